@@ -1,0 +1,86 @@
+// Drives the softphone page (websocket-frontend/.../static/index.html) like a person
+// would, plus condition waits with timeouts. Every wait names what it waited for.
+const WAIT_MS = 20000;
+
+/** Waits for `fn(arg)` to be truthy in the page (fn may be async); fails naming `what`. */
+export async function waitFor(page, what, fn, arg, timeout = WAIT_MS) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 100 });
+  } catch (err) {
+    const state = await page.evaluate(() => ({
+      status: document.querySelector('#status')?.textContent,
+      notice: document.querySelector('#notice')?.hidden ? null : document.querySelector('#notice-text')?.textContent,
+      calls: window.softphone ? [...window.softphone.gw.calls.values()].map((c) => `${c.id} ${c.peer} ${c.state} ice=${c.pc?.iceConnectionState}`) : [],
+    })).catch(() => ({}));
+    throw new Error(`timeout waiting for ${what} (${err.message.split('\n')[0]}); page: ${JSON.stringify(state)}`);
+  }
+}
+
+/** A new browser context (its own storage and media) with the page loaded and logged in. */
+export async function openPhone(browser, baseUrl, name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`); });
+  await page.goto(baseUrl);
+  await login(page, name);
+  return { name, context, page, problems };
+}
+
+export async function login(page, name) {
+  await page.fill('#login-name', name);
+  await page.click('#login-button');
+  await waitFor(page, `logged in as ${name}`,
+    (n) => document.querySelector('#status').dataset.state === 'connected'
+      && document.querySelector('#me').textContent === n, name);
+}
+
+export async function call(phone, address, { video = true } = {}) {
+  await phone.page.fill('#call-address', address);
+  await phone.page.setChecked('#call-video', video);
+  await phone.page.click('#call-button');
+}
+
+/** Waits for the ringing banner from `from` and answers it. */
+export async function answer(phone, from) {
+  await waitFor(phone.page, `incoming call from ${from}`,
+    (f) => !document.querySelector('#incoming').hidden && document.querySelector('#incoming-from').textContent === f, from);
+  await phone.page.click('#accept-button');
+}
+
+export async function reject(phone, from) {
+  await waitFor(phone.page, `incoming call from ${from}`,
+    (f) => !document.querySelector('#incoming').hidden && document.querySelector('#incoming-from').textContent === f, from);
+  await phone.page.click('#reject-button');
+}
+
+/** Media stats of the call with `peer` as seen by `phone` (see window.softphone.inbound). */
+export function inbound(phone, peer) {
+  return phone.page.evaluate((p) => window.softphone.inbound(p), peer);
+}
+
+/** ICE connected and video frames decoded (more than `after`) on the call with `peer`. */
+export async function waitForVideo(phone, peer, after = 0, timeout = WAIT_MS) {
+  await waitFor(phone.page, `${phone.name}: ICE connected and > ${after} video frames decoded from ${peer}`,
+    async ({ p, n }) => {
+      const s = await window.softphone.inbound(p);
+      return !!s && ['connected', 'completed'].includes(s.ice) && s.framesDecoded > n;
+    }, { p: peer, n: after }, timeout);
+  return inbound(phone, peer);
+}
+
+/** The text of the notice banner, once its data-code is `code`. */
+export async function noticeWith(phone, code) {
+  await waitFor(phone.page, `notice "${code}" on ${phone.name}`,
+    (c) => !document.querySelector('#notice').hidden && document.querySelector('#notice').dataset.code === c, code);
+  return phone.page.textContent('#notice-text');
+}
+
+export async function remoteTiles(phone) {
+  return phone.page.$$eval('.tile.remote', (tiles) => tiles.map((t) => t.dataset.peer).sort());
+}
+
+export async function closeAll(phones) {
+  await Promise.all(phones.filter(Boolean).map((p) => p.context.close().catch(() => {})));
+}

@@ -1,0 +1,48 @@
+package org.webrtcgateway.core;
+
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
+
+/** The {@link BridgeContext} one bridge gets: signals from its network, delivered to local users. */
+final class BridgeInbound implements BridgeContext {
+
+    private final Bridge bridge;
+    private final SessionRegistry sessions;
+    private final CallService calls;
+
+    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls) {
+        this.bridge = bridge;
+        this.sessions = sessions;
+        this.calls = calls;
+    }
+
+    @Override
+    public RouteResult deliver(Address.Local to, Signal signal) {
+        if (!(signal.from() instanceof Address.External external) || !bridge.schemes().contains(external.scheme())) {
+            return RouteResult.rejected(ErrorCode.FORBIDDEN, "bridge '" + bridge.name() + "' cannot send from " + signal.from());
+        }
+        Session session = sessions.byName(to.name());
+        if (session == null) {
+            return RouteResult.rejected(ErrorCode.UNKNOWN_PEER, "no user '" + to.name() + "' is logged in");
+        }
+        if (signal instanceof Signal.CallSignal callSignal) {
+            return calls.fromBridge(bridge, session, callSignal);
+        }
+        if (signal instanceof Signal.Text || signal instanceof Signal.Presence) {
+            return session.deliver(signal);
+        }
+        return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not for bridges to deliver");
+    }
+
+    @Override
+    public boolean isOnline(Address.Local user) {
+        return sessions.byName(user.name()) != null;
+    }
+}

@@ -1,0 +1,152 @@
+package org.webrtcgateway.core;
+
+import static java.util.Objects.requireNonNull;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.Inbound;
+import org.webrtcgateway.core.protocol.RequestId;
+import org.webrtcgateway.core.protocol.ServerMessage;
+import org.webrtcgateway.core.session.ClientConnection;
+import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.session.DisconnectKind;
+import org.webrtcgateway.core.session.Session;
+
+/**
+ * One client connection as the core sees it: before login it answers only {@code login} and
+ * {@code ping}; after, it dispatches each request to the service that handles its type and replies.
+ * A frontend calls it from the connection's own thread, one frame at a time.
+ */
+public final class ClientLink {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientLink.class);
+
+    private final ClientConnection connection;
+    private final String handshakeToken;
+    private final Gateway.Services services;
+    private volatile Session session;
+
+    ClientLink(ClientConnection connection, String handshakeToken, Gateway.Services services) {
+        this.connection = requireNonNull(connection, "connection");
+        this.handshakeToken = handshakeToken;
+        this.services = services;
+    }
+
+    /** The session this connection is logged in to, or null. */
+    public Session session() {
+        return session;
+    }
+
+    public void receive(Inbound inbound) {
+        if (inbound instanceof Inbound.Malformed malformed) {
+            connection.send(new ServerMessage.Error(malformed.id(), malformed.code(), malformed.message()));
+            return;
+        }
+        Inbound.Request request = (Inbound.Request) inbound;
+        ClientMessage message = request.message();
+        if (message instanceof ClientMessage.Ping) {
+            connection.send(new ServerMessage.Pong(request.id()));
+            return;
+        }
+        if (message instanceof ClientMessage.Login login) {
+            login(login, request.id());
+            return;
+        }
+        Session current = session;
+        if (current == null) {
+            reply(request.id(), Outcome.failed(ErrorCode.NOT_LOGGED_IN, "log in first"));
+            return;
+        }
+        if (!current.isAttachedTo(connection)) {
+            return; // the session moved to a newer connection (or ended); this one is being closed
+        }
+        Outcome outcome;
+        try {
+            outcome = dispatch(current, message);
+        } catch (RuntimeException e) {
+            // A bug must cost one request, not the connection or the other users on this thread.
+            log.error("{} failed on a '{}' request", current, message.type(), e);
+            outcome = Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged");
+        }
+        reply(request.id(), outcome);
+    }
+
+    /** The connection ended; see {@link DisconnectKind} for what that means for the session. */
+    public void disconnected(DisconnectKind kind) {
+        Session current = session;
+        if (current == null) {
+            return;
+        }
+        switch (kind) {
+            case CLOSED -> {
+                if (current.isAttachedTo(connection)) {
+                    services.lifecycle().end(current, "its client closed the connection", null);
+                }
+            }
+            case DROPPED -> services.lifecycle().dropped(current, connection);
+        }
+    }
+
+    private void login(ClientMessage.Login login, RequestId id) {
+        if (session != null) {
+            reply(id, Outcome.failed(ErrorCode.BAD_MESSAGE, "already logged in as '" + session.name() + "'"));
+            return;
+        }
+        LoginService.Result result = services.login().login(connection, handshakeToken, login, id);
+        if (result instanceof LoginService.LoggedIn loggedIn) {
+            session = loggedIn.session();
+        } else {
+            LoginService.Refused refused = (LoginService.Refused) result;
+            reply(id, Outcome.failed(refused.code(), refused.message()));
+        }
+    }
+
+    private Outcome dispatch(Session from, ClientMessage message) {
+        if (message instanceof ClientMessage.Offer offer) {
+            return services.calls().offer(from, offer);
+        } else if (message instanceof ClientMessage.Answer answer) {
+            return services.calls().answer(from, answer);
+        } else if (message instanceof ClientMessage.Candidate candidate) {
+            return services.calls().candidate(from, candidate);
+        } else if (message instanceof ClientMessage.Ringing ringing) {
+            return services.calls().ringing(from, ringing);
+        } else if (message instanceof ClientMessage.Reject reject) {
+            return services.calls().reject(from, reject);
+        } else if (message instanceof ClientMessage.Bye bye) {
+            return services.calls().bye(from, bye);
+        } else if (message instanceof ClientMessage.Dtmf dtmf) {
+            return services.calls().dtmf(from, dtmf);
+        } else if (message instanceof ClientMessage.Join join) {
+            return services.rooms().join(from, join);
+        } else if (message instanceof ClientMessage.Leave leave) {
+            return services.rooms().leave(from, leave);
+        } else if (message instanceof ClientMessage.Message text) {
+            return services.messages().message(from, text);
+        } else if (message instanceof ClientMessage.SetPresence presence) {
+            return services.presence().set(from, presence);
+        } else if (message instanceof ClientMessage.Subscribe subscribe) {
+            return services.presence().subscribe(from, subscribe);
+        } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
+            return services.presence().unsubscribe(from, unsubscribe);
+        }
+        throw new IllegalStateException("no handler for " + message.type());
+    }
+
+    private void reply(RequestId id, Outcome outcome) {
+        if (outcome instanceof Outcome.Failed failed) {
+            connection.send(new ServerMessage.Error(id, failed.code(), failed.message()));
+        } else {
+            Outcome.Done done = (Outcome.Done) outcome;
+            if (id != null || done.evenWithoutId()) {
+                connection.send(new ServerMessage.Ok(id, done.result()));
+            }
+        }
+    }
+
+    /** Closes the connection for a reason of the gateway's own (shutdown, slow reader). */
+    public void close(CloseReason reason) {
+        connection.close(reason);
+    }
+}

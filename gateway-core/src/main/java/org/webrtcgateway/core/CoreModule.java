@@ -1,0 +1,87 @@
+package org.webrtcgateway.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+
+import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.config.AuthConfig;
+import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.config.IceConfig;
+import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.protocol.JsonCodec;
+
+/**
+ * The core's bindings: configuration, the services, and the (possibly empty) set of bridges that
+ * bridge modules add to with {@code Multibinder.newSetBinder(binder(), Bridge.class)}.
+ */
+public final class CoreModule extends AbstractModule {
+
+    /** The single timer thread for resume grace periods and other delayed work of the core. */
+    public static final String TIMER = "gateway-timer";
+
+    private final Settings settings;
+
+    public CoreModule(Settings settings) {
+        this.settings = requireNonNull(settings, "settings");
+    }
+
+    /** Every setting the core reads. */
+    public static List<Setting<?>> settings() {
+        List<Setting<?>> all = new ArrayList<>(CoreConfig.SETTINGS);
+        all.addAll(IceConfig.SETTINGS);
+        all.addAll(AuthConfig.SETTINGS);
+        return all;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Settings.class).toInstance(settings);
+        bind(JsonCodec.class).in(com.google.inject.Singleton.class);
+        Multibinder.newSetBinder(binder(), Bridge.class);
+        Multibinder.newSetBinder(binder(), Frontend.class);
+    }
+
+    @Provides
+    @Singleton
+    CoreConfig coreConfig(Settings s) {
+        return CoreConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    IceConfig iceConfig(Settings s) {
+        return IceConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    AuthConfig authConfig(Settings s) {
+        return AuthConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    @Named(TIMER)
+    ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, TIMER);
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return Executors.unconfigurableScheduledExecutorService(timer);
+    }
+}

@@ -1,0 +1,53 @@
+package org.webrtcgateway.core;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the whole gateway in one known order. Start: core and bridges, then frontends.
+ * Stop: frontends stop accepting, the core ends every session (clients get a going-away close,
+ * SIP and XMPP peers their BYE), bridges stop, frontends close what is left.
+ */
+@Singleton
+public final class Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
+
+    private final Gateway gateway;
+    private final List<Frontend> frontends;
+    private boolean running;
+
+    @Inject
+    public Lifecycle(Gateway gateway, Set<Frontend> frontends) {
+        this.gateway = gateway;
+        this.frontends = List.copyOf(frontends);
+    }
+
+    public synchronized void start() throws Exception {
+        if (running) {
+            return;
+        }
+        gateway.start();
+        for (Frontend frontend : frontends) {
+            frontend.start();
+        }
+        running = true;
+    }
+
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        frontends.forEach(Frontend::stopAccepting);
+        gateway.stop();
+        frontends.forEach(Frontend::stop);
+        log.info("stopped");
+    }
+}

@@ -1,0 +1,122 @@
+package org.webrtcgateway.core;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.Names;
+import org.webrtcgateway.core.auth.IceServers;
+import org.webrtcgateway.core.auth.TokenVerifier;
+import org.webrtcgateway.core.call.Call;
+import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.RequestId;
+import org.webrtcgateway.core.protocol.ServerMessage;
+import org.webrtcgateway.core.session.ClientConnection;
+import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
+
+/** {@code login}: a fresh session under a free name, or a resumed one (PROTOCOL.md, Resuming). */
+@Singleton
+public final class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+    private final SessionRegistry sessions;
+    private final SessionLifecycle lifecycle;
+    private final PresenceService presence;
+    private final TokenVerifier tokens;
+    private final IceServers iceServers;
+
+    @Inject
+    public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
+                        TokenVerifier tokens, IceServers iceServers) {
+        this.sessions = sessions;
+        this.lifecycle = lifecycle;
+        this.presence = presence;
+        this.tokens = tokens;
+        this.iceServers = iceServers;
+    }
+
+    /** The session logged in (its {@code ok} already sent), or why not. */
+    public sealed interface Result {
+    }
+
+    public record LoggedIn(Session session) implements Result {
+    }
+
+    public record Refused(ErrorCode code, String message) implements Result {
+    }
+
+    /**
+     * Logs {@code connection} in. {@code handshakeToken} is a token from the WebSocket handshake
+     * ({@code ?token=} or {@code Authorization: Bearer}); one in the {@code login} message wins over it.
+     */
+    public Result login(ClientConnection connection, String handshakeToken, ClientMessage.Login login, RequestId id) {
+        TokenVerifier.Identity identity = null;
+        if (tokens.tokensRequired()) {
+            TokenVerifier.Result verified = tokens.verify(login.token() != null ? login.token() : handshakeToken);
+            if (verified.identity().isEmpty()) {
+                return new Refused(ErrorCode.UNAUTHORIZED, verified.refusal());
+            }
+            identity = verified.identity().get();
+        }
+        if (login.resume() != null) {
+            return resume(connection, login, id, identity);
+        }
+        String name = login.name() != null ? login.name() : identity != null ? identity.subject() : sessions.newGuestName();
+        if (!Names.isValidName(name)) {
+            return new Refused(ErrorCode.BAD_NAME, "a name is 1 to 64 of A-Za-z0-9._-@+");
+        }
+        if (identity != null && !identity.subject().equals(name)) {
+            return new Refused(ErrorCode.FORBIDDEN, "the token is for '" + identity.subject() + "', not '" + name + "'");
+        }
+        Session session = lifecycle.newSession(name);
+        Session holder = sessions.register(session);
+        if (holder != null) {
+            if (identity == null) {
+                return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' is taken");
+            }
+            // The token proves this is the same user (a reloaded page, a second device): the newest login wins.
+            lifecycle.end(holder, "replaced by a new login with a token for the same name", CloseReason.SESSION_ENDED);
+            if (sessions.register(session) != null) {
+                return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' was taken again at the same moment");
+            }
+        }
+        session.attach(connection, ok(id, session, false));
+        presence.loggedIn(session);
+        log.info("{} logged in from {}", session, connection.remoteAddress());
+        return new LoggedIn(session);
+    }
+
+    private Result resume(ClientConnection connection, ClientMessage.Login login, RequestId id, TokenVerifier.Identity identity) {
+        Session session = sessions.byResumeToken(login.resume());
+        if (session == null) {
+            return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token is wrong or the session has ended");
+        }
+        if (identity != null && !identity.subject().equals(session.name())) {
+            return new Refused(ErrorCode.UNAUTHORIZED, "the login token and the session are not the same user");
+        }
+        if (login.name() != null && !login.name().equals(session.name())) {
+            return new Refused(ErrorCode.UNAUTHORIZED, "that session is not '" + login.name() + "'");
+        }
+        Session.ResumeResult resumed = session.resume(connection, ok(id, session, true));
+        if (!resumed.succeeded()) {
+            return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: it has just ended");
+        }
+        if (resumed.replaced() != null) {
+            resumed.replaced().close(CloseReason.RESUMED_ELSEWHERE);
+        }
+        log.info("{} resumed from {}", session, connection.remoteAddress());
+        return new LoggedIn(session);
+    }
+
+    private ServerMessage ok(RequestId id, Session session, boolean resumed) {
+        return new ServerMessage.Ok(id, new ServerMessage.LoginResult(session.name(), iceServers.forUser(session.name()),
+                session.resumeToken(), resumed, session.rooms().stream().sorted().toList(),
+                session.calls().stream().map(Call::id).sorted().toList()));
+    }
+}

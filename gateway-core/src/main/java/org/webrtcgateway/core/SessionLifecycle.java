@@ -1,0 +1,101 @@
+package org.webrtcgateway.core;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.room.RoomService;
+import org.webrtcgateway.core.session.ClientConnection;
+import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
+
+/**
+ * How sessions end: at once (close frame, shutdown, replaced), or after the resume grace period when
+ * the socket dropped and nobody resumed it. Ending is the same whatever the cause: the other sides of
+ * calls get {@code bye} with reason {@code gone}, rooms {@code peer-left}, followers {@code offline}.
+ */
+@Singleton
+public final class SessionLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionLifecycle.class);
+
+    private final SessionRegistry sessions;
+    private final CallService calls;
+    private final RoomService rooms;
+    private final PresenceService presence;
+    private final CoreConfig config;
+    private final ScheduledExecutorService timer;
+
+    @Inject
+    public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
+                            CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer) {
+        this.sessions = sessions;
+        this.calls = calls;
+        this.rooms = rooms;
+        this.presence = presence;
+        this.config = config;
+        this.timer = timer;
+    }
+
+    /** A new session, which ends itself when its resume queue overflows. */
+    public Session newSession(String name) {
+        return new Session(new org.webrtcgateway.core.api.Address.Local(name), sessions.newResumeToken(),
+                config.resumeQueue(), overflowed -> end(overflowed, "its resume queue of " + config.resumeQueue()
+                + " messages overflowed", CloseReason.TOO_SLOW));
+    }
+
+    /** The session's connection dropped without a close frame: keep the session for the grace period. */
+    public void dropped(Session session, ClientConnection connection) {
+        long detach = session.detach(connection);
+        if (detach < 0) {
+            return; // that connection had been replaced by a resume already
+        }
+        long graceMillis = config.resumeGrace().toMillis();
+        if (graceMillis == 0) {
+            end(session, "its connection dropped (resuming is off)", null);
+            return;
+        }
+        log.info("{} dropped from {}; kept {} ms for a resume", session, connection.remoteAddress(), graceMillis);
+        timer.schedule(() -> {
+            if (session.isStillDetachedSince(detach)) {
+                end(session, "it was not resumed within " + graceMillis + " ms", null);
+            }
+        }, graceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ends a session now. {@code closeWith} closes a connection still attached (null when the
+     * connection is already gone).
+     */
+    public void end(Session session, String why, CloseReason closeWith) {
+        Session.EndResult result = session.end();
+        if (!result.endedNow()) {
+            return;
+        }
+        sessions.remove(session);
+        calls.endAll(session);
+        rooms.leaveAll(session);
+        presence.ended(session);
+        if (result.attached() != null && closeWith != null) {
+            result.attached().close(closeWith);
+        }
+        log.info("{} ended: {}", session, why);
+    }
+
+    /** Ends every session, for shutdown; attached clients get a going-away close. */
+    public void endAll(String why) {
+        for (Session session : List.copyOf(sessions.all())) {
+            end(session, why, CloseReason.SHUTDOWN);
+        }
+    }
+}

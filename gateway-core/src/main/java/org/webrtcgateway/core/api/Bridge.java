@@ -1,0 +1,33 @@
+package org.webrtcgateway.core.api;
+
+import java.util.Set;
+
+/**
+ * A gateway to another signaling network (SIP, XMPP, another gateway node). The router hands a
+ * bridge every signal addressed to one of its {@link #schemes()}; the bridge hands signals from
+ * its network to gateway users through the {@link BridgeContext} it gets at start.
+ *
+ * <p>Bridges are registered with a Guice multibinder, so adding one touches no existing class.
+ * Per-call state belongs in a per-call object inside the bridge, keyed by call id.
+ */
+public interface Bridge {
+
+    /** A short name for logs and configuration, e.g. {@code "sip"}. */
+    String name();
+
+    /** The address schemes this bridge owns, in lower case, e.g. {@code sip}, {@code sips}, {@code tel}. */
+    Set<String> schemes();
+
+    /** Starts the bridge's own stack. Called once, before any {@link #send}. */
+    void start(BridgeContext context) throws Exception;
+
+    /** Stops the bridge, ending its calls and registrations. Called once, at shutdown. */
+    void stop();
+
+    /**
+     * Takes a signal from a gateway user ({@code signal.from()}) to an address this bridge owns.
+     * Must not block: the caller is a network event loop. A call that later fails comes back as a
+     * {@link Signal.Bye} through the context.
+     */
+    RouteResult send(Address to, Signal signal);
+}

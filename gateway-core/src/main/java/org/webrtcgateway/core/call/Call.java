@@ -1,0 +1,79 @@
+package org.webrtcgateway.core.call;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.webrtcgateway.core.api.Address;
+
+/** A call between two parties. It ends once; whichever side ends it first wins. */
+public final class Call {
+
+    private final String id;
+    private final CallParty caller;
+    private final CallParty callee;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean answered;
+
+    public Call(String id, CallParty caller, CallParty callee) {
+        this.id = requireNonNull(id, "id");
+        this.caller = requireNonNull(caller, "caller");
+        this.callee = requireNonNull(callee, "callee");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public CallParty caller() {
+        return caller;
+    }
+
+    public CallParty callee() {
+        return callee;
+    }
+
+    /** The party that is not {@code party}. */
+    public CallParty other(CallParty party) {
+        if (party == caller) {
+            return callee;
+        }
+        if (party == callee) {
+            return caller;
+        }
+        throw new IllegalArgumentException(party + " is not in call " + id);
+    }
+
+    /** The party at {@code address}, or null. */
+    public CallParty partyAt(Address address) {
+        if (caller.address().equals(address)) {
+            return caller;
+        }
+        if (callee.address().equals(address)) {
+            return callee;
+        }
+        return null;
+    }
+
+    public boolean isAnswered() {
+        return answered;
+    }
+
+    public void markAnswered() {
+        answered = true;
+    }
+
+    /** True for the one caller that ends the call. */
+    public boolean end() {
+        return ended.compareAndSet(false, true);
+    }
+
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    @Override
+    public String toString() {
+        return "call " + id + " (" + caller.address() + " -> " + callee.address() + ")";
+    }
+}

@@ -1,0 +1,228 @@
+package org.webrtcgateway.core.call;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.Outcome;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.ServerMessage.CallResult;
+import org.webrtcgateway.core.routing.Destination;
+import org.webrtcgateway.core.routing.Router;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
+
+/**
+ * Calls: set-up, negotiation relay and tear-down, between two local users or a local user and an
+ * address behind a bridge. Relayed signals keep their order because each sender's requests are
+ * handled one after another on its connection's thread.
+ */
+@Singleton
+public final class CallService {
+
+    /** The {@code reason} of a {@code bye} sent for a party whose session ended. */
+    public static final String REASON_GONE = "gone";
+
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+
+    private final Router router;
+    private final SessionRegistry sessions;
+    private final CoreConfig config;
+
+    @Inject
+    public CallService(Router router, SessionRegistry sessions, CoreConfig config) {
+        this.router = router;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    // ------------------------------------------------------------------ from a local user
+
+    public Outcome offer(Session caller, ClientMessage.Offer offer) {
+        if (offer.call() != null) {
+            Call existing = caller.call(offer.call());
+            if (existing != null) {
+                return relay(caller, existing, new Signal.Offer(caller.address(), existing.id(), offer.sdp()));
+            }
+            if (offer.to() == null) {
+                return Outcome.failed(ErrorCode.UNKNOWN_CALL, "no call '" + offer.call() + "' to renegotiate; a new call needs 'to'");
+            }
+        }
+        if (offer.to().equals(caller.address())) {
+            return Outcome.failed(ErrorCode.BAD_MESSAGE, "a user cannot call itself");
+        }
+        if (caller.callCount() >= config.maxCallsPerUser()) {
+            return Outcome.failed(ErrorCode.BUSY, "you are in " + config.maxCallsPerUser() + " calls already (call.max-per-user)");
+        }
+        CallParty callee;
+        Destination destination = router.resolve(offer.to());
+        if (destination instanceof Destination.Nowhere nowhere) {
+            return Outcome.failed(nowhere.code(), nowhere.message());
+        } else if (destination instanceof Destination.LocalUser user) {
+            if (user.session().callCount() >= config.maxCallsPerUser()) {
+                return Outcome.failed(ErrorCode.BUSY, offer.to() + " is busy");
+            }
+            callee = user.session();
+        } else {
+            callee = new BridgedParty(offer.to(), ((Destination.Bridged) destination).bridge());
+        }
+        String id = offer.call() != null ? offer.call() : sessions.newCallId();
+        Call call = new Call(id, caller, callee);
+        RouteResult placed = place(call, new Signal.Offer(caller.address(), id, offer.sdp()));
+        if (!placed.isAccepted()) {
+            return Outcome.of(placed);
+        }
+        // An offer without a call id must learn the id the gateway chose, even without a request id.
+        return offer.call() == null ? Outcome.always(new CallResult(id)) : Outcome.ok(new CallResult(id));
+    }
+
+    public Outcome answer(Session from, ClientMessage.Answer answer) {
+        return find(from, answer.call(), answer.to()).map(call -> {
+            call.markAnswered();
+            return relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()));
+        });
+    }
+
+    public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
+        return find(from, candidate.call(), candidate.to())
+                .map(call -> relay(from, call, new Signal.Candidate(from.address(), call.id(), candidate.candidate())));
+    }
+
+    public Outcome ringing(Session from, ClientMessage.Ringing ringing) {
+        return find(from, ringing.call(), null).map(call -> relay(from, call, new Signal.Ringing(from.address(), call.id())));
+    }
+
+    public Outcome reject(Session from, ClientMessage.Reject reject) {
+        String reason = reject.reason() != null ? reject.reason() : "decline";
+        return find(from, reject.call(), null).map(call -> {
+            end(call, from, reason);
+            return Outcome.ok();
+        });
+    }
+
+    public Outcome bye(Session from, ClientMessage.Bye bye) {
+        return find(from, bye.call(), bye.to()).map(call -> {
+            end(call, from, bye.reason());
+            return Outcome.ok();
+        });
+    }
+
+    public Outcome dtmf(Session from, ClientMessage.Dtmf dtmf) {
+        int duration = dtmf.duration() != null ? dtmf.duration() : config.defaultDtmfDuration();
+        return find(from, dtmf.call(), null)
+                .map(call -> relay(from, call, new Signal.Dtmf(from.address(), call.id(), dtmf.tones(), duration)));
+    }
+
+    /** Ends every call of a session that is going away; the other sides get {@code bye} with reason {@code gone}. */
+    public void endAll(Session session) {
+        for (Call call : session.calls()) {
+            end(call, session, REASON_GONE);
+        }
+    }
+
+    // ------------------------------------------------------------------ from a bridge
+
+    /** A call signal a bridge delivers to a local user, from the address {@code signal.from()} behind {@code bridge}. */
+    public RouteResult fromBridge(Bridge bridge, Session to, Signal.CallSignal signal) {
+        Call call = to.call(signal.call());
+        if (call == null) {
+            if (signal instanceof Signal.Offer offer) {
+                return incoming(bridge, to, offer);
+            }
+            return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, to.name() + " has no call '" + signal.call() + "'");
+        }
+        CallParty party = call.partyAt(signal.from());
+        if (!(party instanceof BridgedParty bridged) || bridged.bridge() != bridge || call.other(party) != to) {
+            return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "call '" + signal.call() + "' is not between "
+                    + signal.from() + " and " + to.name());
+        }
+        if (signal instanceof Signal.Bye bye) {
+            end(call, party, bye.reason());
+            return RouteResult.accepted();
+        }
+        if (signal instanceof Signal.Answer) {
+            call.markAnswered();
+        }
+        return to.deliver(signal);
+    }
+
+    private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
+        if (callee.callCount() >= config.maxCallsPerUser()) {
+            return RouteResult.rejected(ErrorCode.BUSY, callee.name() + " is busy");
+        }
+        return place(new Call(offer.call(), new BridgedParty(offer.from(), bridge), callee), offer);
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** Registers a new call with both parties and hands the callee the offer; undoes it all when refused. */
+    private RouteResult place(Call call, Signal.Offer offer) {
+        CallParty caller = call.caller();
+        CallParty callee = call.callee();
+        if (!caller.addCall(call)) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "call id '" + call.id() + "' is already in use");
+        }
+        if (!callee.addCall(call)) {
+            caller.removeCall(call);
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "call id '" + call.id() + "' is in use by "
+                    + callee.address() + "; choose another");
+        }
+        RouteResult delivered = callee.deliver(offer);
+        if (!delivered.isAccepted()) {
+            call.end();
+            caller.removeCall(call);
+            callee.removeCall(call);
+        } else {
+            log.debug("{} placed", call);
+        }
+        return delivered;
+    }
+
+    private static Outcome relay(Session from, Call call, Signal signal) {
+        return Outcome.of(call.other(from).deliver(signal));
+    }
+
+    /** Ends {@code call} once: both parties forget it and the other one gets {@code bye}. */
+    public void end(Call call, CallParty by, String reason) {
+        if (!call.end()) {
+            return;
+        }
+        call.caller().removeCall(call);
+        call.callee().removeCall(call);
+        RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
+        log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
+    }
+
+    /** Finds the call a request means: by {@code call}, or by {@code to} when this session has exactly one call with it. */
+    private static Lookup find(Session session, String callId, Address to) {
+        if (callId != null) {
+            Call call = session.call(callId);
+            return call != null ? new Lookup(call, null)
+                    : new Lookup(null, Outcome.failed(ErrorCode.UNKNOWN_CALL, "you have no call '" + callId + "'"));
+        }
+        List<Call> withPeer = session.calls().stream().filter(c -> c.other(session).address().equals(to)).toList();
+        if (withPeer.isEmpty()) {
+            return new Lookup(null, Outcome.failed(ErrorCode.UNKNOWN_CALL, "you have no call with " + to));
+        }
+        if (withPeer.size() > 1) {
+            return new Lookup(null, Outcome.failed(ErrorCode.BAD_MESSAGE, "you have " + withPeer.size()
+                    + " calls with " + to + "; say which with 'call'"));
+        }
+        return new Lookup(withPeer.get(0), null);
+    }
+
+    private record Lookup(Call call, Outcome failure) {
+        Outcome map(java.util.function.Function<Call, Outcome> action) {
+            return call != null ? action.apply(call) : failure;
+        }
+    }
+}

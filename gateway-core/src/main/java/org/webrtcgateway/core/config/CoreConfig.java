@@ -1,0 +1,49 @@
+package org.webrtcgateway.core.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Sessions, calls and rooms: the {@code session.*}, {@code call.*} and {@code room.*} keys. */
+public record CoreConfig(
+        Duration resumeGrace,
+        int resumeQueue,
+        int maxCallsPerUser,
+        int defaultDtmfDuration,
+        int defaultRoomCapacity,
+        int maxRoomCapacity,
+        int maxRoomsPerConnection) {
+
+    public static final Setting<Duration> RESUME_GRACE = Setting.duration("session.resume-grace", Duration.ofSeconds(30),
+            "how long a session whose socket dropped without a close frame waits to be resumed (0 = no resuming)");
+    public static final Setting<Integer> RESUME_QUEUE = Setting.integer("session.resume-queue", 1024, 1, 1_000_000,
+            "messages queued for a dropped session; one more ends the session");
+    public static final Setting<Integer> MAX_CALLS = Setting.integer("call.max-per-user", 8, 1, 10_000,
+            "concurrent calls per user; an offer to a user at the limit gets 'busy'");
+    public static final Setting<Integer> DTMF_DURATION = Setting.integer("call.dtmf-duration", 100, 40, 6000,
+            "DTMF tone length in ms when a 'dtmf' message gives none");
+    public static final Setting<Integer> ROOM_CAPACITY = Setting.integer("room.default-capacity", 2, 1, 10_000,
+            "members per room when its creator gives no 'capacity'");
+    public static final Setting<Integer> ROOM_MAX_CAPACITY = Setting.integer("room.max-capacity", 64, 1, 10_000,
+            "the largest 'capacity' a creator may ask for");
+    public static final Setting<Integer> ROOMS_PER_CONNECTION = Setting.integer("room.max-per-connection", 16, 1, 10_000,
+            "rooms one session may be in at once");
+
+    public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
+            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION);
+
+    public CoreConfig {
+        if (defaultRoomCapacity > maxRoomCapacity) {
+            throw new ConfigException(ROOM_CAPACITY.key() + " (" + defaultRoomCapacity + ") is above "
+                    + ROOM_MAX_CAPACITY.key() + " (" + maxRoomCapacity + ")");
+        }
+    }
+
+    public static CoreConfig from(Settings s) {
+        return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(MAX_CALLS), s.get(DTMF_DURATION),
+                s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION));
+    }
+
+    public static CoreConfig defaults() {
+        return from(Settings.empty());
+    }
+}

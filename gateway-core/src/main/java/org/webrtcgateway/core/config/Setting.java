@@ -1,0 +1,123 @@
+package org.webrtcgateway.core.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One configuration key with its type, default and documentation. Each module's config class
+ * declares its settings as constants; the distribution gathers them to validate a config file,
+ * print {@code --help} and reject unknown keys.
+ *
+ * @param key          dotted key as written in YAML or as a {@code --key value} flag, e.g. {@code websocket.port}
+ * @param defaultValue used when the key is absent (null: no value)
+ * @param parser       turns the text form into the value, throwing {@link IllegalArgumentException} with the reason
+ * @param description  one line for {@code --help} and the README
+ */
+public record Setting<T>(String key, T defaultValue, Function<String, T> parser, String description) {
+
+    public Setting {
+        requireNonNull(key, "key");
+        requireNonNull(parser, "parser");
+        requireNonNull(description, "description");
+    }
+
+    public static Setting<String> string(String key, String defaultValue, String description) {
+        return new Setting<>(key, defaultValue, Function.identity(), description);
+    }
+
+    public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String description) {
+        return new Setting<>(key, defaultValue, text -> parseInt(text, min, max), description);
+    }
+
+    public static Setting<Boolean> bool(String key, boolean defaultValue, String description) {
+        return new Setting<>(key, defaultValue, Setting::parseBoolean, description);
+    }
+
+    public static Setting<Duration> duration(String key, Duration defaultValue, String description) {
+        return new Setting<>(key, defaultValue, Setting::parseDuration, description);
+    }
+
+    public static Setting<List<String>> list(String key, String description) {
+        return new Setting<>(key, List.of(), Setting::parseList, description);
+    }
+
+    /** The default as written in a config file, for help texts. */
+    public String defaultText() {
+        if (defaultValue == null) {
+            return "";
+        }
+        if (defaultValue instanceof Duration d) {
+            return formatDuration(d);
+        }
+        if (defaultValue instanceof List<?> l) {
+            return String.join(",", l.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(defaultValue);
+    }
+
+    static int parseInt(String text, int min, int max) {
+        long value;
+        try {
+            value = Long.parseLong(text.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("expected a number from " + min + " to " + max + ", got " + value);
+        }
+        return (int) value;
+    }
+
+    static boolean parseBoolean(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+        };
+    }
+
+    /** Accepts {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a bare number of seconds. */
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a duration such as 250ms, 30s, 5m or 1h, got '" + text + "'");
+        }
+    }
+
+    static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+
+    static List<String> parseList(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,105 @@
+package org.webrtcgateway.core.presence;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.webrtcgateway.core.Outcome;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.PresenceStatus;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.ServerMessage.PresenceResult;
+import org.webrtcgateway.core.routing.Destination;
+import org.webrtcgateway.core.routing.Router;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
+
+/**
+ * Presence: who follows whom, and passing each change on. Following a local name works whether or
+ * not that user is online (the follower learns when it logs in); following an address behind a
+ * bridge asks the bridge, which then delivers that address's presence itself.
+ */
+@Singleton
+public final class PresenceService {
+
+    /** Followers of each local name. */
+    private final ConcurrentHashMap<String, Set<Session>> followers = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
+    private final Router router;
+
+    @Inject
+    public PresenceService(SessionRegistry sessions, Router router) {
+        this.sessions = sessions;
+        this.router = router;
+    }
+
+    public Outcome subscribe(Session follower, ClientMessage.Subscribe subscribe) {
+        Address to = subscribe.to();
+        if (to instanceof Address.Local local) {
+            followers.computeIfAbsent(local.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
+            follower.following().add(to);
+            Session target = sessions.byName(local.name());
+            Session.Presence now = target != null ? target.presence() : new Session.Presence(PresenceStatus.OFFLINE, null);
+            return Outcome.ok(new PresenceResult(to.toString(), now.status(), now.note()));
+        }
+        Destination destination = router.resolve(to);
+        if (destination instanceof Destination.Nowhere nowhere) {
+            return Outcome.failed(nowhere.code(), nowhere.message());
+        }
+        RouteResult asked = ((Destination.Bridged) destination).bridge().send(to, new Signal.Subscription(follower.address(), true));
+        if (asked.isAccepted()) {
+            follower.following().add(to);
+            return Outcome.ok(new PresenceResult(to.toString(), null, null));
+        }
+        return Outcome.of(asked);
+    }
+
+    public Outcome unsubscribe(Session follower, ClientMessage.Unsubscribe unsubscribe) {
+        if (follower.following().remove(unsubscribe.to())) {
+            stopFollowing(follower, unsubscribe.to());
+        }
+        return Outcome.ok();
+    }
+
+    public Outcome set(Session session, ClientMessage.SetPresence presence) {
+        session.setPresence(new Session.Presence(presence.status(), presence.note()));
+        tellFollowers(session, new Signal.Presence(session.address(), presence.status(), presence.note()));
+        return Outcome.ok();
+    }
+
+    /** A user logged in: its followers see it {@code available}. */
+    public void loggedIn(Session session) {
+        tellFollowers(session, new Signal.Presence(session.address(), session.presence().status(), session.presence().note()));
+    }
+
+    /** A session ended: its followers see it {@code offline}, and it stops following anyone. */
+    public void ended(Session session) {
+        tellFollowers(session, new Signal.Presence(session.address(), PresenceStatus.OFFLINE, null));
+        for (Address followed : Set.copyOf(session.following())) {
+            session.following().remove(followed);
+            stopFollowing(session, followed);
+        }
+    }
+
+    private void stopFollowing(Session follower, Address followed) {
+        if (followed instanceof Address.Local local) {
+            followers.computeIfPresent(local.name(), (name, set) -> {
+                set.remove(follower);
+                return set.isEmpty() ? null : set;
+            });
+        } else if (router.resolve(followed) instanceof Destination.Bridged bridged) {
+            bridged.bridge().send(followed, new Signal.Subscription(follower.address(), false));
+        }
+    }
+
+    private void tellFollowers(Session session, Signal.Presence presence) {
+        Set<Session> set = followers.get(session.name());
+        if (set != null) {
+            set.forEach(follower -> follower.deliver(presence));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.webrtcgateway.core.room;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.webrtcgateway.core.Outcome;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.RawJson;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.ServerMessage.JoinResult;
+import org.webrtcgateway.core.session.Session;
+
+/**
+ * Rooms: create-or-join with a capacity, leave, and relay to the other members. A room exists while
+ * it has members. Membership changes happen atomically per room (inside {@code compute}), and the
+ * notifications go out after, outside the map's lock.
+ */
+@Singleton
+public final class RoomService {
+
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final CoreConfig config;
+
+    @Inject
+    public RoomService(CoreConfig config) {
+        this.config = config;
+    }
+
+    public Outcome join(Session session, ClientMessage.Join join) {
+        Integer asked = join.capacity();
+        if (asked != null && asked > config.maxRoomCapacity()) {
+            return Outcome.failed(ErrorCode.BAD_MESSAGE, "'capacity' is above this gateway's limit of "
+                    + config.maxRoomCapacity() + " (room.max-capacity)");
+        }
+        if (!session.rooms().contains(join.room()) && session.rooms().size() >= config.maxRoomsPerConnection()) {
+            return Outcome.failed(ErrorCode.FORBIDDEN, "you are in " + config.maxRoomsPerConnection()
+                    + " rooms already (room.max-per-connection)");
+        }
+        JoinResult[] joined = new JoinResult[1];
+        boolean[] alreadyIn = new boolean[1];
+        rooms.compute(join.room(), (name, room) -> {
+            Room target = room != null ? room : new Room(name, asked != null ? asked : config.defaultRoomCapacity());
+            List<Session> others = target.others(session);
+            alreadyIn[0] = target.contains(session);
+            if (!alreadyIn[0] && target.isFull()) {
+                return room;
+            }
+            target.add(session);
+            joined[0] = new JoinResult(name, others.stream().map(Session::name).toList(), room == null, target.capacity());
+            return target;
+        });
+        if (joined[0] == null) {
+            return Outcome.failed(ErrorCode.ROOM_FULL, "room '" + join.room() + "' is full");
+        }
+        if (!alreadyIn[0]) {
+            session.rooms().add(join.room());
+            announce(session, join.room(), new Signal.PeerJoined(session.address(), join.room()));
+        }
+        return Outcome.always(joined[0]);
+    }
+
+    public Outcome leave(Session session, ClientMessage.Leave leave) {
+        if (session.rooms().remove(leave.room())) {
+            List<Session> remaining = removeMember(session, leave.room());
+            Signal left = new Signal.PeerLeft(session.address(), leave.room());
+            remaining.forEach(member -> member.deliver(left));
+        }
+        return Outcome.ok();
+    }
+
+    /** A {@code message} to a room: everyone else in it gets it, with {@code room} set. */
+    public Outcome message(Session session, String roomName, RawJson data) {
+        if (!session.rooms().contains(roomName)) {
+            return Outcome.failed(ErrorCode.FORBIDDEN, "you are not in room '" + roomName + "'");
+        }
+        announce(session, roomName, new Signal.Text(session.address(), roomName, data));
+        return Outcome.ok();
+    }
+
+    /** Takes a session that ended out of all its rooms; the others get {@code peer-left}. */
+    public void leaveAll(Session session) {
+        for (String room : List.copyOf(session.rooms())) {
+            leave(session, new ClientMessage.Leave(room));
+        }
+    }
+
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    private void announce(Session session, String roomName, Signal signal) {
+        Room room = rooms.get(roomName);
+        if (room == null) {
+            return;
+        }
+        room.others(session).forEach(member -> member.deliver(signal));
+    }
+
+    private List<Session> removeMember(Session session, String roomName) {
+        @SuppressWarnings("unchecked")
+        List<Session>[] remaining = new List[] {List.of()};
+        rooms.computeIfPresent(roomName, (name, room) -> {
+            room.remove(session);
+            remaining[0] = room.others(session);
+            return room.isEmpty() ? null : room;
+        });
+        return remaining[0];
+    }
+}

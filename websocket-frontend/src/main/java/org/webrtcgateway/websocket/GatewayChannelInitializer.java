@@ -1,0 +1,75 @@
+package org.webrtcgateway.websocket;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+
+import org.webrtcgateway.core.Gateway;
+import org.webrtcgateway.core.protocol.JsonCodec;
+
+/** Builds each connection's pipeline; read it top (bytes) to bottom (signaling). */
+final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** HTTP requests are small (a GET, a WebSocket upgrade): anything bigger is refused. */
+    private static final int MAX_HTTP_REQUEST = 16 * 1024;
+
+    private final WebSocketConfig config;
+    private final SslContext ssl;
+    private final Gateway gateway;
+    private final JsonCodec codec;
+    private final ChannelGroup channels;
+    private final ConnectionLimiter connectionLimiter;
+    private final HttpRequestHandler httpRequests;
+    private final WebSocketServerProtocolConfig websocketProtocol;
+
+    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonCodec codec, ChannelGroup channels) {
+        this.config = config;
+        this.ssl = ssl;
+        this.gateway = gateway;
+        this.codec = codec;
+        this.channels = channels;
+        this.connectionLimiter = new ConnectionLimiter(config.maxConnectionsPerAddress());
+        this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount);
+        this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(config.path())
+                .checkStartsWith(true) // the path may carry ?token=
+                .handleCloseFrames(false) // SignalingHandler must see the close frame: it ends the session
+                .dropPongFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameSize())
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channels.add(channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(PipelineStages.CONNECTION_LIMIT, connectionLimiter);
+        if (ssl != null) {
+            pipeline.addLast(PipelineStages.TLS, ssl.newHandler(channel.alloc()));
+        }
+        pipeline.addLast(PipelineStages.READ_TIMEOUT, new ReadTimeoutHandler(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(PipelineStages.PING_WHEN_IDLE, new IdleStateHandler(config.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec());
+        pipeline.addLast(PipelineStages.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST));
+        pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
+        pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
+        pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
+        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, codec, config));
+    }
+}

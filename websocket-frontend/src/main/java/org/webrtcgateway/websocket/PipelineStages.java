@@ -1,0 +1,18 @@
+package org.webrtcgateway.websocket;
+
+/** Names of the pipeline's stages, top (network) to bottom (signaling), as {@link GatewayChannelInitializer} adds them. */
+final class PipelineStages {
+    static final String TLS = "tls";
+    static final String CONNECTION_LIMIT = "connection-limit";
+    static final String READ_TIMEOUT = "read-timeout";
+    static final String PING_WHEN_IDLE = "ping-when-idle";
+    static final String HTTP_CODEC = "http-codec";
+    static final String HTTP_AGGREGATOR = "http-aggregator";
+    static final String HTTP_REQUESTS = "http-requests";
+    static final String WEBSOCKET_PROTOCOL = "websocket-protocol";
+    static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
+    static final String SIGNALING = "signaling";
+
+    private PipelineStages() {
+    }
+}

@@ -1,0 +1,87 @@
+package org.webrtcgateway.websocket;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
+
+/** The HTTP/WebSocket frontend: the {@code websocket.*} keys. */
+public record WebSocketConfig(
+        String bind,
+        int port,
+        String path,
+        int maxFrameSize,
+        int messagesPerSecond,
+        int messageBurst,
+        Duration pingInterval,
+        Duration idleTimeout,
+        int maxConnectionsPerAddress,
+        int writeBufferLimit,
+        Path staticDir,
+        Path tlsCertificate,
+        Path tlsPrivateKey,
+        List<String> allowedOrigins,
+        int ioThreads) {
+
+    public static final Setting<String> BIND = Setting.string("websocket.bind", "127.0.0.1",
+            "address to listen on (0.0.0.0 or :: for every interface)");
+    public static final Setting<Integer> PORT = Setting.integer("websocket.port", 8080, 0, 65535,
+            "TCP port for HTTP and WebSocket (0 picks a free one)");
+    public static final Setting<String> PATH = Setting.string("websocket.path", "/ws", "path of the WebSocket endpoint");
+    public static final Setting<Integer> MAX_FRAME_SIZE = Setting.integer("websocket.max-frame-size", 65536, 256, 16 << 20,
+            "largest message in bytes; a larger one closes the connection with 1009");
+    public static final Setting<Integer> MESSAGES_PER_SECOND = Setting.integer("websocket.messages-per-second", 50, 0, 10_000_000,
+            "sustained messages per second per connection (0 = no limit); more get 'rate-limited'");
+    public static final Setting<Integer> MESSAGE_BURST = Setting.integer("websocket.message-burst", 200, 1, 10_000_000,
+            "messages a connection may send at once above the sustained rate (room for a burst of ICE candidates)");
+    public static final Setting<Duration> PING_INTERVAL = Setting.duration("websocket.ping-interval", Duration.ofSeconds(30),
+            "a WebSocket ping goes to a connection quiet for this long");
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("websocket.idle-timeout", Duration.ofSeconds(60),
+            "a connection quiet for this long (pings unanswered) is dropped; its session waits to be resumed");
+    public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.integer("websocket.max-connections-per-address",
+            1000, 0, 10_000_000, "connections from one IP address (0 = no limit)");
+    public static final Setting<Integer> WRITE_BUFFER_LIMIT = Setting.integer("websocket.write-buffer-limit", 1 << 20,
+            4096, 1 << 30, "bytes waiting to be written to one client before it counts as too slow and is cut off");
+    public static final Setting<Path> STATIC_DIR = new Setting<>("websocket.static-dir", null, Path::of,
+            "folder served at / instead of the built-in client page");
+    public static final Setting<Path> TLS_CERTIFICATE = new Setting<>("websocket.tls-certificate", null, Path::of,
+            "PEM certificate chain; with tls-private-key, serves https:// and wss://");
+    public static final Setting<Path> TLS_PRIVATE_KEY = new Setting<>("websocket.tls-private-key", null, Path::of,
+            "PEM private key (PKCS#8) of tls-certificate");
+    public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("websocket.allowed-origins",
+            "Origins allowed to open the WebSocket, e.g. https://app.example.org (empty = any)");
+    public static final Setting<Integer> IO_THREADS = Setting.integer("websocket.io-threads", 0, 0, 1024,
+            "network threads (0 = one per core)");
+
+    public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
+            MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT, STATIC_DIR,
+            TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
+
+    public WebSocketConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
+            throw new ConfigException(TLS_CERTIFICATE.key() + " and " + TLS_PRIVATE_KEY.key() + " go together");
+        }
+        if (!path.startsWith("/")) {
+            throw new ConfigException(PATH.key() + " must start with '/', got '" + path + "'");
+        }
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new ConfigException(IDLE_TIMEOUT.key() + " (" + idleTimeout + ") must be longer than "
+                    + PING_INTERVAL.key() + " (" + pingInterval + ")");
+        }
+    }
+
+    public static WebSocketConfig from(Settings s) {
+        return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
+                s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(MAX_CONNECTIONS_PER_ADDRESS),
+                s.get(WRITE_BUFFER_LIMIT), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE), s.get(TLS_PRIVATE_KEY),
+                s.get(ALLOWED_ORIGINS), s.get(IO_THREADS));
+    }
+
+    public boolean tls() {
+        return tlsCertificate != null;
+    }
+}

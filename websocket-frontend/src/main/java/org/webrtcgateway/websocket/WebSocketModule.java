@@ -1,0 +1,32 @@
+package org.webrtcgateway.websocket;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+
+import org.webrtcgateway.core.Frontend;
+import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
+
+/** Adds the WebSocket frontend to the gateway. */
+public final class WebSocketModule extends AbstractModule {
+
+    public static List<Setting<?>> settings() {
+        return WebSocketConfig.SETTINGS;
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(WebSocketServer.class);
+    }
+
+    @Provides
+    @Singleton
+    WebSocketConfig webSocketConfig(Settings settings) {
+        return WebSocketConfig.from(settings);
+    }
+}

@@ -1,0 +1,132 @@
+package org.webrtcgateway.websocket;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.Frontend;
+import org.webrtcgateway.core.Gateway;
+import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.protocol.JsonCodec;
+
+/** The Netty HTTP/WebSocket server. Uses epoll where the platform has it. */
+@Singleton
+public final class WebSocketServer implements Frontend {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketServer.class);
+
+    private final WebSocketConfig config;
+    private final Gateway gateway;
+    private final JsonCodec codec;
+    private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private InetSocketAddress address;
+
+    @Inject
+    public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonCodec codec) {
+        this.config = config;
+        this.gateway = gateway;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void start() throws InterruptedException {
+        SslContext ssl = sslContext();
+        boolean epoll = Epoll.isAvailable();
+        bossGroup = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("websocket-accept"))
+                : new NioEventLoopGroup(1, new DefaultThreadFactory("websocket-accept"));
+        workerGroup = epoll ? new EpollEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("websocket-io"))
+                : new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("websocket-io"));
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
+                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, codec, channels));
+        serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
+        address = (InetSocketAddress) serverChannel.localAddress();
+        log.info("listening on {}", url());
+    }
+
+    /** The URL of the client page, e.g. {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return (config.tls() ? "https" : "http") + "://" + host + ":" + address.getPort() + "/";
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public synchronized void stopAccepting() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            serverChannel = null;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopAccepting();
+        // Connections that never logged in have no session to end: tell them too.
+        channels.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down"),
+                channel -> channel.hasAttr(SignalingHandler.UPGRADED))
+                .awaitUninterruptibly(1, TimeUnit.SECONDS);
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workerGroup = null;
+            bossGroup = null;
+        }
+    }
+
+    private SslContext sslContext() {
+        if (!config.tls()) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(new File(config.tlsCertificate().toString()),
+                    new File(config.tlsPrivateKey().toString())).build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new ConfigException("websocket.tls-certificate/tls-private-key: cannot use " + config.tlsCertificate()
+                    + " and " + config.tlsPrivateKey() + ": " + e.getMessage());
+        }
+    }
+}

@@ -46,17 +46,18 @@ public final class ClientLink {
         }
         Inbound.Request request = (Inbound.Request) inbound;
         ClientMessage message = request.message();
-        if (message instanceof ClientMessage.Ping) {
-            connection.send(new ServerMessage.Pong(request.id()));
-            return;
-        }
         if (message instanceof ClientMessage.Login login) {
             login(login, request.id());
             return;
         }
         Session current = session;
         if (current == null) {
+            // PROTOCOL.md: nothing but login works before login, ping included.
             reply(request.id(), Outcome.failed(ErrorCode.NOT_LOGGED_IN, "log in first"));
+            return;
+        }
+        if (message instanceof ClientMessage.Ping) {
+            connection.send(new ServerMessage.Pong(request.id()));
             return;
         }
         if (!current.isAttachedTo(connection)) {

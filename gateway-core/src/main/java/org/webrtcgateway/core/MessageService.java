@@ -3,7 +3,9 @@ package org.webrtcgateway.core;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.Destination;
@@ -16,14 +18,20 @@ public final class MessageService {
 
     private final Router router;
     private final RoomService rooms;
+    private final CoreConfig config;
 
     @Inject
-    public MessageService(Router router, RoomService rooms) {
+    public MessageService(Router router, RoomService rooms, CoreConfig config) {
         this.router = router;
         this.rooms = rooms;
+        this.config = config;
     }
 
     public Outcome message(Session from, ClientMessage.Message message) {
+        if (message.data().json().length() > config.maxDataSize()) {
+            return Outcome.failed(ErrorCode.TOO_LARGE, "'data' is larger than " + config.maxDataSize()
+                    + " characters of JSON (message.max-data-size)");
+        }
         if (message.room() != null) {
             return rooms.message(from, message.room(), message.data());
         }

@@ -1,6 +1,7 @@
 package org.webrtcgateway.core;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -65,12 +66,16 @@ public final class SessionLifecycle {
             end(session, "its connection dropped (resuming is off)", null);
             return;
         }
-        log.info("{} dropped from {}; kept {} ms for a resume", session, connection.remoteAddress(), graceMillis);
-        timer.schedule(() -> {
-            if (session.isStillDetachedSince(detach)) {
-                end(session, "it was not resumed within " + graceMillis + " ms", null);
-            }
-        }, graceMillis, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> {
+                if (session.isStillDetachedSince(detach)) {
+                    end(session, "it was not resumed within " + graceMillis + " ms", null);
+                }
+            }, graceMillis, TimeUnit.MILLISECONDS);
+            log.info("{} dropped from {}; kept {} ms for a resume", session, connection.remoteAddress(), graceMillis);
+        } catch (RejectedExecutionException e) {
+            end(session, "its connection dropped while the gateway was shutting down", null);
+        }
     }
 
     /**

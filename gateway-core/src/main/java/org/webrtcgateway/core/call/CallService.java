@@ -48,6 +48,9 @@ public final class CallService {
     // ------------------------------------------------------------------ from a local user
 
     public Outcome offer(Session caller, ClientMessage.Offer offer) {
+        if (offer.sdp().length() > config.maxSdpSize()) {
+            return sdpTooLarge();
+        }
         if (offer.call() != null) {
             Call existing = caller.call(offer.call());
             if (existing != null) {
@@ -86,6 +89,9 @@ public final class CallService {
     }
 
     public Outcome answer(Session from, ClientMessage.Answer answer) {
+        if (answer.sdp().length() > config.maxSdpSize()) {
+            return sdpTooLarge();
+        }
         return find(from, answer.call(), answer.to()).map(call -> {
             call.markAnswered();
             return relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()));
@@ -163,6 +169,10 @@ public final class CallService {
     }
 
     // ------------------------------------------------------------------ shared
+
+    private Outcome sdpTooLarge() {
+        return Outcome.failed(ErrorCode.TOO_LARGE, "'sdp' is longer than " + config.maxSdpSize() + " characters (call.max-sdp-size)");
+    }
 
     /** Registers a new call with both parties and hands the callee the offer; undoes it all when refused. */
     private RouteResult place(Call call, Signal.Offer offer) {

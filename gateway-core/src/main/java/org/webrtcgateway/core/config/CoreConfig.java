@@ -11,7 +11,9 @@ public record CoreConfig(
         int defaultDtmfDuration,
         int defaultRoomCapacity,
         int maxRoomCapacity,
-        int maxRoomsPerConnection) {
+        int maxRoomsPerConnection,
+        int maxSdpSize,
+        int maxDataSize) {
 
     public static final Setting<Duration> RESUME_GRACE = Setting.duration("session.resume-grace", Duration.ofSeconds(30),
             "how long a session whose socket dropped without a close frame waits to be resumed (0 = no resuming)");
@@ -28,8 +30,13 @@ public record CoreConfig(
     public static final Setting<Integer> ROOMS_PER_CONNECTION = Setting.integer("room.max-per-connection", 16, 1, 10_000,
             "rooms one session may be in at once");
 
+    public static final Setting<Integer> MAX_SDP_SIZE = Setting.integer("call.max-sdp-size", 32768, 256, 1 << 24,
+            "longest 'sdp' in characters an offer or answer may carry; longer ones get 'too-large'");
+    public static final Setting<Integer> MAX_DATA_SIZE = Setting.integer("message.max-data-size", 16384, 16, 1 << 24,
+            "largest 'data' of a 'message' in JSON characters; larger ones get 'too-large'");
+
     public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
-            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION);
+            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE);
 
     public CoreConfig {
         if (defaultRoomCapacity > maxRoomCapacity) {
@@ -40,7 +47,8 @@ public record CoreConfig(
 
     public static CoreConfig from(Settings s) {
         return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(MAX_CALLS), s.get(DTMF_DURATION),
-                s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION));
+                s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
+                s.get(MAX_DATA_SIZE));
     }
 
     public static CoreConfig defaults() {

@@ -1,0 +1,118 @@
+package org.webrtcgateway.websocket.testing;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.webrtcgateway.core.CoreModule;
+import org.webrtcgateway.core.Lifecycle;
+import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.websocket.WebSocketModule;
+import org.webrtcgateway.websocket.WebSocketServer;
+
+/**
+ * Starts a real gateway (the production Guice modules, plus any a test adds) on a free loopback port
+ * before each test and stops it after, closing every {@link TestClient} the test opened.
+ * <pre>
+ * &#64;RegisterExtension
+ * final GatewayExtension gateway = new GatewayExtension().with("session.resume-grace", "1s");
+ * </pre>
+ */
+public final class GatewayExtension implements BeforeEachCallback, AfterEachCallback {
+
+    private final Map<String, String> settings = new LinkedHashMap<>(Map.of(
+            "websocket.bind", "127.0.0.1",
+            "websocket.port", "0"));
+    private final List<Module> extraModules = new ArrayList<>();
+    private final List<TestClient> clients = new ArrayList<>();
+    private Injector injector;
+    private Lifecycle lifecycle;
+
+    /** Sets a configuration key for the gateway under test. */
+    public GatewayExtension with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** Adds a Guice module, e.g. one that binds a test bridge. */
+    public GatewayExtension withModule(Module module) {
+        extraModules.add(module);
+        return this;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop();
+    }
+
+    public void start() throws Exception {
+        Settings config = Settings.of(settings);
+        List<Module> modules = new ArrayList<>(List.of(new CoreModule(config), new WebSocketModule()));
+        modules.addAll(extraModules);
+        injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        lifecycle = injector.getInstance(Lifecycle.class);
+        lifecycle.start();
+    }
+
+    public void stop() {
+        clients.forEach(TestClient::close);
+        clients.clear();
+        if (lifecycle != null) {
+            lifecycle.stop();
+            lifecycle = null;
+        }
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    public int port() {
+        return injector.getInstance(WebSocketServer.class).address().getPort();
+    }
+
+    public URI httpUri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    public URI wsUri() {
+        return URI.create("ws://127.0.0.1:" + port() + "/ws");
+    }
+
+    /** A connected client that has not logged in. */
+    public TestClient client() {
+        return track(TestClient.connect(wsUri()));
+    }
+
+    /** A connected client with extra handshake headers (Origin, Authorization...). */
+    public TestClient client(URI uri, Map<String, String> headers) {
+        return track(TestClient.connect(uri, headers));
+    }
+
+    /** A client logged in as {@code name}. */
+    public TestClient login(String name) {
+        TestClient client = client();
+        client.login(name);
+        return client;
+    }
+
+    private TestClient track(TestClient client) {
+        clients.add(client);
+        return client;
+    }
+}

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { startGateway } from './lib/gateway-process.mjs';
 import {
-  openPhone, call, answer, reject, waitFor, waitForVideo, noticeWith, remoteTiles, closeAll,
+  openPhone, call, answer, reject, waitFor, waitForAsync, waitForVideo, noticeWith, remoteTiles, closeAll,
 } from './lib/softphone.mjs';
 
 const SCREENSHOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/images/softphone-call.png');
@@ -54,9 +54,17 @@ test('callee answers: both sides reach ICE connected and the callee decodes the 
     const v = document.querySelector('.tile.remote video');
     return v && v.currentTime > 0.5 && v.videoWidth > 0;
   });
-  await bob.page.fill('#chat-input', 'Hello from bob');
+  // Chat both ways and a followed contact, so the picture shows the whole page at work.
+  await alice.page.fill('#chat-to', 'bob');
+  await alice.page.fill('#chat-input', 'Can you see me?');
+  await alice.page.click('#chat-send');
+  await waitFor(bob.page, 'alice\'s chat message', () => document.querySelector('#chat-log').textContent.includes('Can you see me?'));
+  await bob.page.fill('#chat-input', 'Yes, loud and clear.');
   await bob.page.click('#chat-send');
-  await waitFor(alice.page, 'bob\'s chat message', () => document.querySelector('#chat-log').textContent.includes('Hello from bob'));
+  await waitFor(alice.page, 'bob\'s chat message', () => document.querySelector('#chat-log').textContent.includes('loud and clear'));
+  await bob.page.fill('#follow-address', 'alice');
+  await bob.page.click('#follow-button');
+  await waitFor(bob.page, 'alice listed as available', () => document.querySelector('#contacts li[data-address="alice"]')?.dataset.status === 'available');
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await bob.page.screenshot({ path: SCREENSHOT });
 });
@@ -85,7 +93,7 @@ test('calling a name nobody uses says the peer is unknown', { timeout: 30000 }, 
 test('an audio-only call gains video by renegotiation ("Add video")', { timeout: 60000 }, async () => {
   await call(bob, 'alice', { video: false });
   await answer(alice, 'bob');
-  await waitFor(alice.page, 'audio flowing from bob', async () => {
+  await waitForAsync(alice.page, 'audio flowing from bob', async () => {
     const s = await window.softphone.inbound('bob');
     return s && s.ice === 'connected' && s.audioBytes > 0;
   });

@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 
 export function assertInsideNamespace() {
   if (process.env.GW_NETNS !== '1') {
-    throw new Error('refusing to start Chromium outside the loopback-only namespace: run through e2e/netns-run.sh');
+    throw new Error('refusing to start Chromium outside the loopback-only namespace: run through scripts/netns-run.sh');
   }
 }
 

@@ -2,18 +2,37 @@
 // would, plus condition waits with timeouts. Every wait names what it waited for.
 const WAIT_MS = 20000;
 
-/** Waits for `fn(arg)` to be truthy in the page (fn may be async); fails naming `what`. */
+/** Waits for `fn(arg)` to be truthy in the page; fails naming `what`. */
 export async function waitFor(page, what, fn, arg, timeout = WAIT_MS) {
   try {
     await page.waitForFunction(fn, arg, { timeout, polling: 100 });
   } catch (err) {
-    const state = await page.evaluate(() => ({
-      status: document.querySelector('#status')?.textContent,
-      notice: document.querySelector('#notice')?.hidden ? null : document.querySelector('#notice-text')?.textContent,
-      calls: window.softphone ? [...window.softphone.gw.calls.values()].map((c) => `${c.id} ${c.peer} ${c.state} ice=${c.pc?.iceConnectionState}`) : [],
-    })).catch(() => ({}));
-    throw new Error(`timeout waiting for ${what} (${err.message.split('\n')[0]}); page: ${JSON.stringify(state)}`);
+    throw new Error(`timeout waiting for ${what} (${err.message.split('\n')[0]}); page: ${JSON.stringify(await pageState(page))}`);
   }
+}
+
+/**
+ * Like waitFor, for an async `fn` (getStats() is async): page.waitForFunction would take
+ * the returned Promise itself as truthy, so this polls from here, bounded by `timeout`.
+ */
+export async function waitForAsync(page, what, fn, arg, timeout = WAIT_MS) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await page.evaluate(fn, arg);
+    if (last) return last;
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`timeout waiting for ${what} (${timeout} ms); page: ${JSON.stringify(await pageState(page))}`);
+}
+
+async function pageState(page) {
+  return page.evaluate(() => ({
+    status: document.querySelector('#status')?.textContent,
+    notice: document.querySelector('#notice')?.hidden ? null : document.querySelector('#notice-text')?.textContent,
+    calls: window.softphone ? [...window.softphone.gw.calls.values()].map((c) => `${c.id} ${c.peer} ${c.state} ice=${c.pc?.iceConnectionState}`) : [],
+  })).catch((err) => ({ error: err.message }));
 }
 
 /** A new browser context (its own storage and media) with the page loaded and logged in. */
@@ -62,12 +81,11 @@ export function inbound(phone, peer) {
 
 /** ICE connected and video frames decoded (more than `after`) on the call with `peer`. */
 export async function waitForVideo(phone, peer, after = 0, timeout = WAIT_MS) {
-  await waitFor(phone.page, `${phone.name}: ICE connected and > ${after} video frames decoded from ${peer}`,
+  return waitForAsync(phone.page, `${phone.name}: ICE connected and > ${after} video frames decoded from ${peer}`,
     async ({ p, n }) => {
       const s = await window.softphone.inbound(p);
-      return !!s && ['connected', 'completed'].includes(s.ice) && s.framesDecoded > n;
+      return s && ['connected', 'completed'].includes(s.ice) && s.framesDecoded > n ? s : null;
     }, { p: peer, n: after }, timeout);
-  return inbound(phone, peer);
 }
 
 /** The text of the notice banner, once its data-code is `code`. */

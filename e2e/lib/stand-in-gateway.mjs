@@ -111,7 +111,7 @@ const handlers = {
       clearTimeout(s.grace);
       s.ws = ws;
       ws.session = s;
-      reply(ws, m, { type: 'ok', name: s.name, iceServers: [], session: s.token });
+      reply(ws, m, { type: 'ok', name: s.name, iceServers: [], session: s.token, resumed: true, rooms: [...s.rooms], calls: [...s.calls] });
       for (const msg of s.queue.splice(0)) sendWs(ws, msg);
       return undefined;
     }
@@ -119,7 +119,7 @@ const handlers = {
     if (typeof name !== 'string' || !NAME.test(name)) return fail(ws, m, 'bad-name');
     if (sessions.has(name)) return fail(ws, m, 'name-taken');
     ws.session = newSession(name, ws);
-    return reply(ws, m, { type: 'ok', name, iceServers: [], session: ws.session.token });
+    return reply(ws, m, { type: 'ok', name, iceServers: [], session: ws.session.token, resumed: false, rooms: [], calls: [] });
   },
   offer(ws, m, s) {
     if (typeof m.sdp !== 'string') return fail(ws, m, 'bad-message');
@@ -180,9 +180,8 @@ const handlers = {
     s.follows.add(m.to);
     const target = sessions.get(m.to);
     target?.subscribers.add(s.name);
-    ok(ws, m);
-    // The current state right away, so a contact list is correct from the start.
-    return sendWs(ws, { type: 'presence', from: m.to, ...(target ? target.presence : { status: 'offline' }) });
+    // The current state in the reply, so a contact list is correct from the start.
+    return ok(ws, m, { to: m.to, ...(target ? target.presence : { status: 'offline' }) });
   },
   unsubscribe(ws, m, s) { s.follows.delete(m.to); sessions.get(m.to)?.subscribers.delete(s.name); return ok(ws, m); },
   ping(ws, m) { reply(ws, m, { type: 'pong' }); },

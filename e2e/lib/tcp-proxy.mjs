@@ -1,17 +1,19 @@
-// A TCP forwarder on loopback between the browser and the gateway. cut() resets every
-// connection through it: the browser's WebSocket and the gateway's both end without a
-// close frame, exactly like a network loss, while the proxy keeps accepting new ones.
+// A TCP forwarder on loopback between a browser and the gateway, to cut the browser's
+// connection the way a network loss does: down() resets every connection through it
+// (TCP RST), so the browser's WebSocket and the gateway's both end WITHOUT a close
+// frame, and refuses new ones until up().
 //
-// Why not Playwright's context.setOffline(true) (DevTools network emulation)? In
-// Chromium 156 it fails new requests but leaves an open WebSocket untouched (checked
-// in e2e/offline-probe: the socket stayed OPEN and kept delivering frames), so it
-// cannot simulate the drop. Resetting the TCP connection does, and works the same
-// whatever gateway is behind it.
+// Why not Playwright's context.setOffline(true) or CDP Network.emulateNetworkConditions
+// {offline: true}? Probed with Chromium 156: both leave an open WebSocket OPEN (no close
+// event, readyState 1) and merely hold its frames back until back online, where they are
+// delivered; the gateway sees no drop either. They cannot simulate a dropped connection.
 import net from 'node:net';
 
 export async function startProxy(targetPort) {
   const pairs = new Set();
+  let accepting = true;
   const server = net.createServer((client) => {
+    if (!accepting) { client.resetAndDestroy(); return; }
     const upstream = net.connect(targetPort, '127.0.0.1');
     const pair = { client, upstream };
     pairs.add(pair);
@@ -23,18 +25,24 @@ export async function startProxy(targetPort) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+
+  function resetAll() {
+    const n = pairs.size;
+    for (const { client, upstream } of [...pairs]) { client.resetAndDestroy(); upstream.resetAndDestroy(); }
+    pairs.clear();
+    return n;
+  }
+
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    /** Resets (TCP RST) every open connection; returns how many there were. */
-    cut() {
-      const n = pairs.size;
-      for (const { client, upstream } of [...pairs]) { client.resetAndDestroy(); upstream.resetAndDestroy(); }
-      pairs.clear();
-      return n;
-    },
+    /** The network goes away: resets open connections; returns how many there were. */
+    down() { accepting = false; return resetAll(); },
+    /** The network is back. */
+    up() { accepting = true; },
     close() {
-      this.cut();
+      accepting = false;
+      resetAll();
       return new Promise((resolve) => server.close(resolve));
     },
   };

@@ -146,9 +146,17 @@ class Gateway extends EventTarget {
     return this.request({ type: 'presence', ...this.presence });
   }
 
+  /** Follows an address; its current presence (from the `ok` reply) arrives as a `presence` event. */
   async subscribe(address) {
     this.subscriptions.add(address);
-    return this.request({ type: 'subscribe', to: address });
+    const reply = await this.request({ type: 'subscribe', to: address });
+    this._presenceFromReply(address, reply);
+    return reply;
+  }
+
+  _presenceFromReply(address, reply) {
+    // A bridged address (sip:, xmpp:) may not know yet: no status, a later `presence` tells.
+    if (reply && reply.status) emit(this, 'presence', { from: reply.to || address, status: reply.status, note: reply.note });
   }
 
   async unsubscribe(address) {
@@ -264,7 +272,7 @@ class Gateway extends EventTarget {
     if (this.session) {
       try {
         reply = await this.request({ type: 'login', resume: this.session }, { queue: false });
-        resumed = true;
+        resumed = reply.resumed !== false;
       } catch (err) {
         if (err.code !== 'unauthorized') throw err;
         // The gateway forgot us (restarted, or the grace period ran out).
@@ -309,7 +317,9 @@ class Gateway extends EventTarget {
   _restoreAfterFreshLogin() {
     const ignore = () => {};
     if (this.presence) this.request({ type: 'presence', ...this.presence }).catch(ignore);
-    for (const address of this.subscriptions) this.request({ type: 'subscribe', to: address }).catch(ignore);
+    for (const address of this.subscriptions) {
+      this.request({ type: 'subscribe', to: address }).then((r) => this._presenceFromReply(address, r), ignore);
+    }
     for (const room of [...this.rooms.keys()]) {
       const stream = this._roomStreams && this._roomStreams.get(room);
       this.rooms.delete(room);
@@ -439,9 +449,11 @@ class Gateway extends EventTarget {
   }
 
   _onUnmatchedError(msg) {
-    // Errors about a call we know (e.g. the far side vanished) end that call.
-    if (msg.call && this.calls.has(msg.call) && ['unknown-call', 'unknown-peer', 'unreachable'].includes(msg.code)) {
-      this.calls.get(msg.call)._end(msg.code, false);
+    // `unknown-call` for a fire-and-forget candidate/answer/bye is a race, not a fault:
+    // the call ended on the other side (or its offer failed) while ours was on its way.
+    if (msg.code === 'unknown-call') {
+      if (msg.call && this.calls.has(msg.call)) this.calls.get(msg.call)._end('unknown-call', false);
+      return;
     }
     emit(this, 'error', { code: msg.code, message: msg.message });
   }

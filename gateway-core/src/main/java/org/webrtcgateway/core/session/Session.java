@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
@@ -67,30 +68,32 @@ public final class Session implements CallParty {
 
     @Override
     public RouteResult deliver(Signal signal) {
-        send(new ServerMessage.Delivery(signal));
-        return RouteResult.accepted();
+        return send(new ServerMessage.Delivery(signal))
+                ? RouteResult.accepted()
+                : RouteResult.rejected(ErrorCode.UNKNOWN_PEER, name() + " is gone");
     }
 
-    /** Sends to the attached connection, or queues while detached; dropped once the session ended. */
-    public void send(ServerMessage message) {
-        boolean overflow = false;
+    /**
+     * Sends to the attached connection, or queues while detached.
+     *
+     * @return false when the session has ended, or ends now because its queue is full
+     */
+    public boolean send(ServerMessage message) {
         synchronized (lock) {
             if (ended) {
-                return;
+                return false;
             }
             if (connection != null) {
                 connection.send(message);
-                return;
+                return true;
             }
             if (queue.size() < queueLimit) {
                 queue.add(message);
-            } else {
-                overflow = true;
+                return true;
             }
         }
-        if (overflow) {
-            onQueueOverflow.accept(this);
-        }
+        onQueueOverflow.accept(this);
+        return false;
     }
 
     // ------------------------------------------------------------------ connection lifecycle

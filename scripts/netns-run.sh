@@ -3,8 +3,8 @@
 # (127.0.0.1/::1): nothing inside can reach or even see another address, so
 # WebRTC host candidates, mDNS and stray traffic are loopback-only by construction.
 # The browsers AND the gateway they talk to must run inside the same namespace.
-# Inside there is no network: install first (e2e/install.sh), outside.
-# Usage: e2e/netns-run.sh CMD [ARGS...]     e.g. e2e/netns-run.sh e2e/run.sh
+# Inside there is no network: install first (scripts/install-test-deps.sh), outside.
+# Usage: scripts/netns-run.sh CMD [ARGS...]     e.g. scripts/netns-run.sh e2e/run.sh
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 CMD [ARGS...]" >&2; exit 2; }
 if [ "${GW_NETNS:-}" = 1 ]; then exec "$@"; fi   # already inside

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs, on a Debian machine, as root (or with sudo).
+# Idempotent. Must run outside the loopback-only namespace: there is no network inside.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${GW_NETNS:-}" = 1 ]; then
+  echo "install-test-deps.sh: run this outside the namespace (there is no network inside)" >&2
+  exit 2
+fi
+sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+
+# Debian packages: the JDK and Maven that build the project, unshare/ip for the namespace,
+# openssl for the TLS tests, Chromium for the browser tests.
+packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+  case "$p" in
+    openjdk-17-jdk-headless) command -v javac >/dev/null 2>&1 && continue ;;
+    maven) command -v mvn >/dev/null 2>&1 && continue ;;
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+    chromium) [ -x /usr/bin/chromium ] && continue ;;
+    *) dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' && continue ;;
+  esac
+  missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-test-deps.sh: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests' npm packages (exact versions, from e2e/package-lock.json).
+e2e/install.sh

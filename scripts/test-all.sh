@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, integration tests against real peers, and the browser
+# end-to-end tests, all inside a network namespace that has nothing but loopback (so no browser
+# or peer traffic can leave the machine). Installs what it needs first.
+#   scripts/test-all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-test-deps.sh
+
+# Resolve every Maven artifact outside (plugins, test providers included), running no test:
+# inside the namespace Maven must work offline. The same phases as the run inside.
+mvn -B -q -Djunit.platform.execution.dryRun.enabled=true clean verify
+
+scripts/netns-run.sh bash -c 'mvn -B -o clean verify && e2e/run.sh'

@@ -1,0 +1,196 @@
+package org.webrtcgateway.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.IceCandidate;
+import org.webrtcgateway.core.api.PresenceStatus;
+import org.webrtcgateway.core.api.RawJson;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.testing.RecordingBridge;
+import org.webrtcgateway.websocket.testing.GatewayExtension;
+import org.webrtcgateway.websocket.testing.TestClient;
+
+/** The core routes by address scheme to a bridge, and a bridged call looks to the browser like any other. */
+class BridgeRoutingTest {
+
+    private static final Address PHONE = Address.of("sip:1001@127.0.0.1");
+
+    private final RecordingBridge sip = new RecordingBridge("sip", "sip", "sips", "tel");
+
+    @RegisterExtension
+    final GatewayExtension gateway = new GatewayExtension().withModule(sip.module());
+
+    @Test
+    void anOfferToASipAddressGoesToTheSipBridgeFromTheUser() {
+        TestClient alice = gateway.login("alice");
+
+        String call = alice.requestOk("type", "offer", "to", "sip:1001@127.0.0.1", "sdp", "v=0\r\n").path("call").asText();
+
+        RecordingBridge.Sent sent = sip.next();
+        assertThat(sent.to()).isEqualTo(PHONE);
+        assertThat(sent.signal()).isEqualTo(new Signal.Offer(new Address.Local("alice"), call, "v=0\r\n"));
+    }
+
+    @Test
+    void theBridgesRingingAnswerAndByeReachTheCallerFromTheSipAddress() {
+        TestClient alice = gateway.login("alice");
+        String call = alice.requestOk("type", "offer", "to", "sip:1001@127.0.0.1", "sdp", "v=0\r\n").path("call").asText();
+        sip.next();
+        Address.Local user = new Address.Local("alice");
+
+        assertThat(sip.context().deliver(user, new Signal.Ringing(PHONE, call)).isAccepted()).isTrue();
+        assertThat(sip.context().deliver(user, new Signal.Answer(PHONE, call, "v=0 answer")).isAccepted()).isTrue();
+        assertThat(sip.context().deliver(user, new Signal.Bye(PHONE, call, "486 Busy Here")).isAccepted()).isTrue();
+
+        assertThat(alice.next("ringing").path("from").asText()).isEqualTo("sip:1001@127.0.0.1");
+        JsonNode answer = alice.next("answer");
+        assertThat(answer.path("from").asText()).isEqualTo("sip:1001@127.0.0.1");
+        assertThat(answer.path("sdp").asText()).isEqualTo("v=0 answer");
+        JsonNode bye = alice.next("bye");
+        assertThat(bye.path("call").asText()).isEqualTo(call);
+        assertThat(bye.path("reason").asText()).isEqualTo("486 Busy Here");
+        alice.requestError("unknown-call", "type", "bye", "call", call);
+    }
+
+    @Test
+    void aCallFromTheBridgeArrivesAsAnOfferFromTheSipAddressAndTheAnswerGoesBack() {
+        TestClient alice = gateway.login("alice");
+
+        RouteResult placed = sip.context().deliver(new Address.Local("alice"), new Signal.Offer(PHONE, "sip-1", "v=0 offer"));
+
+        assertThat(placed.isAccepted()).isTrue();
+        JsonNode offer = alice.next("offer");
+        assertThat(offer.path("from").asText()).isEqualTo("sip:1001@127.0.0.1");
+        assertThat(offer.path("call").asText()).isEqualTo("sip-1");
+        alice.requestOk("type", "ringing", "call", "sip-1");
+        alice.requestOk("type", "answer", "call", "sip-1", "sdp", "v=0 answer");
+        alice.requestOk("type", "candidate", "call", "sip-1", "candidate",
+                Map.of("candidate", "candidate:1 1 udp 1 127.0.0.1 5000 typ host", "sdpMid", "0"));
+        assertThat(sip.next(Signal.Ringing.class).call()).isEqualTo("sip-1");
+        assertThat(sip.next(Signal.Answer.class).sdp()).isEqualTo("v=0 answer");
+        assertThat(sip.next(Signal.Candidate.class).candidate())
+                .isEqualTo(new IceCandidate("candidate:1 1 udp 1 127.0.0.1 5000 typ host", "0", null, null));
+    }
+
+    @Test
+    void rejectingABridgedCallSendsTheBridgeByeWithTheReason() {
+        TestClient alice = gateway.login("alice");
+        sip.context().deliver(new Address.Local("alice"), new Signal.Offer(PHONE, "sip-1", "v=0"));
+        alice.next("offer");
+
+        alice.requestOk("type", "reject", "call", "sip-1", "reason", "busy");
+
+        Signal.Bye bye = sip.next(Signal.Bye.class);
+        assertThat(bye.call()).isEqualTo("sip-1");
+        assertThat(bye.reason()).isEqualTo("busy");
+        assertThat(bye.from()).isEqualTo(new Address.Local("alice"));
+    }
+
+    @Test
+    void aUserWhoseSessionEndsHangsUpItsBridgedCallsWithReasonGone() {
+        TestClient alice = gateway.login("alice");
+        String call = alice.requestOk("type", "offer", "to", "tel:+4420123456", "sdp", "v=0").path("call").asText();
+        sip.next();
+
+        alice.closeNormally();
+
+        Signal.Bye bye = sip.next(Signal.Bye.class);
+        assertThat(bye.call()).isEqualTo(call);
+        assertThat(bye.reason()).isEqualTo("gone");
+    }
+
+    @Test
+    void theBridgeCannotReachAUserWhoIsNotLoggedInOrACallItDoesNotCarry() {
+        TestClient alice = gateway.login("alice");
+        TestClient bob = gateway.login("bob");
+        String browserCall = alice.requestOk("type", "offer", "to", "bob", "sdp", "v=0").path("call").asText();
+        bob.next("offer");
+
+        RouteResult toNobody = sip.context().deliver(new Address.Local("nobody"), new Signal.Offer(PHONE, "x", "v=0"));
+        RouteResult intoBrowserCall = sip.context().deliver(new Address.Local("bob"), new Signal.Bye(PHONE, browserCall, null));
+        RouteResult fromForeignScheme = sip.context().deliver(new Address.Local("bob"),
+                new Signal.Offer(Address.of("xmpp:eve@localhost"), "y", "v=0"));
+
+        assertThat(toNobody).isEqualTo(RouteResult.rejected(ErrorCode.UNKNOWN_PEER, "no user 'nobody' is logged in"));
+        assertThat(((RouteResult.Rejected) intoBrowserCall).code()).isEqualTo(ErrorCode.UNKNOWN_CALL);
+        assertThat(((RouteResult.Rejected) fromForeignScheme).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        bob.expectNothing(java.time.Duration.ofMillis(100));
+        assertThat(sip.context().isOnline(new Address.Local("alice"))).isTrue();
+        assertThat(sip.context().isOnline(new Address.Local("nobody"))).isFalse();
+    }
+
+    @Test
+    void messagesAndPresenceCrossTheBridgeBothWays() {
+        TestClient alice = gateway.login("alice");
+
+        alice.requestOk("type", "message", "to", "sip:1001@127.0.0.1", "data", Map.of("text", "hello"));
+        alice.requestOk("type", "subscribe", "to", "sip:1001@127.0.0.1");
+        sip.context().deliver(new Address.Local("alice"), new Signal.Text(PHONE, null, new RawJson("\"hi back\"")));
+        sip.context().deliver(new Address.Local("alice"), new Signal.Presence(PHONE, PresenceStatus.AWAY, "in a meeting"));
+
+        Signal.Text text = sip.next(Signal.Text.class);
+        assertThat(text.data().json()).isEqualTo("{\"text\":\"hello\"}");
+        assertThat(sip.next(Signal.Subscription.class).follow()).isTrue();
+        JsonNode message = alice.next("message");
+        assertThat(message.path("from").asText()).isEqualTo("sip:1001@127.0.0.1");
+        assertThat(message.path("data").asText()).isEqualTo("hi back");
+        JsonNode presence = alice.next("presence");
+        assertThat(presence.path("from").asText()).isEqualTo("sip:1001@127.0.0.1");
+        assertThat(presence.path("status").asText()).isEqualTo("away");
+        assertThat(presence.path("note").asText()).isEqualTo("in a meeting");
+
+        alice.closeNormally();
+        assertThat(sip.next(Signal.Subscription.class).follow()).as("unsubscribed when the session ends").isFalse();
+    }
+
+    @Test
+    void aBridgeRefusalBecomesTheBrowsersErrorAndTheCallIsForgotten() {
+        TestClient alice = gateway.login("alice");
+        sip.answerWith((to, signal) -> RouteResult.rejected(ErrorCode.UNREACHABLE, "the PBX does not answer"));
+
+        JsonNode error = alice.requestError("unreachable", "type", "offer", "to", "sip:1001@127.0.0.1", "call", "c1", "sdp", "v=0");
+
+        assertThat(error.path("message").asText()).isEqualTo("the PBX does not answer");
+        sip.answerWith((to, signal) -> RouteResult.accepted());
+        alice.requestOk("type", "offer", "to", "sip:1001@127.0.0.1", "call", "c1", "sdp", "v=0");
+    }
+
+    @Test
+    void aBridgeThatThrowsCostsOneRequestAnInternalErrorNotTheConnection() {
+        TestClient alice = gateway.login("alice");
+        sip.answerWith((to, signal) -> {
+            throw new IllegalStateException("a bug in a bridge");
+        });
+
+        alice.requestError("internal", "type", "message", "to", "sip:1001@127.0.0.1", "data", 1);
+
+        assertThat(alice.request("type", "ping").path("type").asText()).isEqualTo("pong");
+    }
+
+    @Test
+    void bridgesStopWhenTheGatewayStops() {
+        gateway.stop();
+
+        assertThat(sip.isStopped()).isTrue();
+    }
+
+    @Test
+    void twoBridgesClaimingOneSchemeStopStartUpNamingBoth() {
+        GatewayExtension clash = new GatewayExtension()
+                .withModule(new RecordingBridge("first", "sip").module())
+                .withModule(new RecordingBridge("second", "sip").module());
+
+        assertThatThrownBy(clash::start).hasMessageContaining("'first'").hasMessageContaining("'second'")
+                .hasMessageContaining("sip:");
+    }
+}

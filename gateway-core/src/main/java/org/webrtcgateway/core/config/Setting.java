@@ -13,6 +13,10 @@ import java.util.function.Function;
  * declares its settings as constants; the distribution gathers them to validate a config file,
  * print {@code --help} and reject unknown keys.
  *
+ * <p>A key may hold one {@code <name>} segment, for settings of named things, e.g.
+ * {@code sip.account.<user>.password}: {@link Settings#names} lists the names configured, and
+ * {@link #forName} gives the setting of one of them.
+ *
  * @param key          dotted key as written in YAML or as a {@code --key value} flag, e.g. {@code websocket.port}
  * @param defaultValue used when the key is absent (null: no value)
  * @param parser       turns the text form into the value, throwing {@link IllegalArgumentException} with the reason
@@ -44,6 +48,19 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
 
     public static Setting<List<String>> list(String key, String description) {
         return new Setting<>(key, List.of(), Setting::parseList, description);
+    }
+
+    /** True when the key has a {@code <name>} segment. */
+    public boolean isPattern() {
+        return key.contains("<");
+    }
+
+    /** This setting for one named thing: {@code sip.account.<user>.password} for {@code alice} is {@code sip.account.alice.password}. */
+    public Setting<T> forName(String name) {
+        if (!isPattern()) {
+            throw new IllegalStateException(key + " has no <name> segment");
+        }
+        return new Setting<>(key.replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name)), defaultValue, parser, description);
     }
 
     /** The default as written in a config file, for help texts. */

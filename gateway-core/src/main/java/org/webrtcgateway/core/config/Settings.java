@@ -50,6 +50,27 @@ public final class Settings {
         }
     }
 
+    /** The names configured for a pattern setting: for {@code sip.account.<user>.aor}, every user that has an aor. */
+    public Set<String> names(Setting<?> pattern) {
+        java.util.regex.Pattern regex = patternOf(pattern);
+        Set<String> names = new TreeSet<>();
+        for (String key : values.keySet()) {
+            java.util.regex.Matcher matcher = regex.matcher(key);
+            if (matcher.matches()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static java.util.regex.Pattern patternOf(Setting<?> pattern) {
+        String key = pattern.key();
+        int open = key.indexOf('<');
+        int close = key.indexOf('>');
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(key.substring(0, open)) + "([^.]+)"
+                + java.util.regex.Pattern.quote(key.substring(close + 1)));
+    }
+
     public Optional<String> raw(String key) {
         return Optional.ofNullable(values.get(key));
     }
@@ -69,6 +90,9 @@ public final class Settings {
         for (String key : new TreeSet<>(values.keySet())) {
             Setting<?> setting = byKey.get(key);
             if (setting == null) {
+                setting = matchingPattern(key, known);
+            }
+            if (setting == null) {
                 problems.add("unknown setting '" + key + "'" + closest(key, byKey.keySet()).map(k -> " (did you mean '" + k + "'?)").orElse(""));
                 continue;
             }
@@ -81,6 +105,18 @@ public final class Settings {
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
+    }
+
+    private static Setting<?> matchingPattern(String key, Collection<Setting<?>> known) {
+        for (Setting<?> candidate : known) {
+            if (candidate.isPattern()) {
+                java.util.regex.Matcher matcher = patternOf(candidate).matcher(key);
+                if (matcher.matches()) {
+                    return candidate.forName(matcher.group(1));
+                }
+            }
+        }
+        return null;
     }
 
     static Optional<String> closest(String key, Collection<String> candidates) {

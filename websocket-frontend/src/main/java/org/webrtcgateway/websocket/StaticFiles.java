@@ -56,14 +56,15 @@ final class StaticFiles {
     }
 
     private Optional<File> fromFolder(String path, String contentType) {
-        Path file = folder.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
+            // Real paths, so a symbolic link cannot lead out of the folder.
+            Path file = folder.resolve(path.substring(1)).toRealPath();
+            if (!file.startsWith(folder.toRealPath()) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
             return Optional.of(new File(Files.readAllBytes(file), contentType));
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // missing or unreadable: not found
         }
     }
 

@@ -54,8 +54,10 @@ final class WebSocketConnection implements ClientConnection {
         try {
             codec.encode(message, new ByteBufOutputStream(buffer));
         } catch (RuntimeException e) {
+            // Never lose the messages after it, nor break the sender's loop over a room: log it and go on.
             buffer.release();
-            throw e;
+            log.error("could not encode a {} for {}; it was dropped", message.getClass().getSimpleName(), remoteAddress(), e);
+            return;
         }
         channel.writeAndFlush(new TextWebSocketFrame(buffer), channel.voidPromise());
     }

@@ -71,6 +71,9 @@ public sealed interface Address {
         if (form == null || !form.matcher(canonical).matches()) {
             return Optional.empty();
         }
+        if (scheme.equals("tel") && !canonical.startsWith("tel:+") && !canonical.contains(";phone-context=")) {
+            return Optional.empty(); // RFC 3966: a local number needs the context it is local to
+        }
         return Optional.of(new External(scheme, canonical));
     }
 

@@ -98,26 +98,23 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
         };
     }
 
-    /** Accepts {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a bare number of seconds. */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    /** Accepts {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code 5m}, {@code 1h}, or a bare number of seconds; never negative. */
     static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            }
-            if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
+        java.util.regex.Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             throw new IllegalArgumentException("expected a duration such as 250ms, 30s, 5m or 1h, got '" + text + "'");
         }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double millis = switch (unit) {
+            case "ms" -> amount;
+            case "s" -> amount * 1000;
+            case "m" -> amount * 60_000;
+            default -> amount * 3_600_000;
+        };
+        return Duration.ofMillis(Math.round(millis));
     }
 
     static String formatDuration(Duration d) {

@@ -3,8 +3,8 @@ package org.webrtcgateway.core.protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class JsonCodec {
     // ------------------------------------------------------------------ decoding
 
     public Inbound decode(String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return decode(bytes, 0, bytes.length);
     }
 
@@ -86,7 +86,7 @@ public final class JsonCodec {
             if (first != JsonToken.START_OBJECT) {
                 return new Malformed(null, ErrorCode.BAD_MESSAGE, "a frame must hold one JSON object, not " + describe(first));
             }
-            readFields(parser, fields);
+            readFields(parser, fields, frame, offset);
             if (parser.nextToken() != null) {
                 return new Malformed(fields.id, ErrorCode.BAD_JSON, "a frame must hold exactly one JSON object");
             }
@@ -116,14 +116,14 @@ public final class JsonCodec {
         }
     }
 
-    private void readFields(JsonParser parser, Fields fields) throws IOException {
+    private void readFields(JsonParser parser, Fields fields, byte[] frame, int offset) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "id" -> readId(parser, value, fields);
-                case "data" -> fields.values.put(name, new Value(value, copyValue(parser), null, null));
+                case "data" -> fields.values.put(name, new Value(value, rawValue(parser, frame, offset), null, null));
                 case "candidate" -> fields.values.put(name, readCandidate(parser, value));
                 case "type", "to", "call", "sdp", "name", "token", "resume", "room", "reason", "status", "note",
                         "tones", "capacity", "duration" -> {
@@ -153,12 +153,20 @@ public final class JsonCodec {
         }
     }
 
-    private String copyValue(JsonParser parser) throws IOException {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator generator = factory.createGenerator(out)) {
-            generator.copyCurrentStructure(parser);
+    /**
+     * The current value exactly as the client wrote it: its bytes, sliced out of the frame once the
+     * parser has validated them. Re-serializing would change numbers (1e400, long decimals) and
+     * decode escapes (a lone {@code \ud800}) that cannot be encoded again.
+     */
+    private static String rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
+        if (parser.currentToken().isStructStart()) {
+            parser.skipChildren();
+        } else {
+            parser.finishToken();
         }
-        return out.toString();
+        long end = parser.currentLocation().getByteOffset();
+        return new String(frame, offset + (int) start, (int) (end - start), StandardCharsets.UTF_8);
     }
 
     private static Value readCandidate(JsonParser parser, JsonToken value) throws IOException {
@@ -231,7 +239,7 @@ public final class JsonCodec {
         }
         try {
             ClientMessage message = switch (type.text()) {
-                case "login" -> new Login(optionalString(f, "name", 1024), optionalString(f, "token", MAX_TOKEN_LENGTH),
+                case "login" -> new Login(optionalString(f, "name", Integer.MAX_VALUE), optionalString(f, "token", MAX_TOKEN_LENGTH),
                         optionalString(f, "resume", 256));
                 case "offer" -> offer(f);
                 case "answer" -> new Answer(requireCallOrTo(f), optionalAddress(f), requiredString(f, "sdp"));

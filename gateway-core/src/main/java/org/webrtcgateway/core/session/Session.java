@@ -155,6 +155,13 @@ public final class Session implements CallParty {
         }
     }
 
+    /** True while a connection is attached (false while dropped and waiting to be resumed, or ended). */
+    public boolean isConnected() {
+        synchronized (lock) {
+            return connection != null;
+        }
+    }
+
     public boolean isAttachedTo(ClientConnection candidate) {
         synchronized (lock) {
             return !ended && connection == candidate;

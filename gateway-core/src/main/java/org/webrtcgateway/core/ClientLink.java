@@ -47,7 +47,12 @@ public final class ClientLink {
         Inbound.Request request = (Inbound.Request) inbound;
         ClientMessage message = request.message();
         if (message instanceof ClientMessage.Login login) {
-            login(login, request.id());
+            try {
+                login(login, request.id());
+            } catch (RuntimeException e) {
+                log.error("login from {} failed", connection.remoteAddress(), e);
+                reply(request.id(), Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged"));
+            }
             return;
         }
         Session current = session;

@@ -2,6 +2,7 @@ package org.webrtcgateway.websocket;
 
 /** Names of the pipeline's stages, top (network) to bottom (signaling), as {@link GatewayChannelInitializer} adds them. */
 final class PipelineStages {
+    static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String TLS = "tls";
     static final String CONNECTION_LIMIT = "connection-limit";
     static final String READ_TIMEOUT = "read-timeout";

@@ -95,8 +95,23 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         refusedInARow = 0;
-        byte[] bytes = ByteBufUtil.getBytes(content);
-        link.receive(codec.decode(bytes, 0, bytes.length));
+        byte[] bytes;
+        int offset;
+        int length = content.readableBytes();
+        if (content.hasArray()) {
+            bytes = content.array();
+            offset = content.arrayOffset() + content.readerIndex();
+        } else {
+            bytes = ByteBufUtil.getBytes(content);
+            offset = 0;
+        }
+        if (!Utf8.isValid(bytes, offset, length)) {
+            // RFC 6455: a text frame that is not UTF-8 fails the connection (1007).
+            closedDeliberately = true;
+            connection.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frames must be UTF-8");
+            return;
+        }
+        link.receive(codec.decode(bytes, offset, length));
     }
 
     /** Answers a frame over the rate with {@code rate-limited}; a client that keeps pushing is closed (1008). */

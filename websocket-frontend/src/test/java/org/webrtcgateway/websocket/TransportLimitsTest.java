@@ -33,6 +33,17 @@ class TransportLimitsTest {
         }
 
         @Test
+        void aTextFrameThatIsNotUtf8ClosesTheConnectionWith1007() throws IOException {
+            try (RawWebSocket raw = RawWebSocket.connect(gateway.port(), 0)) {
+                raw.sendFrame(0x1, new byte[] {'{', '"', (byte) 0xc3, '"', '}'});
+
+                RawWebSocket.Frame close = raw.readUntil(0x8);
+                assertThat(close).isNotNull();
+                assertThat(((close.payload()[0] & 0xff) << 8) | (close.payload()[1] & 0xff)).isEqualTo(1007);
+            }
+        }
+
+        @Test
         void aFrameOverTheSizeLimitClosesTheConnectionWith1009() {
             TestClient client = gateway.login("alice");
 

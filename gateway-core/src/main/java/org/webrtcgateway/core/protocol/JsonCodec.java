@@ -17,7 +17,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.ErrorCode;
@@ -63,8 +62,8 @@ public final class JsonCodec {
     private final JsonFactory factory;
 
     public JsonCodec() {
+        // Duplicate top-level fields are caught in readFields; Jackson's own detection costs a set per object.
         this.factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
                 .build();
     }
@@ -90,6 +89,9 @@ public final class JsonCodec {
             if (parser.nextToken() != null) {
                 return new Malformed(fields.id, ErrorCode.BAD_JSON, "a frame must hold exactly one JSON object");
             }
+            if (fields.duplicate != null) {
+                return new Malformed(fields.id, ErrorCode.BAD_JSON, "duplicate field '" + fields.duplicate + "'");
+            }
         } catch (JsonProcessingException e) {
             return new Malformed(fields.id, ErrorCode.BAD_JSON, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -102,7 +104,14 @@ public final class JsonCodec {
     private static final class Fields {
         RequestId id;
         String badId;
+        String duplicate;
         final Map<String, Value> values = new HashMap<>();
+
+        void put(String name, Value value) {
+            if (values.put(name, value) != null) {
+                duplicate = name;
+            }
+        }
     }
 
     /** A field's value: its token kind and text; for {@code data}, the JSON text; for {@code candidate}, the parsed object. */
@@ -122,14 +131,19 @@ public final class JsonCodec {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "id" -> readId(parser, value, fields);
-                case "data" -> fields.values.put(name, new Value(value, rawValue(parser, frame, offset), null, null));
-                case "candidate" -> fields.values.put(name, readCandidate(parser, value));
+                case "id" -> {
+                    if (fields.id != null || fields.badId != null) {
+                        fields.duplicate = name;
+                    }
+                    readId(parser, value, fields);
+                }
+                case "data" -> fields.put(name, new Value(value, rawValue(parser, frame, offset), null, null));
+                case "candidate" -> fields.put(name, readCandidate(parser, value));
                 case "type", "to", "call", "sdp", "name", "token", "resume", "room", "reason", "status", "note",
                         "tones", "capacity", "duration" -> {
                     String text = value.isScalarValue() ? parser.getText() : null;
                     parser.skipChildren();
-                    fields.values.put(name, new Value(value, text, null, null));
+                    fields.put(name, new Value(value, text, null, null));
                 }
                 default -> parser.skipChildren(); // unknown fields are ignored (PROTOCOL.md)
             }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Measures the gateway side by side with the Node.js baselines people use instead (the raw frame
+# forwarder and the `ws` tutorial relay), in the same run of the same harness: each server pinned to
+# CPU 0, the load generator to CPU 1, loopback only, every run bounded in time. Then measures
+# start-up time, and writes docs/benchmarks.md with every target of issue 5 marked met or not.
+#
+#   bench/run.sh [--quick] [--out DIR]        (other options go to run-baselines.sh)
+#
+# The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
+# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 10 minutes (--quick: 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+harness=${BENCH_HARNESS:-}
+if [ -z "$harness" ]; then
+  if [ -x ../shared/bench/run-baselines.sh ]; then harness=$(cd ../shared/bench && pwd); else harness=$root/bench/loadgen; fi
+fi
+out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
+args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --out) out=$(realpath -m "$2"); shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+mkdir -p "$out"
+
+[ -x distribution/target/gateway/bin/gateway ] || mvn -B -q -DskipTests package
+# The load generator floods by design: the per-client rate limit and per-address connection cap
+# (protections against abusive clients) are off, and one network thread matches the one pinned core.
+gateway_cmd="$root/distribution/target/gateway/bin/gateway --port {port} $(grep -v '^#' bench/gateway-bench.args | tr '\n' ' ')"
+
+echo "[bench] harness: $harness; results: $out" >&2
+(cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
+  --out "$out" "${args[@]}")
+bench/startup.sh > "$out/startup.json"
+node bench/targets.mjs "$out" "$harness" "$gateway_cmd" > docs/benchmarks.md
+echo "[bench] wrote docs/benchmarks.md" >&2

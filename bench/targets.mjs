@@ -1,0 +1,110 @@
+// Writes docs/benchmarks.md from one bench/run.sh run: the machine, the commands, the harness's own
+// tables, start-up time, and each target of issue 5 marked met or not with the measured ratio.
+// Usage: node bench/targets.mjs RESULTS_DIR HARNESS_DIR GATEWAY_CMD > docs/benchmarks.md
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+
+const [dir, harness, gatewayCmd] = process.argv.slice(2);
+const runs = fs.readFileSync(path.join(dir, 'results.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const startup = JSON.parse(fs.readFileSync(path.join(dir, 'startup.json'), 'utf8')).startup_ms;
+const table = fs.existsSync(path.join(dir, 'table.md')) ? fs.readFileSync(path.join(dir, 'table.md'), 'utf8') : '';
+
+const sh = (cmd) => { try { return execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'n/a'; } };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const fmt = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+
+function pick(label, scenario, payload) {
+  return runs.filter((r) => r.label === label && r.scenario === scenario && (!payload || r.params.payload === payload));
+}
+/** The median relay run (by msgs/s) of a target, as run-baselines.sh reports it. */
+function relay(label, payload) {
+  const rs = pick(label, 'relay', payload).map((r) => r.relay).filter(Boolean);
+  if (!rs.length) return null;
+  const m = median(rs.map((r) => r.msgs_per_s));
+  return { ...rs.find((r) => r.msgs_per_s === m), all: rs.map((r) => r.msgs_per_s) };
+}
+const one = (label, scenario, key) => pick(label, scenario)[0]?.[key];
+
+const g = { relay: relay('gateway', 'candidate'), sdp: relay('gateway', 'sdp'), latency: one('gateway', 'latency', 'latency'),
+  idle: one('gateway', 'idle', 'idle'), connect: one('gateway', 'setup', 'connect'), calls: one('gateway', 'setup', 'calls') };
+const ws = { relay: relay('ws-relay', 'candidate'), sdp: relay('ws-relay', 'sdp'), connect: one('ws-relay', 'setup', 'connect'), calls: one('ws-relay', 'setup', 'calls') };
+const raw = { relay: relay('raw', 'candidate'), latency: one('raw', 'latency', 'latency') };
+
+const rows = [];
+const target = (what, measured, goal, met) => rows.push(`| ${what} | ${measured} | ${goal} | ${met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
+const ratio = (a, b) => (a && b ? a / b : NaN);
+
+if (g.relay && ws.relay && raw.relay) {
+  const cpu = g.relay.server_cpu_us_per_op;
+  target('Relay: server CPU per message', `${fmt(cpu, 2)} µs (ws-relay ${fmt(ws.relay.server_cpu_us_per_op, 2)}, raw ${fmt(raw.relay.server_cpu_us_per_op, 2)}): ${fmt(ratio(cpu, ws.relay.server_cpu_us_per_op), 2)}× ws-relay, ${fmt(ratio(cpu, raw.relay.server_cpu_us_per_op), 2)}× raw`,
+    '≤ 0.5× ws-relay and < raw', cpu <= ws.relay.server_cpu_us_per_op / 2 && cpu < raw.relay.server_cpu_us_per_op);
+  const r = ratio(g.relay.msgs_per_s, ws.relay.msgs_per_s);
+  const saturated = g.relay.loadgen_util >= 0.9;
+  target('Relay: messages/s', `${fmt(g.relay.msgs_per_s)} (ws-relay ${fmt(ws.relay.msgs_per_s)}): ${fmt(r, 2)}×; load generator at ${fmt(g.relay.loadgen_util * 100)} %`,
+    '≥ 1.8× ws-relay, or the load generator saturates first', r >= 1.8 || saturated);
+} else target('Relay', 'missing runs', '', null);
+if (g.sdp && ws.sdp) {
+  const r = ratio(g.sdp.msgs_per_s, ws.sdp.msgs_per_s);
+  target('SDP-sized (3 KB) relay: messages/s', `${fmt(g.sdp.msgs_per_s)} (ws-relay ${fmt(ws.sdp.msgs_per_s)}): ${fmt(r, 2)}×`, '≥ 3× ws-relay', r >= 3);
+} else target('SDP relay', 'missing runs', '', null);
+if (g.latency && raw.latency) {
+  const [p99, p999, rawP99] = [g.latency.rtt_us.p99, g.latency.rtt_us.p999, raw.latency.rtt_us.p99];
+  target('Open loop at 10k msgs/s: p99 round trip', `${fmt(p99)} µs (raw ${fmt(rawP99)} µs)`, '≤ raw forwarder\'s p99', p99 <= rawP99);
+  target('Open loop at 10k msgs/s: p99.9 round trip', `${fmt(p999)} µs`, '< 2,000 µs', p999 < 2000);
+} else target('Open loop', 'missing runs', '', null);
+if (g.idle) {
+  const conns = pick('gateway', 'idle')[0].params.conns;
+  target(`Resident memory per idle logged-in connection at ${fmt(conns)}`, `${fmt(g.idle.bytes_per_conn)} B (${g.idle.ok}/${conns} connected)`, '≤ 4,096 B', g.idle.bytes_per_conn <= 4096 && g.idle.failed === 0);
+}
+target('… at 50,000 connections', 'not measurable here: every process is capped at 20,000 file descriptors (hard limit), the gateway included', '≤ 4,096 B', null);
+if (g.connect && ws.connect) {
+  const r = ratio(g.connect.logins_per_s, ws.connect.logins_per_s);
+  target('Logins/s', `${fmt(g.connect.logins_per_s)} (ws-relay ${fmt(ws.connect.logins_per_s)}): ${fmt(r, 2)}×`, '≥ 2× ws-relay', r >= 2);
+}
+if (g.calls && ws.calls) {
+  const r = ratio(g.calls.calls_per_s, ws.calls.calls_per_s);
+  target('Call setups/s', `${fmt(g.calls.calls_per_s)} (ws-relay ${fmt(ws.calls.calls_per_s)}): ${fmt(r, 2)}×`, '≥ 2× ws-relay', r >= 2);
+}
+const startMedian = median(startup);
+target('Start to listening (bundle, pinned to one core)', `median ${fmt(startMedian)} ms of ${startup.map((t) => fmt(t)).join(', ')}`, '< 1,500 ms', startMedian < 1500);
+target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', 'see the SIP bridge section', '≥ 0.5×', null);
+
+const java = sh('java -version 2>&1 | head -1');
+const cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2");
+const spread = (r) => (r ? `${fmt(Math.min(...r.all))}–${fmt(Math.max(...r.all))} over ${r.all.length} runs` : 'n/a');
+
+console.log(`# Benchmarks
+
+Generated by \`bench/run.sh\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run it again.
+
+## Targets (issue 5)
+
+Each server pinned to CPU 0, the load generator to CPU 1, in the same run of the same harness.
+
+| target | measured | goal | |
+|---|---|---|---|
+${rows.join('\n')}
+
+Relay spread (msgs/s): gateway ${spread(g.relay)}, ws-relay ${spread(ws.relay)}, raw ${spread(raw.relay)}.
+Differences under ~10 % are noise on this machine (see the harness's notes on noise).
+
+## Machine and versions
+
+- ${os.type()} ${os.release()}, ${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30)} GiB
+- ${java}; Node ${process.version}
+- Gateway JVM options: \`distribution/src/conf/jvm.options\` (${sh("grep -v '^#' distribution/src/conf/jvm.options | tr '\\n' ' '")})
+
+## Commands
+
+\`\`\`
+bench/run.sh
+\`\`\`
+
+which ran \`${path.relative(process.cwd(), harness) || harness}/run-baselines.sh --targets raw,ws-relay --gateway-name gateway --gateway-cmd '${gatewayCmd.replace(process.cwd() + '/', '')}'\`
+and \`bench/startup.sh\`. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
+
+## The harness's tables
+
+${table}`);

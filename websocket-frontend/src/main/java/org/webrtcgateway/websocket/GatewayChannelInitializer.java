@@ -1,7 +1,5 @@
 package org.webrtcgateway.websocket;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -14,8 +12,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 
 import org.webrtcgateway.core.Gateway;
 import org.webrtcgateway.core.protocol.JsonCodec;
@@ -67,8 +63,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         if (ssl != null) {
             pipeline.addLast(PipelineStages.TLS, ssl.newHandler(channel.alloc()));
         }
-        pipeline.addLast(PipelineStages.READ_TIMEOUT, new ReadTimeoutHandler(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        pipeline.addLast(PipelineStages.PING_WHEN_IDLE, new IdleStateHandler(config.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast(PipelineStages.IDLE_GUARD, new IdleGuard(config));
         pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec());
         pipeline.addLast(PipelineStages.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST));
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);

@@ -5,8 +5,7 @@ final class PipelineStages {
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String TLS = "tls";
     static final String CONNECTION_LIMIT = "connection-limit";
-    static final String READ_TIMEOUT = "read-timeout";
-    static final String PING_WHEN_IDLE = "ping-when-idle";
+    static final String IDLE_GUARD = "idle-guard";
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
     static final String HTTP_REQUESTS = "http-requests";

@@ -14,13 +14,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +30,7 @@ import org.webrtcgateway.core.session.DisconnectKind;
 
 /**
  * The last stage: one per WebSocket connection. Turns text frames into core requests (after the rate
- * limit), refuses binary frames (1003), answers a client's close frame, pings quiet clients, and tells
+ * limit), refuses binary frames (1003), answers a client's close frame, and tells
  * the core how the connection ended: with a close frame (the session ends) or without (it may be resumed).
  */
 final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -68,8 +65,6 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
             }
-        } else if (event instanceof IdleStateEvent) {
-            ctx.writeAndFlush(new PingWebSocketFrame(), ctx.voidPromise());
         } else {
             super.userEventTriggered(ctx, event);
         }
@@ -145,9 +140,6 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } else if (cause instanceof CorruptedFrameException) {
             // The WebSocket decoder has already sent the close frame (1002, or 1009 for a frame over the limit).
             closedDeliberately = true;
-            ctx.close();
-        } else if (cause instanceof ReadTimeoutException) {
-            log.info("dropped {}: nothing received for {}", ctx.channel().remoteAddress(), config.idleTimeout());
             ctx.close();
         } else if (cause instanceof IOException) {
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed

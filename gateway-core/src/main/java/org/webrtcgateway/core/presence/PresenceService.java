@@ -41,7 +41,7 @@ public final class PresenceService {
         Address to = subscribe.to();
         if (to instanceof Address.Local local) {
             followers.computeIfAbsent(local.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
-            follower.following().add(to);
+            follower.follow(to);
             Session target = sessions.byName(local.name());
             Session.Presence now = target != null ? target.presence() : new Session.Presence(PresenceStatus.OFFLINE, null);
             return Outcome.ok(new PresenceResult(to.toString(), now.status(), now.note()));
@@ -52,14 +52,14 @@ public final class PresenceService {
         }
         RouteResult asked = ((Destination.Bridged) destination).bridge().send(to, new Signal.Subscription(follower.address(), true));
         if (asked.isAccepted()) {
-            follower.following().add(to);
+            follower.follow(to);
             return Outcome.ok(new PresenceResult(to.toString(), null, null));
         }
         return Outcome.of(asked);
     }
 
     public Outcome unsubscribe(Session follower, ClientMessage.Unsubscribe unsubscribe) {
-        if (follower.following().remove(unsubscribe.to())) {
+        if (follower.unfollow(unsubscribe.to())) {
             stopFollowing(follower, unsubscribe.to());
         }
         return Outcome.ok();
@@ -79,8 +79,8 @@ public final class PresenceService {
     /** A session ended: its followers see it {@code offline}, and it stops following anyone. */
     public void ended(Session session) {
         tellFollowers(session, new Signal.Presence(session.address(), PresenceStatus.OFFLINE, null));
-        for (Address followed : Set.copyOf(session.following())) {
-            session.following().remove(followed);
+        for (Address followed : session.following()) {
+            session.unfollow(followed);
             stopFollowing(session, followed);
         }
     }

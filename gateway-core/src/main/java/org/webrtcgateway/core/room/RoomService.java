@@ -58,14 +58,14 @@ public final class RoomService {
             return Outcome.failed(ErrorCode.ROOM_FULL, "room '" + join.room() + "' is full");
         }
         if (!alreadyIn[0]) {
-            session.rooms().add(join.room());
+            session.addRoom(join.room());
             announce(session, join.room(), new Signal.PeerJoined(session.address(), join.room()));
         }
         return Outcome.always(joined[0]);
     }
 
     public Outcome leave(Session session, ClientMessage.Leave leave) {
-        if (session.rooms().remove(leave.room())) {
+        if (session.removeRoom(leave.room())) {
             List<Session> remaining = removeMember(session, leave.room());
             Signal left = new Signal.PeerLeft(session.address(), leave.room());
             remaining.forEach(member -> member.deliver(left));

@@ -3,9 +3,11 @@ package org.webrtcgateway.core.session;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.webrtcgateway.core.api.Address;
@@ -29,10 +31,13 @@ public final class Session implements CallParty {
     private final int queueLimit;
     private final Consumer<Session> onQueueOverflow;
 
-    private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-    private final Set<Address> following = ConcurrentHashMap.newKeySet();
-    private volatile Presence presence = new Presence(PresenceStatus.AVAILABLE, null);
+    // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
+    // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
+    // a few hundred bytes. Changes are rare (call set-up, join) and take the session's monitor.
+    private volatile Map<String, Call> calls = Map.of();
+    private volatile Set<String> rooms = Set.of();
+    private volatile Set<Address> following = Set.of();
+    private volatile Presence presence = AVAILABLE;
 
     /** Guards the connection/queue switch, so a resume's flush and concurrent deliveries stay in order. */
     private final Object lock = new Object();
@@ -43,6 +48,8 @@ public final class Session implements CallParty {
 
     public record Presence(PresenceStatus status, String note) {
     }
+
+    private static final Presence AVAILABLE = new Presence(PresenceStatus.AVAILABLE, null);
 
     public Session(Address.Local address, String resumeToken, int queueLimit, Consumer<Session> onQueueOverflow) {
         this.address = requireNonNull(address, "address");
@@ -198,13 +205,23 @@ public final class Session implements CallParty {
     // ------------------------------------------------------------------ calls, rooms, presence
 
     @Override
-    public boolean addCall(Call call) {
-        return calls.putIfAbsent(call.id(), call) == null;
+    public synchronized boolean addCall(Call call) {
+        if (calls.containsKey(call.id())) {
+            return false;
+        }
+        Map<String, Call> copy = new HashMap<>(calls);
+        copy.put(call.id(), call);
+        calls = Map.copyOf(copy);
+        return true;
     }
 
     @Override
-    public void removeCall(Call call) {
-        calls.remove(call.id(), call);
+    public synchronized void removeCall(Call call) {
+        if (calls.get(call.id()) == call) {
+            Map<String, Call> copy = new HashMap<>(calls);
+            copy.remove(call.id());
+            calls = Map.copyOf(copy);
+        }
     }
 
     public Call call(String id) {
@@ -219,12 +236,58 @@ public final class Session implements CallParty {
         return calls.size();
     }
 
+    /** The rooms this session is in, as a snapshot. */
     public Set<String> rooms() {
         return rooms;
     }
 
+    public synchronized boolean addRoom(String room) {
+        if (rooms.contains(room)) {
+            return false;
+        }
+        rooms = plus(rooms, room);
+        return true;
+    }
+
+    public synchronized boolean removeRoom(String room) {
+        if (!rooms.contains(room)) {
+            return false;
+        }
+        rooms = minus(rooms, room);
+        return true;
+    }
+
+    /** The addresses whose presence this session follows, as a snapshot. */
     public Set<Address> following() {
         return following;
+    }
+
+    public synchronized boolean follow(Address address) {
+        if (following.contains(address)) {
+            return false;
+        }
+        following = plus(following, address);
+        return true;
+    }
+
+    public synchronized boolean unfollow(Address address) {
+        if (!following.contains(address)) {
+            return false;
+        }
+        following = minus(following, address);
+        return true;
+    }
+
+    private static <T> Set<T> plus(Set<T> set, T element) {
+        Set<T> copy = new HashSet<>(set);
+        copy.add(element);
+        return Set.copyOf(copy);
+    }
+
+    private static <T> Set<T> minus(Set<T> set, T element) {
+        Set<T> copy = new HashSet<>(set);
+        copy.remove(element);
+        return Set.copyOf(copy);
     }
 
     public Presence presence() {

@@ -37,7 +37,26 @@ test('the page and gateway.js are served by the gateway', async () => {
   const lib = await fetch(`${gateway.url}/gateway.js`);
   assert.equal(lib.status, 200);
   assert.match(lib.headers.get('content-type'), /javascript/);
-  assert.match(await lib.text(), /export \{ Gateway/);
+  const module = await fetch(`${gateway.url}/gateway.mjs`);
+  assert.equal(module.status, 200);
+  assert.match(module.headers.get('content-type'), /javascript/);
+});
+
+test('gateway.js works from a plain script tag and as an ES module', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${gateway.url}/health`);
+    await page.addScriptTag({ url: '/gateway.js' });
+    assert.equal(await page.evaluate(() => typeof window.WebRTCGateway.Gateway), 'function');
+    const fromModule = await page.evaluate(async () => {
+      const m = await import('/gateway.mjs');
+      return typeof m.Gateway === 'function' && m.Gateway === window.WebRTCGateway.Gateway;
+    });
+    assert.equal(fromModule, true);
+  } finally {
+    await context.close();
+  }
 });
 
 test('callee answers: both sides reach ICE connected and the callee decodes the caller\'s video', { timeout: 60000 }, async () => {

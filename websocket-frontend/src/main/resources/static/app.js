@@ -1,5 +1,5 @@
 // The softphone page: wires the DOM in index.html to gateway.js. No framework, no build.
-import { Gateway } from './gateway.js';
+import { Gateway } from './gateway.mjs';
 
 const $ = (id) => document.getElementById(id);
 

@@ -1,0 +1,92 @@
+package org.webrtcgateway.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.webrtcgateway.core.ClientLink;
+import org.webrtcgateway.core.CoreModule;
+import org.webrtcgateway.core.Gateway;
+import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.ServerMessage;
+import org.webrtcgateway.core.session.ClientConnection;
+import org.webrtcgateway.core.session.CloseReason;
+
+/**
+ * One relayed {@code message} through the real core, network aside: decode the sender's frame,
+ * route it to the receiver's session, encode what the receiver gets. The connections encode into a
+ * reused buffer, as the WebSocket frontend encodes into a pooled one.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RoutingBenchmark {
+
+    private static final byte[] FRAME = CodecBenchmark.MESSAGE_FRAME;
+
+    private Injector injector;
+    private JsonCodec codec;
+    private ClientLink sender;
+
+    /** Encodes what it is sent, like the WebSocket connection, and throws it away. */
+    private final class EncodingConnection implements ClientConnection {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+
+        @Override
+        public void send(ServerMessage message) {
+            out.reset();
+            codec.encode(message, out);
+        }
+
+        @Override
+        public void close(CloseReason reason) {
+        }
+
+        @Override
+        public String remoteAddress() {
+            return "benchmark";
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void startCore() throws Exception {
+        injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(Settings.of(Map.of())));
+        codec = injector.getInstance(JsonCodec.class);
+        Gateway gateway = injector.getInstance(Gateway.class);
+        gateway.start();
+        sender = gateway.connect(new EncodingConnection(), null);
+        ClientLink receiver = gateway.connect(new EncodingConnection(), null);
+        sender.receive(codec.decode("{\"type\":\"login\",\"name\":\"user41\"}"));
+        receiver.receive(codec.decode("{\"type\":\"login\",\"name\":\"user42\"}"));
+    }
+
+    @TearDown(Level.Trial)
+    public void stopCore() {
+        injector.getInstance(Gateway.class).stop();
+    }
+
+    @Benchmark
+    public void relayMessage() {
+        sender.receive(codec.decode(FRAME, 0, FRAME.length));
+    }
+}

@@ -3,7 +3,7 @@
 # one core like the benchmarks, 5 times. Prints one JSON line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-gateway=distribution/target/gateway/bin/gateway
+gateway=${GATEWAY_BIN:-distribution/target/gateway/bin/gateway}
 log=$(mktemp)
 times=()
 for i in 1 2 3 4 5; do

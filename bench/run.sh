@@ -6,6 +6,10 @@
 #
 #   bench/run.sh [--quick] [--out DIR]        (other options go to run-baselines.sh)
 #
+# Every target gets 8 s of warm-up before each measured window (the harness's default is 2 s): the
+# JVM compiles its hot paths in its first seconds on the one core it has, and V8 does the same for
+# the Node servers; --warmup N on the command line overrides it.
+#
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
 # bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 10 minutes (--quick: 3).
 set -euo pipefail
@@ -16,7 +20,7 @@ if [ -z "$harness" ]; then
   if [ -x ../shared/bench/run-baselines.sh ]; then harness=$(cd ../shared/bench && pwd); else harness=$root/bench/loadgen; fi
 fi
 out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
-args=()
+args=(--warmup 8)
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;

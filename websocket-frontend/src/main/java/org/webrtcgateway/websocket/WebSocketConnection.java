@@ -50,7 +50,7 @@ final class WebSocketConnection implements ClientConnection {
             close(CloseReason.TOO_SLOW);
             return;
         }
-        ByteBuf buffer = channel.alloc().buffer(256);
+        ByteBuf buffer = channel.alloc().buffer(codec.estimatedSize(message));
         try {
             codec.encode(message, new ByteBufOutputStream(buffer));
         } catch (RuntimeException e) {

@@ -441,6 +441,23 @@ public final class JsonCodec {
 
     // ------------------------------------------------------------------ encoding
 
+    /** About how many bytes {@link #encode} will write: enough that a buffer of this size rarely grows. */
+    public int estimatedSize(ServerMessage message) {
+        if (message instanceof ServerMessage.Delivery delivery) {
+            Signal signal = delivery.signal();
+            if (signal instanceof Signal.Offer offer) {
+                return offer.sdp().length() + offer.sdp().length() / 16 + 128;
+            }
+            if (signal instanceof Signal.Answer answer) {
+                return answer.sdp().length() + answer.sdp().length() / 16 + 128;
+            }
+            if (signal instanceof Signal.Text text) {
+                return text.data().json().length() + 128;
+            }
+        }
+        return 256;
+    }
+
     public byte[] encode(ServerMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         encode(message, out);

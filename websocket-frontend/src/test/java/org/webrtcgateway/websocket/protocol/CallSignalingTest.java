@@ -62,8 +62,7 @@ class CallSignalingTest {
     void answerByCallReachesTheCallerAndCompletesNegotiation() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         bob.requestOk("type", "answer", "call", call, "sdp", ANSWER_SDP);
 
@@ -77,8 +76,7 @@ class CallSignalingTest {
     void answerCandidateAndByeMayNameThePeerInsteadOfTheCall() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         bob.send("type", "answer", "to", "alice", "sdp", ANSWER_SDP);
         assertThat(alice.next("answer").path("call").asText()).isEqualTo(call);
@@ -102,8 +100,7 @@ class CallSignalingTest {
     void candidatesAreRelayedInOrderIncludingEndOfCandidates() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         for (int i = 0; i < 50; i++) {
             alice.send("type", "candidate", "call", call, "candidate", candidate(i));
@@ -126,8 +123,7 @@ class CallSignalingTest {
     void endOfCandidatesAsAnObjectWithEmptyCandidateKeepsItsForm() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         alice.send("type", "candidate", "call", call, "candidate", java.util.Map.of("candidate", "", "sdpMid", "0"));
 
@@ -140,8 +136,7 @@ class CallSignalingTest {
     void ringingGoesFromCalleeToCaller() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         bob.requestOk("type", "ringing", "call", call);
 
@@ -154,8 +149,7 @@ class CallSignalingTest {
     void rejectGivesTheCallerByeWithTheReasonAndEndsTheCall() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         bob.requestOk("type", "reject", "call", call, "reason", "busy");
 
@@ -170,8 +164,7 @@ class CallSignalingTest {
     void rejectWithoutReasonSaysDecline() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         bob.send("type", "reject", "call", call);
 
@@ -182,8 +175,7 @@ class CallSignalingTest {
     void byeFromEitherSideReachesTheOtherAndForgetsTheCall() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
         bob.requestOk("type", "answer", "call", call, "sdp", ANSWER_SDP);
         alice.next("answer");
 
@@ -200,8 +192,7 @@ class CallSignalingTest {
     void offerOnAKnownCallRenegotiatesInEitherDirection() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
         bob.requestOk("type", "answer", "call", call, "sdp", ANSWER_SDP);
         alice.next("answer");
 
@@ -284,8 +275,7 @@ class CallSignalingTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient mallory = gateway.login("mallory");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         mallory.requestError("unknown-call", "type", "bye", "call", call);
         mallory.requestError("unknown-call", "type", "answer", "call", call, "sdp", ANSWER_SDP);
@@ -297,8 +287,7 @@ class CallSignalingTest {
     void dtmfReachesTheBrowserPeerWithTonesAndDuration() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", OFFER_SDP).path("call").asText();
-        bob.next("offer");
+        String call = offer(alice, bob);
 
         alice.requestOk("type", "dtmf", "call", call, "tones", "12#*", "duration", 250);
         alice.requestOk("type", "dtmf", "call", call, "tones", "9");
@@ -338,6 +327,13 @@ class CallSignalingTest {
         gateway.login("bob");
 
         alice.requestError("too-large", "type", "offer", "to", "bob", "sdp", "v=0\r\n" + "a=x\r\n".repeat(7000));
+    }
+
+    /** {@code caller} offers a call to {@code callee}, which receives the offer; returns the call id. */
+    static String offer(TestClient caller, TestClient callee) {
+        String call = caller.requestOk("type", "offer", "to", callee.name(), "sdp", OFFER_SDP).path("call").asText();
+        assertThat(callee.next("offer").path("call").asText()).isEqualTo(call);
+        return call;
     }
 
     static java.util.Map<String, Object> candidate(int i) {

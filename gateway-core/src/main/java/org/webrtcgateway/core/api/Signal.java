@@ -16,20 +16,39 @@ public sealed interface Signal {
         String call();
     }
 
-    /** Starts a call, or renegotiates one when {@link #call()} is already known to the receiver. */
-    record Offer(Address from, String call, String sdp) implements CallSignal {
+    /**
+     * Starts a call, or renegotiates one when {@link #call()} is already known to the receiver.
+     * The SDP is kept as it came ({@link JsonString}); {@link #sdp()} gives its text.
+     */
+    record Offer(Address from, String call, JsonString body) implements CallSignal {
         public Offer {
             requireNonNull(from, "from");
             requireNonNull(call, "call");
-            requireNonNull(sdp, "sdp");
+            requireNonNull(body, "body");
+        }
+
+        public Offer(Address from, String call, String sdp) {
+            this(from, call, JsonString.ofText(sdp));
+        }
+
+        public String sdp() {
+            return body.text();
         }
     }
 
-    record Answer(Address from, String call, String sdp) implements CallSignal {
+    record Answer(Address from, String call, JsonString body) implements CallSignal {
         public Answer {
             requireNonNull(from, "from");
             requireNonNull(call, "call");
-            requireNonNull(sdp, "sdp");
+            requireNonNull(body, "body");
+        }
+
+        public Answer(Address from, String call, String sdp) {
+            this(from, call, JsonString.ofText(sdp));
+        }
+
+        public String sdp() {
+            return body.text();
         }
     }
 

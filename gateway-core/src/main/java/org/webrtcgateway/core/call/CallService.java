@@ -48,7 +48,7 @@ public final class CallService {
     // ------------------------------------------------------------------ from a local user
 
     public Outcome offer(Session caller, ClientMessage.Offer offer) {
-        if (offer.sdp().length() > config.maxSdpSize()) {
+        if (offer.sdp().length() > config.maxSdpSize() + 2 && offer.sdp().text().length() > config.maxSdpSize()) {
             return sdpTooLarge();
         }
         if (offer.call() != null) {
@@ -89,7 +89,7 @@ public final class CallService {
     }
 
     public Outcome answer(Session from, ClientMessage.Answer answer) {
-        if (answer.sdp().length() > config.maxSdpSize()) {
+        if (answer.sdp().length() > config.maxSdpSize() + 2 && answer.sdp().text().length() > config.maxSdpSize()) {
             return sdpTooLarge();
         }
         return find(from, answer.call(), answer.to()).map(call -> {

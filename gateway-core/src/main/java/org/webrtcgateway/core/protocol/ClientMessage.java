@@ -2,6 +2,7 @@ package org.webrtcgateway.core.protocol;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.IceCandidate;
+import org.webrtcgateway.core.api.JsonString;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
 
@@ -22,13 +23,21 @@ public sealed interface ClientMessage {
     }
 
     /** {@code to} may be null only when {@code call} names a call to renegotiate. */
-    record Offer(Address to, String call, String sdp) implements ClientMessage {
+    record Offer(Address to, String call, JsonString sdp) implements ClientMessage {
+        public Offer(Address to, String call, String sdp) {
+            this(to, call, JsonString.ofText(sdp));
+        }
+
         public String type() {
             return "offer";
         }
     }
 
-    record Answer(String call, Address to, String sdp) implements ClientMessage {
+    record Answer(String call, Address to, JsonString sdp) implements ClientMessage {
+        public Answer(String call, Address to, String sdp) {
+            this(call, to, JsonString.ofText(sdp));
+        }
+
         public String type() {
             return "answer";
         }

@@ -22,6 +22,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.IceServer;
+import org.webrtcgateway.core.api.JsonString;
 import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
@@ -138,8 +139,10 @@ public final class JsonCodec {
                     readId(parser, value, fields);
                 }
                 case "data" -> fields.put(name, new Value(value, rawValue(parser, frame, offset), null, null));
+                case "sdp" -> fields.put(name, new Value(value, value == JsonToken.VALUE_STRING
+                        ? rawValue(parser, frame, offset) : skip(parser), null, null));
                 case "candidate" -> fields.put(name, readCandidate(parser, value));
-                case "type", "to", "call", "sdp", "name", "token", "resume", "room", "reason", "status", "note",
+                case "type", "to", "call", "name", "token", "resume", "room", "reason", "status", "note",
                         "tones", "capacity", "duration" -> {
                     String text = value.isScalarValue() ? parser.getText() : null;
                     parser.skipChildren();
@@ -165,6 +168,11 @@ public final class JsonCodec {
         if (fields.id != null && fields.id.json().length() > RequestId.MAX_LENGTH) {
             fields.badId = "'id' is longer than " + RequestId.MAX_LENGTH + " characters";
         }
+    }
+
+    private static String skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 
     /**
@@ -256,7 +264,7 @@ public final class JsonCodec {
                 case "login" -> new Login(optionalString(f, "name", Integer.MAX_VALUE), optionalString(f, "token", MAX_TOKEN_LENGTH),
                         optionalString(f, "resume", 256));
                 case "offer" -> offer(f);
-                case "answer" -> new Answer(requireCallOrTo(f), optionalAddress(f), requiredString(f, "sdp"));
+                case "answer" -> new Answer(requireCallOrTo(f), optionalAddress(f), requiredSdp(f));
                 case "candidate" -> candidate(f);
                 case "ringing" -> new Ringing(requiredCallId(f));
                 case "reject" -> new Reject(requiredCallId(f), optionalString(f, "reason", MAX_REASON_LENGTH));
@@ -286,7 +294,7 @@ public final class JsonCodec {
         if (to == null && call == null) {
             throw new BadField("'offer' needs 'to' (or 'call' to renegotiate a call)");
         }
-        return new Offer(to, call, requiredString(f, "sdp"));
+        return new Offer(to, call, requiredSdp(f));
     }
 
     private static Candidate candidate(Fields f) {
@@ -349,6 +357,18 @@ public final class JsonCodec {
             throw new BadField("'" + field + "' must be a string, not " + describe(value.token()));
         }
         return value.text();
+    }
+
+    /** The SDP in its JSON form: relayed as it came, unescaped only if a bridge reads it. */
+    private static JsonString requiredSdp(Fields f) {
+        Value value = f.values.get("sdp");
+        if (value == null) {
+            throw new BadField("'sdp' is missing");
+        }
+        if (!value.isString()) {
+            throw new BadField("'sdp' must be a string, not " + describe(value.token()));
+        }
+        return JsonString.ofJson(value.text());
     }
 
     private static String optionalString(Fields f, String field, int maxLength) {
@@ -446,10 +466,10 @@ public final class JsonCodec {
         if (message instanceof ServerMessage.Delivery delivery) {
             Signal signal = delivery.signal();
             if (signal instanceof Signal.Offer offer) {
-                return offer.sdp().length() + offer.sdp().length() / 16 + 128;
+                return offer.body().length() + offer.body().length() / 16 + 128;
             }
             if (signal instanceof Signal.Answer answer) {
-                return answer.sdp().length() + answer.sdp().length() / 16 + 128;
+                return answer.body().length() + answer.body().length() / 16 + 128;
             }
             if (signal instanceof Signal.Text text) {
                 return text.data().json().length() + 128;
@@ -553,10 +573,12 @@ public final class JsonCodec {
     private static void writeSignal(JsonGenerator g, Signal signal) throws IOException {
         if (signal instanceof Signal.Offer offer) {
             writeCallHeader(g, "offer", offer);
-            g.writeStringField("sdp", offer.sdp());
+            g.writeFieldName("sdp");
+            g.writeRawValue(offer.body().json());
         } else if (signal instanceof Signal.Answer answer) {
             writeCallHeader(g, "answer", answer);
-            g.writeStringField("sdp", answer.sdp());
+            g.writeFieldName("sdp");
+            g.writeRawValue(answer.body().json());
         } else if (signal instanceof Signal.Candidate candidate) {
             writeCallHeader(g, "candidate", candidate);
             writeCandidate(g, candidate.candidate());

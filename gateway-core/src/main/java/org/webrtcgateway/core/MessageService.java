@@ -28,9 +28,9 @@ public final class MessageService {
     }
 
     public Outcome message(Session from, ClientMessage.Message message) {
-        if (message.data().json().length() > config.maxDataSize()) {
+        if (message.data().size() > config.maxDataSize()) {
             return Outcome.failed(ErrorCode.TOO_LARGE, "'data' is larger than " + config.maxDataSize()
-                    + " characters of JSON (message.max-data-size)");
+                    + " bytes of JSON (message.max-data-size)");
         }
         if (message.room() != null) {
             return rooms.message(from, message.room(), message.data());

@@ -58,7 +58,11 @@ final class Utf8 {
         return true;
     }
 
+    /** Eight bytes read as one long (an intrinsic): no byte with its top bit set. */
     private static boolean isAscii8(byte[] b, int i) {
-        return (b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) >= 0;
+        return ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 }

@@ -12,20 +12,20 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * A string that may travel in its JSON form: an SDP relayed from one browser to another is never
- * unescaped and escaped again (3 KB, twice per message), only a bridge that reads it pays for that.
- * Either form is made from the other on first use. Equal when the texts are equal.
+ * unescaped and escaped again (3 KB, twice per message); only a bridge that reads {@link #text()}
+ * pays for that. Either form is made from the other on first use. Equal when the texts are equal.
  */
 public final class JsonString {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The JSON string literal, quotes included; null until needed when made from text. */
-    private volatile String json;
+    private volatile RawJson literal;
     /** The text; null until needed when made from JSON. */
     private volatile String text;
 
-    private JsonString(String json, String text) {
-        this.json = json;
+    private JsonString(RawJson literal, String text) {
+        this.literal = literal;
         this.text = text;
     }
 
@@ -34,36 +34,41 @@ public final class JsonString {
     }
 
     /** From a JSON string literal (quotes included) that a parser has already validated. */
-    public static JsonString ofJson(String literal) {
-        requireNonNull(literal, "literal");
-        if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
+    public static JsonString ofJson(RawJson literal) {
+        byte[] bytes = requireNonNull(literal, "literal").utf8();
+        if (bytes.length < 2 || bytes[0] != '"' || bytes[bytes.length - 1] != '"') {
             throw new IllegalArgumentException("not a JSON string literal: " + literal);
         }
         return new JsonString(literal, null);
     }
 
+    public static JsonString ofJson(String literal) {
+        return ofJson(new RawJson(literal));
+    }
+
     public String text() {
         String t = text;
         if (t == null) {
-            t = unescape(json);
+            t = unescape(literal.json());
             text = t;
         }
         return t;
     }
 
-    public String json() {
-        String j = json;
-        if (j == null) {
-            j = '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
-            json = j;
+    /** The JSON string literal, quotes included. */
+    public RawJson json() {
+        RawJson l = literal;
+        if (l == null) {
+            l = new RawJson('"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"');
+            literal = l;
         }
-        return j;
+        return l;
     }
 
-    /** The text's length when known, else the literal's less its quotes: an upper bound, cheap. */
+    /** The text's length when known, else the literal's size less its quotes: an upper bound, cheap. */
     public int length() {
         String t = text;
-        return t != null ? t.length() : json.length() - 2;
+        return t != null ? t.length() : literal.size() - 2;
     }
 
     private static String unescape(String literal) {

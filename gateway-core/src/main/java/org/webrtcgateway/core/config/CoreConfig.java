@@ -33,7 +33,7 @@ public record CoreConfig(
     public static final Setting<Integer> MAX_SDP_SIZE = Setting.integer("call.max-sdp-size", 32768, 256, 1 << 24,
             "longest 'sdp' in characters an offer or answer may carry; longer ones get 'too-large'");
     public static final Setting<Integer> MAX_DATA_SIZE = Setting.integer("message.max-data-size", 16384, 16, 1 << 24,
-            "largest 'data' of a 'message' in JSON characters; larger ones get 'too-large'");
+            "largest 'data' of a 'message' in bytes of JSON; larger ones get 'too-large'");
 
     public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
             ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE);

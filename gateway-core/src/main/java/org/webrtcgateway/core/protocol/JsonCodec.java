@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import org.webrtcgateway.core.api.Address;
@@ -116,7 +117,12 @@ public final class JsonCodec {
     }
 
     /** A field's value: its token kind and text; for {@code data}, the JSON text; for {@code candidate}, the parsed object. */
-    private record Value(JsonToken token, String text, IceCandidate candidate, String candidateError) {
+    private record Value(JsonToken token, String text, IceCandidate candidate, String candidateError, RawJson raw) {
+
+        Value(JsonToken token, String text, IceCandidate candidate, String candidateError) {
+            this(token, text, candidate, candidateError, null);
+        }
+
         boolean isString() {
             return token == JsonToken.VALUE_STRING;
         }
@@ -138,9 +144,9 @@ public final class JsonCodec {
                     }
                     readId(parser, value, fields);
                 }
-                case "data" -> fields.put(name, new Value(value, rawValue(parser, frame, offset), null, null));
-                case "sdp" -> fields.put(name, new Value(value, value == JsonToken.VALUE_STRING
-                        ? rawValue(parser, frame, offset) : skip(parser), null, null));
+                case "data" -> fields.put(name, new Value(value, null, null, null, rawValue(parser, frame, offset)));
+                case "sdp" -> fields.put(name, new Value(value, null, null, null, value == JsonToken.VALUE_STRING
+                        ? rawValue(parser, frame, offset) : skip(parser)));
                 case "candidate" -> fields.put(name, readCandidate(parser, value));
                 case "type", "to", "call", "name", "token", "resume", "room", "reason", "status", "note",
                         "tones", "capacity", "duration" -> {
@@ -170,7 +176,7 @@ public final class JsonCodec {
         }
     }
 
-    private static String skip(JsonParser parser) throws IOException {
+    private static RawJson skip(JsonParser parser) throws IOException {
         parser.skipChildren();
         return null;
     }
@@ -180,7 +186,7 @@ public final class JsonCodec {
      * parser has validated them. Re-serializing would change numbers (1e400, long decimals) and
      * decode escapes (a lone {@code \ud800}) that cannot be encoded again.
      */
-    private static String rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
+    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
         long start = parser.currentTokenLocation().getByteOffset();
         if (parser.currentToken().isStructStart()) {
             parser.skipChildren();
@@ -188,7 +194,7 @@ public final class JsonCodec {
             parser.finishToken();
         }
         long end = parser.currentLocation().getByteOffset();
-        return new String(frame, offset + (int) start, (int) (end - start), StandardCharsets.UTF_8);
+        return RawJson.ofUtf8(java.util.Arrays.copyOfRange(frame, offset + (int) start, offset + (int) end));
     }
 
     private static Value readCandidate(JsonParser parser, JsonToken value) throws IOException {
@@ -330,7 +336,7 @@ public final class JsonCodec {
         if (hasRoom == hasTo) {
             throw new BadField("'message' needs exactly one of 'room' and 'to'");
         }
-        return new Message(hasRoom ? requiredRoom(f) : null, hasTo ? requiredAddress(f) : null, new RawJson(data.text()));
+        return new Message(hasRoom ? requiredRoom(f) : null, hasTo ? requiredAddress(f) : null, data.raw());
     }
 
     private static SetPresence presence(Fields f) {
@@ -368,7 +374,7 @@ public final class JsonCodec {
         if (!value.isString()) {
             throw new BadField("'sdp' must be a string, not " + describe(value.token()));
         }
-        return JsonString.ofJson(value.text());
+        return JsonString.ofJson(value.raw());
     }
 
     private static String optionalString(Fields f, String field, int maxLength) {
@@ -472,7 +478,7 @@ public final class JsonCodec {
                 return answer.body().length() + answer.body().length() / 16 + 128;
             }
             if (signal instanceof Signal.Text text) {
-                return text.data().json().length() + 128;
+                return text.data().size() + 128;
             }
         }
         return 256;
@@ -574,11 +580,11 @@ public final class JsonCodec {
         if (signal instanceof Signal.Offer offer) {
             writeCallHeader(g, "offer", offer);
             g.writeFieldName("sdp");
-            g.writeRawValue(offer.body().json());
+            g.writeRawValue(new RawValue(offer.body().json()));
         } else if (signal instanceof Signal.Answer answer) {
             writeCallHeader(g, "answer", answer);
             g.writeFieldName("sdp");
-            g.writeRawValue(answer.body().json());
+            g.writeRawValue(new RawValue(answer.body().json()));
         } else if (signal instanceof Signal.Candidate candidate) {
             writeCallHeader(g, "candidate", candidate);
             writeCandidate(g, candidate.candidate());
@@ -596,7 +602,7 @@ public final class JsonCodec {
             g.writeStringField("from", text.from().toString());
             writeOptional(g, "room", text.room());
             g.writeFieldName("data");
-            g.writeRawValue(text.data().json());
+            g.writeRawValue(new RawValue(text.data()));
         } else if (signal instanceof Signal.Presence presence) {
             g.writeStringField("type", "presence");
             g.writeStringField("from", presence.from().toString());
@@ -612,6 +618,92 @@ public final class JsonCodec {
             g.writeStringField("room", left.room());
         } else if (signal instanceof Signal.Subscription) {
             throw new IllegalArgumentException("a subscription is for bridges, never delivered to a client");
+        }
+    }
+
+    /** Raw JSON bytes as Jackson's {@link SerializableString}, so the generator copies them as they are. */
+    private record RawValue(byte[] utf8) implements SerializableString {
+        RawValue(RawJson json) {
+            this(json.utf8());
+        }
+
+        @Override
+        public String getValue() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return getValue().toCharArray();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8;
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return utf8;
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return appendUnquotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return appendUnquoted(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            String value = getValue();
+            if (offset + value.length() > buffer.length) {
+                return -1;
+            }
+            value.getChars(0, value.length(), buffer, offset);
+            return value.length();
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return writeUnquotedUTF8(out);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(java.nio.ByteBuffer buffer) {
+            return putUnquotedUTF8(buffer);
+        }
+
+        @Override
+        public int putUnquotedUTF8(java.nio.ByteBuffer buffer) {
+            if (buffer.remaining() < utf8.length) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
         }
     }
 

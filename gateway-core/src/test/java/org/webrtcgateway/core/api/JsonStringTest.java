@@ -11,7 +11,7 @@ class JsonStringTest {
     void aLiteralIsUnescapedOnlyWhenItsTextIsAskedFor() {
         JsonString sdp = JsonString.ofJson("\"v=0\\r\\nm=audio 9 UDP\\/TLS \\u0041\"");
 
-        assertThat(sdp.json()).isEqualTo("\"v=0\\r\\nm=audio 9 UDP\\/TLS \\u0041\"");
+        assertThat(sdp.json().json()).isEqualTo("\"v=0\\r\\nm=audio 9 UDP\\/TLS \\u0041\"");
         assertThat(sdp.text()).isEqualTo("v=0\r\nm=audio 9 UDP/TLS A");
     }
 
@@ -19,7 +19,7 @@ class JsonStringTest {
     void textIsQuotedAndEscapedWhenItsJsonIsAskedFor() {
         JsonString sdp = JsonString.ofText("v=0\r\na=\"quoted\"\\");
 
-        assertThat(sdp.json()).isEqualTo("\"v=0\\r\\na=\\\"quoted\\\"\\\\\"");
+        assertThat(sdp.json().json()).isEqualTo("\"v=0\\r\\na=\\\"quoted\\\"\\\\\"");
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class JsonCodec {
             if (first != JsonToken.START_OBJECT) {
                 return new Malformed(null, ErrorCode.BAD_MESSAGE, "a frame must hold one JSON object, not " + describe(first));
             }
-            readFields(parser, fields, frame, offset);
+            readFields(parser, fields, frame, offset, offset + length);
             if (parser.nextToken() != null) {
                 return new Malformed(fields.id, ErrorCode.BAD_JSON, "a frame must hold exactly one JSON object");
             }
@@ -132,7 +132,7 @@ public final class JsonCodec {
         }
     }
 
-    private void readFields(JsonParser parser, Fields fields, byte[] frame, int offset) throws IOException {
+    private void readFields(JsonParser parser, Fields fields, byte[] frame, int offset, int limit) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -144,9 +144,9 @@ public final class JsonCodec {
                     }
                     readId(parser, value, fields);
                 }
-                case "data" -> fields.put(name, new Value(value, null, null, null, rawValue(parser, frame, offset)));
+                case "data" -> fields.put(name, new Value(value, null, null, null, rawValue(parser, frame, offset, limit)));
                 case "sdp" -> fields.put(name, new Value(value, null, null, null, value == JsonToken.VALUE_STRING
-                        ? rawValue(parser, frame, offset) : skip(parser)));
+                        ? rawValue(parser, frame, offset, limit) : skip(parser)));
                 case "candidate" -> fields.put(name, readCandidate(parser, value));
                 case "type", "to", "call", "name", "token", "resume", "room", "reason", "status", "note",
                         "tones", "capacity", "duration" -> {
@@ -186,15 +186,41 @@ public final class JsonCodec {
      * parser has validated them. Re-serializing would change numbers (1e400, long decimals) and
      * decode escapes (a lone {@code \ud800}) that cannot be encoded again.
      */
-    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
-        long start = parser.currentTokenLocation().getByteOffset();
-        if (parser.currentToken().isStructStart()) {
-            parser.skipChildren();
+    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset, int limit) throws IOException {
+        int start = offset + (int) parser.currentTokenLocation().getByteOffset();
+        int end;
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            // Find the closing quote ourselves: finishing the token would decode the whole string
+            // into characters (3 KB of SDP); the parser still checks it when it skips past it.
+            end = endOfString(frame, start, limit);
         } else {
-            parser.finishToken();
+            if (parser.currentToken().isStructStart()) {
+                parser.skipChildren();
+            } else {
+                parser.finishToken();
+            }
+            end = offset + (int) parser.currentLocation().getByteOffset();
         }
-        long end = parser.currentLocation().getByteOffset();
-        return RawJson.ofUtf8(java.util.Arrays.copyOfRange(frame, offset + (int) start, offset + (int) end));
+        return RawJson.ofUtf8(java.util.Arrays.copyOfRange(frame, start, end));
+    }
+
+    /**
+     * The index after the closing quote of the string literal that opens at {@code quote}, or
+     * {@code limit} for an unterminated one (the parser then reports the frame as bad JSON).
+     */
+    private static int endOfString(byte[] frame, int quote, int limit) {
+        int i = quote + 1;
+        while (i < limit) {
+            byte b = frame[i];
+            if (b == '\\') {
+                i += 2;
+            } else if (b == '"') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return limit;
     }
 
     private static Value readCandidate(JsonParser parser, JsonToken value) throws IOException {

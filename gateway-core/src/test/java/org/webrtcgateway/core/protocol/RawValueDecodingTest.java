@@ -1,0 +1,36 @@
+package org.webrtcgateway.core.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.webrtcgateway.core.api.ErrorCode;
+
+/** String values kept raw (data, sdp): found by their closing quote, still checked by the parser. */
+class RawValueDecodingTest {
+
+    private final JsonCodec codec = new JsonCodec();
+
+    @Test
+    void aStringWithEscapedQuotesAndBackslashesIsKeptWhole() {
+        Inbound decoded = codec.decode("{\"type\":\"offer\",\"to\":\"bob\",\"sdp\":\"a=\\\"x\\\\\\\" y\\\\\",\"call\":\"c1\"}");
+
+        ClientMessage.Offer offer = (ClientMessage.Offer) ((Inbound.Request) decoded).message();
+        assertThat(offer.sdp().json().json()).isEqualTo("\"a=\\\"x\\\\\\\" y\\\\\"");
+        assertThat(offer.sdp().text()).isEqualTo("a=\"x\\\" y\\");
+        assertThat(offer.call()).isEqualTo("c1");
+    }
+
+    @Test
+    void anUnterminatedStringIsBadJson() {
+        Inbound decoded = codec.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"abc");
+
+        assertThat(((Inbound.Malformed) decoded).code()).isEqualTo(ErrorCode.BAD_JSON);
+    }
+
+    @Test
+    void aControlCharacterInsideARawStringIsStillBadJson() {
+        Inbound decoded = codec.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"a\u0001b\"}");
+
+        assertThat(((Inbound.Malformed) decoded).code()).isEqualTo(ErrorCode.BAD_JSON);
+    }
+}

@@ -13,7 +13,8 @@ public record CoreConfig(
         int maxRoomCapacity,
         int maxRoomsPerConnection,
         int maxSdpSize,
-        int maxDataSize) {
+        int maxDataSize,
+        int maxFollowed) {
 
     public static final Setting<Duration> RESUME_GRACE = Setting.duration("session.resume-grace", Duration.ofSeconds(30),
             "how long a session whose socket dropped without a close frame waits to be resumed (0 = no resuming)");
@@ -35,8 +36,11 @@ public record CoreConfig(
     public static final Setting<Integer> MAX_DATA_SIZE = Setting.integer("message.max-data-size", 16384, 16, 1 << 24,
             "largest 'data' of a 'message' in bytes of JSON; larger ones get 'too-large'");
 
+    public static final Setting<Integer> MAX_FOLLOWED = Setting.integer("presence.max-followed", 1000, 1, 1_000_000,
+            "addresses one session may follow with 'subscribe'; more get 'forbidden'");
+
     public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
-            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE);
+            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE, MAX_FOLLOWED);
 
     public CoreConfig {
         if (defaultRoomCapacity > maxRoomCapacity) {
@@ -48,7 +52,7 @@ public record CoreConfig(
     public static CoreConfig from(Settings s) {
         return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(MAX_CALLS), s.get(DTMF_DURATION),
                 s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
-                s.get(MAX_DATA_SIZE));
+                s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED));
     }
 
     public static CoreConfig defaults() {

@@ -8,9 +8,11 @@ import jakarta.inject.Singleton;
 
 import org.webrtcgateway.core.Outcome;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.PresenceResult;
 import org.webrtcgateway.core.routing.Destination;
@@ -30,15 +32,20 @@ public final class PresenceService {
     private final ConcurrentHashMap<String, Set<Session>> followers = new ConcurrentHashMap<>();
     private final SessionRegistry sessions;
     private final Router router;
+    private final CoreConfig config;
 
     @Inject
-    public PresenceService(SessionRegistry sessions, Router router) {
+    public PresenceService(SessionRegistry sessions, Router router, CoreConfig config) {
         this.sessions = sessions;
         this.router = router;
+        this.config = config;
     }
 
     public Outcome subscribe(Session follower, ClientMessage.Subscribe subscribe) {
         Address to = subscribe.to();
+        if (!follower.following().contains(to) && follower.following().size() >= config.maxFollowed()) {
+            return Outcome.failed(ErrorCode.FORBIDDEN, "you follow " + config.maxFollowed() + " addresses already (presence.max-followed)");
+        }
         if (to instanceof Address.Local local) {
             followers.computeIfAbsent(local.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
             follower.follow(to);

@@ -46,7 +46,6 @@ public final class WebSocketServer implements Frontend {
     private final Gateway gateway;
     private final JsonCodec codec;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
-    private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     private InetSocketAddress address;
@@ -62,13 +61,13 @@ public final class WebSocketServer implements Frontend {
     public synchronized void start() throws InterruptedException {
         SslContext ssl = sslContext();
         boolean epoll = Epoll.isAvailable();
-        bossGroup = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("websocket-accept"))
-                : new NioEventLoopGroup(1, new DefaultThreadFactory("websocket-accept"));
+        // One group accepts and serves: accepting is cheap, and a thread of its own would only add a
+        // context switch to every new connection (on a one-core deployment, to every login).
         workerGroup = epoll ? new EpollEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("websocket-io"))
                 : new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("websocket-io"));
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(bossGroup, workerGroup)
+                .group(workerGroup)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -111,9 +110,7 @@ public final class WebSocketServer implements Frontend {
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (workerGroup != null) {
             workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workerGroup = null;
-            bossGroup = null;
         }
     }
 

@@ -88,7 +88,7 @@ public final class ClientLink {
         switch (kind) {
             case CLOSED -> {
                 if (current.isAttachedTo(connection)) {
-                    services.lifecycle().end(current, "its client closed the connection", null);
+                    services.lifecycle().endAsClosed(current);
                 }
             }
             case DROPPED -> services.lifecycle().dropped(current, connection);

@@ -88,7 +88,8 @@ public final class LoginService {
         }
         session.attach(connection, ok(id, session, false));
         presence.loggedIn(session);
-        log.info("{} logged in from {}", session, connection.remoteAddress());
+        // Routine, and thousands a second on a busy gateway: DEBUG. Drops, resumes and odd ends are INFO.
+        log.debug("{} logged in from {}", session, connection.remoteAddress());
         return new LoggedIn(session);
     }
 

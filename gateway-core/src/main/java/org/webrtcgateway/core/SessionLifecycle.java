@@ -83,6 +83,15 @@ public final class SessionLifecycle {
      * connection is already gone).
      */
     public void end(Session session, String why, CloseReason closeWith) {
+        end(session, why, closeWith, false);
+    }
+
+    /** Ends a session the usual way (its client closed): logged at DEBUG only. */
+    public void endAsClosed(Session session) {
+        end(session, "its client closed the connection", null, true);
+    }
+
+    private void end(Session session, String why, CloseReason closeWith, boolean routine) {
         Session.EndResult result = session.end();
         if (!result.endedNow()) {
             return;
@@ -94,7 +103,11 @@ public final class SessionLifecycle {
         if (result.attached() != null && closeWith != null) {
             result.attached().close(closeWith);
         }
-        log.info("{} ended: {}", session, why);
+        if (routine) {
+            log.debug("{} ended: {}", session, why);
+        } else {
+            log.info("{} ended: {}", session, why);
+        }
     }
 
     /** Ends every session, for shutdown; attached clients get a going-away close. */

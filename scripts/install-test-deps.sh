@@ -10,8 +10,9 @@ fi
 sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 
 # Debian packages: the JDK and Maven that build the project, unshare/ip for the namespace,
-# openssl for the TLS tests, Chromium for the browser tests.
-packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm)
+# openssl for the TLS tests, Chromium for the browser tests, Kamailio and sipp (sip-tester) for the
+# SIP bridge's integration tests.
+packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in

@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import org.webrtcgateway.core.CoreModule;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.sip.SipModule;
 import org.webrtcgateway.websocket.WebSocketModule;
 
 /**
@@ -20,12 +21,13 @@ public final class GatewayModules {
     }
 
     public static List<Module> all(Settings settings) {
-        return List.of(new CoreModule(settings), new WebSocketModule());
+        return List.of(new CoreModule(settings), new WebSocketModule(), new SipModule());
     }
 
     public static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(WebSocketModule.settings());
         all.addAll(CoreModule.settings());
+        all.addAll(SipModule.settings());
         return List.copyOf(all);
     }
 }

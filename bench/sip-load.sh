@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# SIP bridge load figure: call setups per second that go through Kamailio INTO the gateway and OUT
+# again, against the same sipp calls going sipp -> Kamailio -> sipp with no gateway in the path.
+#
+#   bridged:  sipp UAC (as 1002) -> Kamailio -> gateway (account 1001 = WebSocket user "alice", a
+#             relay bot that re-offers every incoming call to sip:1003) -> gateway -> Kamailio
+#             -> sipp UAS (registered as 1003); answer, ACK and BYE travel the same way back.
+#   baseline: sipp UAC (as 1002) -> Kamailio -> sipp UAS (1003).
+# Each call: INVITE (407, digest) -> 100/180 -> 200 -> ACK -> BYE -> 200, hung up at once.
+#
+# Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE]     (defaults 1000 50 400)
+# Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
+# npm packages (e2e/install.sh). Loopback only: it re-runs itself inside scripts/netns-run.sh.
+# Bounded: CALLS at most 20000, every sipp has -timeout, the whole run at most 10 minutes.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+if [ "${GW_NETNS:-}" != 1 ]; then exec "$repo/scripts/netns-run.sh" timeout 600 "$0" "$@"; fi
+CALLS="${1:-1000}"; CONCURRENT="${2:-50}"; RATE="${3:-400}"
+[ "$CALLS" -le 20000 ] || { echo "at most 20000 calls" >&2; exit 2; }
+gw="$repo/distribution/target/gateway/bin/gateway"
+[ -x "$gw" ] || { echo "no bundle at $gw: mvn -B -q -DskipTests package" >&2; exit 2; }
+cfg="$repo/sip-bridge/src/test/resources/kamailio/kamailio.cfg"
+scen="$repo/sip-bridge/src/test/resources/sipp"
+state="$(mktemp -d /tmp/gw-sip-load-XXXXXX)"
+pids=()
+cleanup() { # newest first: the gateway un-REGISTERs while Kamailio is still there
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# Kamailio on 5060 (a fresh namespace: nothing else is there), digest auth on, small logs.
+sed 's/^debug=2/debug=1/' "$cfg" >"$state/kamailio.cfg"
+kamailio -DD -E -f "$state/kamailio.cfg" -Y "$state" -m 256 -M 16 -A SIP_PORT=5060 -A WITH_AUTH >"$state/kamailio.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -n "$(ss -Hlun 'sport = :5060')" ] && break; sleep 0.1; done
+
+sipp_common=(-i 127.0.0.1 -nostdin -timeout 300s -key domain 127.0.0.1 -max_socket 2000)
+
+# The callee: sipp UAS registered at Kamailio as 1003. Its -m has room for stray ACKs of
+# retransmitted 200 OKs, which sipp counts as (failed) calls of their own.
+sipp -sf "$scen/uas.xml" -p 5070 "${sipp_common[@]}" -m $((4 * CALLS)) >"$state/uas.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -n "$(ss -Hlun 'sport = :5070')" ] && break; sleep 0.1; done
+sipp -sf "$scen/register.xml" -s 1003 -key contact_port 5070 -p 5071 -au 1003 -ap pw1003 -m 1 "${sipp_common[@]}" \
+  127.0.0.1:5060 >"$state/register.out" 2>&1 || { echo "REGISTER 1003 failed"; cat "$state/register.out"; exit 1; }
+
+run_uac() { # $1 = name, $2 = number to call; prints "<successful> <failed> <seconds>"
+  # Seconds = from the first call to the last successful one (sipp's per-second statistics),
+  # so calls that end in a timeout do not stretch the figure.
+  sipp -sf "$scen/uac-load.xml" -s "$2" -key caller 1002 -au 1002 -ap pw1002 -p 5072 "${sipp_common[@]}" \
+    -m "$CALLS" -l "$CONCURRENT" -r "$RATE" -trace_stat -stf "$state/$1-stat.csv" -fd 1 \
+    -trace_err -error_file "$state/$1-errors.log" 127.0.0.1:5060 >"$state/$1.out" 2>&1 || true
+  awk -F';' 'NR > 1 { split($3, t, "\t"); if (NR == 2) start = t[3]; if ($16 != ok) { ok = $16; last = t[3] } fail = $18 }
+    END { printf "%d %d %.1f\n", ok, fail, (last > start ? last - start : 1) }' \
+    "$state/$1-stat.csv"
+}
+
+# Baseline: sipp -> Kamailio -> sipp.
+read -r b_ok b_fail b_s < <(run_uac baseline 1003)
+
+# The gateway with the example configuration (alice = 1001, bob = 1002 registered at Kamailio),
+# without the per-connection limits a single relay bot would hit.
+"$gw" --config "$repo/distribution/src/conf/sip-kamailio-example.yaml" --port 8080 --sip.port 5080 \
+  --call.max-per-user 10000 --websocket.messages-per-second 0 --sip.keepalive-interval 0 >"$state/gateway.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 300); do grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" && break; sleep 0.1; done
+grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" || { echo "gateway did not register"; tail -30 "$state/gateway.log"; exit 1; }
+
+# The relay bot: logged in as alice (account 1001), it passes every call from SIP on to sip:1003.
+node --input-type=module -e "
+import WebSocket from '$repo/e2e/node_modules/ws/wrapper.mjs';
+const ws = new WebSocket('ws://127.0.0.1:8080/ws');
+const send = (m) => ws.send(JSON.stringify(m));
+ws.on('open', () => send({ type: 'login', name: 'alice' }));
+ws.on('message', (raw) => {
+  const m = JSON.parse(raw);
+  if (m.type === 'ok' && m.name) console.log('relay bot logged in');
+  else if (m.type === 'offer' && !m.call.startsWith('out-')) {
+    send({ type: 'offer', to: 'sip:1003@127.0.0.1', call: 'out-' + m.call, sdp: m.sdp });
+    send({ type: 'candidate', call: 'out-' + m.call, candidate: null });
+  } else if (m.type === 'answer' && m.call.startsWith('out-')) {
+    const c = m.call.slice(4);
+    send({ type: 'answer', call: c, sdp: m.sdp });
+    send({ type: 'candidate', call: c, candidate: null });
+  } else if (m.type === 'bye') {
+    send({ type: 'bye', call: m.call.startsWith('out-') ? m.call.slice(4) : 'out-' + m.call });
+  }
+});
+" >"$state/bot.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do grep -q "logged in" "$state/bot.log" && break; sleep 0.1; done
+
+read -r g_ok g_fail g_s < <(run_uac bridged 1001)
+
+rate() { echo "scale=1; $1 / $2" | bc; }
+echo "calls=$CALLS concurrent=$CONCURRENT rate-limit=$RATE/s"
+echo "baseline  sipp -> Kamailio -> sipp:                     $b_ok ok, $b_fail failed, ${b_s}s, $(rate "$b_ok" "$b_s") call setups/s"
+echo "bridged   sipp -> Kamailio -> gateway -> Kamailio -> sipp: $g_ok ok, $g_fail failed, ${g_s}s, $(rate "$g_ok" "$g_s") call setups/s"
+echo "state (logs, sipp stats): $state"

@@ -1,0 +1,32 @@
+package org.webrtcgateway.sip;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+
+import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
+
+/** Adds the SIP bridge (sip:, sips:, tel:) to the gateway. It stays off unless {@code sip.enabled}. */
+public final class SipModule extends AbstractModule {
+
+    public static List<Setting<?>> settings() {
+        return SipConfig.SETTINGS;
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), Bridge.class).addBinding().to(SipBridge.class);
+    }
+
+    @Provides
+    @Singleton
+    SipConfig sipConfig(Settings settings) {
+        return SipConfig.from(settings);
+    }
+}

@@ -1,0 +1,68 @@
+package org.webrtcgateway.sip.call;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.routing.Recipient;
+
+/**
+ * A new INVITE from SIP: finds the gateway user it is for, refuses it when that user is not online
+ * (480) or unknown (404), else hands the browser the offer from the caller's {@code sip:} address
+ * and answers 180.
+ */
+public final class IncomingCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingCalls.class);
+
+    private final CallContext context;
+    private final Recipient recipients;
+    private final AtomicLong sequence = new AtomicLong();
+    private final String prefix = "sip-" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "-";
+
+    public IncomingCalls(CallContext context, Recipient recipients) {
+        this.context = context;
+        this.recipients = recipients;
+    }
+
+    public void onInvite(RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        Recipient.Found found = recipients.find(request);
+        if (found.status() != 0) {
+            context.endpoint().respond(transaction, request, found.status(), null);
+            return;
+        }
+        String sdp = SipCall.body(request);
+        if (sdp == null) {
+            // an INVITE without an offer would need the browser to offer first; not something PROTOCOL.md can say
+            context.endpoint().respond(transaction, request, 488, null);
+            return;
+        }
+        Address.Local user = found.user();
+        SipAccount account = context.config().accountOf(user.name()).orElse(null);
+        if (account == null) {
+            context.endpoint().respond(transaction, request, 404, null);
+            return;
+        }
+        context.endpoint().respond(transaction, request, 100, null);
+        IncomingCall call = new IncomingCall(context, user, prefix + sequence.incrementAndGet(), found.caller(), account,
+                transaction, TrickleSupport.announces(request));
+        context.calls().add(call);
+        RouteResult delivered = context.gateway().deliver(user, new Signal.Offer(found.caller(), call.callId(), sdp));
+        if (delivered instanceof RouteResult.Rejected rejected) {
+            log.debug("{}: browser refused the offer: {}", call, rejected);
+            call.refuse(rejected.code() == ErrorCode.BUSY ? 486 : rejected.code() == ErrorCode.UNKNOWN_PEER ? 480 : 500);
+            return;
+        }
+        call.ringing();
+    }
+}

@@ -1,0 +1,125 @@
+package org.webrtcgateway.sip.message;
+
+import java.io.IOException;
+
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.RawJson;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.call.CallContext;
+import org.webrtcgateway.sip.call.SipCall;
+import org.webrtcgateway.sip.routing.Recipient;
+import org.webrtcgateway.sip.stack.ClientHandler;
+
+/**
+ * SIP MESSAGE (RFC 3428) both ways. A {@code message} whose {@code data} is a JSON string goes as
+ * {@code text/plain}, any other JSON as {@code application/json}; an incoming {@code text/plain}
+ * body arrives as a JSON string, an {@code application/json} one as that JSON.
+ */
+public final class SipMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(SipMessages.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CallContext context;
+    private final Recipient recipients;
+
+    public SipMessages(CallContext context, Recipient recipients) {
+        this.context = context;
+        this.recipients = recipients;
+    }
+
+    public void send(SipAccount account, String target, RawJson data) {
+        Request request = context.endpoint().newRequest(Request.MESSAGE, account, target, target);
+        String text = asText(data);
+        if (text != null) {
+            context.endpoint().setBody(request, "text", "plain", text);
+        } else {
+            context.endpoint().setBody(request, "application", "json", data.json());
+        }
+        context.endpoint().send(request, new ClientHandler() {
+            @Override
+            public void onResponse(ResponseEvent event) {
+                int status = event.getResponse().getStatusCode();
+                if ((status == 401 || status == 407) && context.endpoint().retryWithCredentials(event)) {
+                    return;
+                }
+                if (status >= 300) {
+                    log.info("MESSAGE from {} to {} refused with {}", account.aor(), target, status);
+                }
+            }
+
+            @Override
+            public void onFailure(String reason) {
+                log.info("MESSAGE from {} to {} not delivered: {}", account.aor(), target, reason);
+            }
+        });
+    }
+
+    public void onMessage(RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        Recipient.Found found = recipients.find(request);
+        if (found.status() != 0) {
+            context.endpoint().respond(transaction, request, found.status(), null);
+            return;
+        }
+        String body = SipCall.body(request);
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        RawJson data;
+        if (body == null) {
+            data = new RawJson("\"\"");
+        } else if (type == null || type.getContentType().equalsIgnoreCase("text")) {
+            data = new RawJson(quote(body));
+        } else if (type.getContentSubType().equalsIgnoreCase("json")) {
+            if (!isJson(body)) {
+                context.endpoint().respond(transaction, request, 400, null);
+                return;
+            }
+            data = new RawJson(body);
+        } else {
+            context.endpoint().respond(transaction, request, 415, null);
+            return;
+        }
+        RouteResult delivered = context.gateway().deliver(found.user(), new Signal.Text(found.caller(), null, data));
+        context.endpoint().respond(transaction, request, delivered.isAccepted() ? 200 : 480, null);
+    }
+
+    /** The string when {@code data} is a JSON string, else null. */
+    static String asText(RawJson data) {
+        try {
+            JsonNode node = JSON.readTree(data.json());
+            return node.isTextual() ? node.textValue() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isJson(String body) {
+        try {
+            JSON.readTree(body);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

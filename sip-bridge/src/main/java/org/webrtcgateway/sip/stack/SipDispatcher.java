@@ -1,0 +1,100 @@
+package org.webrtcgateway.sip.stack;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one {@link SipListener}: it does no SIP work itself. Requests go to a {@link RequestHandler};
+ * responses and timeouts go to the {@link ClientHandler} that sent the request. Everything is
+ * handed to the bridge thread, so the stack's threads never wait on the bridge and the bridge's
+ * state needs no locks.
+ */
+public final class SipDispatcher implements SipListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
+
+    /** Where requests from SIP go (on the bridge thread). */
+    public interface RequestHandler {
+        void onRequest(RequestEvent event);
+
+        /** A retransmitted 2xx whose transaction is gone: re-ACK it if it belongs to a call. */
+        void onStray2xx(ResponseEvent event);
+    }
+
+    private final Executor bridgeThread;
+    private volatile RequestHandler requests;
+
+    public SipDispatcher(Executor bridgeThread) {
+        this.bridgeThread = bridgeThread;
+    }
+
+    public void setRequestHandler(RequestHandler requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        RequestHandler handler = requests;
+        if (handler != null) {
+            run(() -> handler.onRequest(event));
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        ClientHandler handler = SipEndpoint.handlerOf(event.getClientTransaction());
+        if (handler != null) {
+            run(() -> handler.onResponse(event));
+        } else if (event.getResponse().getStatusCode() / 100 == 2 && requests != null) {
+            RequestHandler r = requests;
+            run(() -> r.onStray2xx(event));
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction transaction = event.getClientTransaction();
+        ClientHandler handler = SipEndpoint.handlerOf(transaction);
+        if (handler != null) {
+            run(() -> handler.onFailure("no response to " + transaction.getRequest().getMethod()));
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.info("SIP transport error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // transactions carry no state of ours beyond their handler
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // calls end on BYE, CANCEL, failure responses and keep-alive, not on the stack's dialog timers
+    }
+
+    private void run(Runnable task) {
+        try {
+            bridgeThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("SIP event after the bridge stopped; dropped");
+        }
+    }
+}

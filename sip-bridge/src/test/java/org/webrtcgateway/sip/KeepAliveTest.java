@@ -1,0 +1,64 @@
+package org.webrtcgateway.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.sip.testing.FreePorts;
+import org.webrtcgateway.sip.testing.KamailioExtension;
+import org.webrtcgateway.sip.testing.SippPhone;
+import org.webrtcgateway.websocket.testing.GatewayExtension;
+import org.webrtcgateway.websocket.testing.TestClient;
+
+/** Session keep-alive: an in-dialog OPTIONS the far end no longer knows (481) ends the call on both sides. */
+@Tag("sip")
+class KeepAliveTest {
+
+    @RegisterExtension
+    static final KamailioExtension kamailio = new KamailioExtension();
+
+    @RegisterExtension
+    final GatewayExtension gateway = new GatewayExtension()
+            .withModule(new SipModule())
+            .with("sip.enabled", "true")
+            .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
+            .with("sip.transports", "udp")
+            .with("sip.proxy", kamailio.hostPort())
+            .with("sip.keepalive-interval", "1s")
+            .with("sip.account.alice.aor", "sip:1001@localhost")
+            .with("sip.account.alice.password", "pw1001");
+
+    @Test
+    void aDialogTheFarEndForgotEndsTheBrowsersCallWithByeTimeout() {
+        int port = FreePorts.udpAndTcp();
+        try (SippPhone phone = SippPhone.start("uas-keepalive-481.xml", port, null);
+             SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
+                     "-s", "1002", "-key", "contact_port", String.valueOf(port), "-au", "1002", "-ap", "pw1002")) {
+            register.awaitSuccess();
+            TestClient alice = gateway.login("alice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp",
+                    SipCallsThroughKamailioTest.OFFER).path("call").asText();
+            alice.send("type", "candidate", "call", call, "candidate", null);
+            alice.next("ringing");
+            alice.next("answer");
+
+            JsonNode bye = alice.next("bye");
+            assertThat(bye.path("call").asText()).isEqualTo(call);
+            assertThat(bye.path("reason").asText()).isEqualTo("timeout");
+            phone.awaitSuccess();
+            assertThat(phone.messageLog()).contains("OPTIONS sip:");
+            await().atMost(Duration.ofSeconds(5)).until(() -> bridge().activeCalls() == 0);
+        }
+    }
+
+    private SipBridge bridge() {
+        return gateway.injector().getInstance(SipBridge.class);
+    }
+}

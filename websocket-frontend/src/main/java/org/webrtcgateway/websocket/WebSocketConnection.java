@@ -1,5 +1,8 @@
 package org.webrtcgateway.websocket;
 
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
@@ -33,6 +36,7 @@ final class WebSocketConnection implements ClientConnection {
     private final Channel channel;
     private final JsonCodec codec;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Queue<ServerMessage> unsent = new ConcurrentLinkedQueue<>();
 
     WebSocketConnection(Channel channel, JsonCodec codec) {
         this.channel = channel;
@@ -40,15 +44,15 @@ final class WebSocketConnection implements ClientConnection {
     }
 
     @Override
-    public void send(ServerMessage message) {
+    public boolean send(ServerMessage message) {
         if (closing.get() || !channel.isActive()) {
-            return;
+            return false;
         }
         if (!channel.isWritable()) {
             log.warn("cut off {}: more than {} bytes waiting to be written, it does not read fast enough",
                     remoteAddress(), channel.config().getWriteBufferHighWaterMark());
             close(CloseReason.TOO_SLOW);
-            return;
+            return false;
         }
         ByteBuf buffer = channel.alloc().buffer(codec.estimatedSize(message));
         try {
@@ -57,9 +61,19 @@ final class WebSocketConnection implements ClientConnection {
             // Never lose the messages after it, nor break the sender's loop over a room: log it and go on.
             buffer.release();
             log.error("could not encode a {} for {}; it was dropped", message.getClass().getSimpleName(), remoteAddress(), e);
-            return;
+            return true;
         }
-        channel.writeAndFlush(new TextWebSocketFrame(buffer), channel.voidPromise());
+        channel.writeAndFlush(new TextWebSocketFrame(buffer)).addListener(written -> {
+            if (!written.isSuccess()) {
+                unsent.add(message); // the peer went away under it: a resumed session gets it again
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public List<ServerMessage> unsent() {
+        return List.copyOf(unsent);
     }
 
     @Override

@@ -53,9 +53,10 @@ public class RoutingBenchmark {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 
         @Override
-        public void send(ServerMessage message) {
+        public boolean send(ServerMessage message) {
             out.reset();
             codec.encode(message, out);
+            return true;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.webrtcgateway.core.session;
 
+import java.util.List;
+
 import org.webrtcgateway.core.protocol.ServerMessage;
 
 /**
@@ -8,8 +10,21 @@ import org.webrtcgateway.core.protocol.ServerMessage;
  */
 public interface ClientConnection {
 
-    /** Queues a message for the client; messages sent from one thread arrive in the order sent. */
-    void send(ServerMessage message);
+    /**
+     * Queues a message for the client; messages sent from one thread arrive in the order sent.
+     *
+     * @return false when the connection is already closed: the message was not taken, the caller keeps it
+     */
+    boolean send(ServerMessage message);
+
+    /**
+     * Messages {@link #send} took that never left this process because the connection died under them
+     * (the write failed), oldest first. Asked once the connection has ended, so a resumed session gets
+     * them again.
+     */
+    default List<ServerMessage> unsent() {
+        return List.of();
+    }
 
     /** Ends the connection with a close frame that says why. */
     void close(CloseReason reason);

@@ -90,9 +90,13 @@ public final class Session implements CallParty {
             if (ended) {
                 return false;
             }
-            if (connection != null) {
-                connection.send(message);
+            if (connection != null && connection.send(message)) {
                 return true;
+            }
+            // Detached, or attached to a connection that has just died and not told us yet:
+            // keep the message for whoever resumes the session.
+            if (queue == null) {
+                queue = new ArrayDeque<>();
             }
             if (queue.size() < queueLimit) {
                 queue.add(message);
@@ -150,7 +154,12 @@ public final class Session implements CallParty {
                 return -1;
             }
             connection = null;
-            queue = new ArrayDeque<>();
+            // What the dead connection could not write comes first, then what arrived since.
+            ArrayDeque<ServerMessage> waiting = new ArrayDeque<>(dropped.unsent());
+            if (queue != null) {
+                waiting.addAll(queue);
+            }
+            queue = waiting;
             return ++detachCount;
         }
     }

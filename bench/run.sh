@@ -4,7 +4,10 @@
 # CPU 0, the load generator to CPU 1, loopback only, every run bounded in time. Then measures
 # start-up time, and writes docs/benchmarks.md with every target of issue 5 marked met or not.
 #
-#   bench/run.sh [--quick] [--out DIR]        (other options go to run-baselines.sh)
+#   bench/run.sh [--quick] [--sip] [--out DIR]   (other options go to run-baselines.sh)
+#
+# --sip also runs bench/sip-load.sh (Kamailio and sipp, in a loopback-only namespace) for the SIP
+# bridge's call setups/s against sipp-to-sipp through the same Kamailio.
 #
 # Every target gets 8 s of warm-up before each measured window (the harness's default is 2 s): the
 # JVM compiles its hot paths in its first seconds on the one core it has, and V8 does the same for
@@ -21,9 +24,11 @@ if [ -z "$harness" ]; then
 fi
 out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
 args=(--warmup 8)
+sip=false
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;
+    --sip) sip=true ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -39,5 +44,6 @@ echo "[bench] harness: $harness; results: $out" >&2
 (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
   --out "$out" "${args[@]}")
 bench/startup.sh > "$out/startup.json"
+if $sip; then bench/sip-load.sh 3000 100 1000 | tee "$out/sip.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -1,5 +1,7 @@
 package org.webrtcgateway.core;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -11,6 +13,10 @@ import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.routing.BridgeRegistry;
+import org.webrtcgateway.core.routing.BridgeRegistry;
+import java.util.Map;
+
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;
@@ -30,15 +36,17 @@ public final class LoginService {
     private final PresenceService presence;
     private final TokenVerifier tokens;
     private final IceServers iceServers;
+    private final BridgeRegistry bridges;
 
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
-                        TokenVerifier tokens, IceServers iceServers) {
+                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges) {
         this.sessions = sessions;
         this.lifecycle = lifecycle;
         this.presence = presence;
         this.tokens = tokens;
         this.iceServers = iceServers;
+        this.bridges = bridges;
     }
 
     /** The session logged in (its {@code ok} already sent), or why not. */
@@ -88,6 +96,7 @@ public final class LoginService {
         }
         session.attach(connection, ok(id, session, false));
         presence.loggedIn(session);
+        bridges.userOnline(session.address(), identity != null ? claims(identity) : Map.of());
         // Routine, and thousands a second on a busy gateway: DEBUG. Drops, resumes and odd ends are INFO.
         log.debug("{} logged in from {}", session, connection.remoteAddress());
         return new LoggedIn(session);
@@ -113,6 +122,17 @@ public final class LoginService {
         }
         log.info("{} resumed from {}", session, connection.remoteAddress());
         return new LoggedIn(session);
+    }
+
+    private static Map<String, Object> claims(TokenVerifier.Identity identity) {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        identity.token().getClaims().forEach((name, claim) -> {
+            Object value = claim.as(Object.class);
+            if (value != null) {
+                claims.put(name, value);
+            }
+        });
+        return claims;
     }
 
     private ServerMessage ok(RequestId id, Session session, boolean resumed) {

@@ -15,6 +15,7 @@ import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.room.RoomService;
+import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.session.ClientConnection;
 import org.webrtcgateway.core.session.CloseReason;
 import org.webrtcgateway.core.session.Session;
@@ -36,16 +37,19 @@ public final class SessionLifecycle {
     private final PresenceService presence;
     private final CoreConfig config;
     private final ScheduledExecutorService timer;
+    private final BridgeRegistry bridges;
 
     @Inject
     public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
-                            CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer) {
+                            CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
+                            BridgeRegistry bridges) {
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
         this.presence = presence;
         this.config = config;
         this.timer = timer;
+        this.bridges = bridges;
     }
 
     /** A new session, which ends itself when its resume queue overflows. */
@@ -100,6 +104,7 @@ public final class SessionLifecycle {
         calls.endAll(session);
         rooms.leaveAll(session);
         presence.ended(session);
+        bridges.userOffline(session.address());
         if (result.attached() != null && closeWith != null) {
             result.attached().close(closeWith);
         }

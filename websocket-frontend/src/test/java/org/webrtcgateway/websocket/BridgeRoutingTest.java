@@ -178,6 +178,20 @@ class BridgeRoutingTest {
     }
 
     @Test
+    void bridgesLearnWhenAUserLogsInAndWhenItsSessionEndsButNotOfAResume() throws InterruptedException {
+        TestClient alice = gateway.client();
+        String session = alice.login("alice").path("session").asText();
+        alice.drop();
+        gateway.client().requestOk("type", "login", "resume", session).path("name");
+        gateway.login("bob").closeNormally();
+
+        assertThat(sip.userEvents.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("online alice {}");
+        assertThat(sip.userEvents.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("online bob {}");
+        assertThat(sip.userEvents.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("offline bob");
+        assertThat(sip.userEvents.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)).as("alice's session was resumed, not ended").isNull();
+    }
+
+    @Test
     void bridgesStopWhenTheGatewayStops() {
         gateway.stop();
 

@@ -1,5 +1,6 @@
 package org.webrtcgateway.core.api;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,4 +31,16 @@ public interface Bridge {
      * {@link Signal.Bye} through the context.
      */
     RouteResult send(Address to, Signal signal);
+
+    /**
+     * A user logged in (a fresh login, not a resume); {@code claims} are its login token's claims
+     * (empty when tokens are not in use). A SIP bridge may REGISTER the user's account now.
+     * Must not block.
+     */
+    default void userOnline(Address.Local user, Map<String, Object> claims) {
+    }
+
+    /** A user's session ended (logout, close, grace period over, shutdown). Must not block. */
+    default void userOffline(Address.Local user) {
+    }
 }

@@ -9,11 +9,16 @@ import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 
 /** The bridges bound into the injector, by the address schemes they own. */
 @Singleton
 public final class BridgeRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeRegistry.class);
 
     private final Map<String, Bridge> byScheme = new HashMap<>();
     private final List<Bridge> bridges;
@@ -38,5 +43,27 @@ public final class BridgeRegistry {
 
     public List<Bridge> all() {
         return bridges;
+    }
+
+    /** Tells every bridge a user logged in; a bridge that fails costs a log line, not the login. */
+    public void userOnline(Address.Local user, Map<String, Object> claims) {
+        for (Bridge bridge : bridges) {
+            try {
+                bridge.userOnline(user, claims);
+            } catch (RuntimeException e) {
+                log.error("bridge '{}' failed on the login of {}", bridge.name(), user, e);
+            }
+        }
+    }
+
+    /** Tells every bridge a user's session ended. */
+    public void userOffline(Address.Local user) {
+        for (Bridge bridge : bridges) {
+            try {
+                bridge.userOffline(user);
+            } catch (RuntimeException e) {
+                log.error("bridge '{}' failed on the end of {}'s session", bridge.name(), user, e);
+            }
+        }
     }
 }

@@ -110,6 +110,19 @@ public final class RecordingBridge implements Bridge {
         return type.cast(next.signal());
     }
 
+    /** Users this bridge was told logged in (with their claims) and out, in order: "online alice {...}", "offline alice". */
+    public final BlockingQueue<String> userEvents = new LinkedBlockingQueue<>();
+
+    @Override
+    public void userOnline(Address.Local user, java.util.Map<String, Object> claims) {
+        userEvents.add("online " + user + " " + new java.util.TreeMap<>(claims));
+    }
+
+    @Override
+    public void userOffline(Address.Local user) {
+        userEvents.add("offline " + user);
+    }
+
     public Sent poll() {
         return sent.poll();
     }

@@ -1,13 +1,10 @@
 package org.webrtcgateway.sip;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,7 +61,14 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
 
     private final SipConfig config;
     private final Map<String, String> tlsProperties;
-    private final List<Registration> registrations = new ArrayList<>();
+    /** Registrations by gateway user: every account from start, or (sip.register-at: login) while its user is logged in. */
+    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    /** Accounts that came with a login token's claims, while their user is logged in. */
+    private final Map<String, SipAccount> claimedAccounts = new ConcurrentHashMap<>();
+    /** Gateway users by the user part of their address of record, for incoming requests. */
+    private final Map<String, String> usersBySipUser = new ConcurrentHashMap<>();
+    /** Accounts by address of record, for digest credentials: configured ones, then claimed ones. */
+    private final Map<String, SipAccount> byAor = new ConcurrentHashMap<>();
     private volatile boolean running;
     private ScheduledExecutorService executor;
     private SipEndpoint endpoint;
@@ -98,7 +102,6 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         thread.setRemoveOnCancelPolicy(true);
         executor = Executors.unconfigurableScheduledExecutorService(thread);
         SipDispatcher dispatcher = new SipDispatcher(executor);
-        Map<String, SipAccount> byAor = new HashMap<>();
         config.accounts().values().forEach(a -> byAor.put(a.aor(), a));
         try {
             endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, aor -> credentialsFor(aor, byAor));
@@ -107,18 +110,14 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
             throw e;
         }
         calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(), new org.webrtcgateway.sip.call.TrickleSupport());
-        Map<String, String> usersBySipUser = new LinkedHashMap<>();
         config.accounts().values().forEach(a -> usersBySipUser.putIfAbsent(a.sipUser(), a.user()));
         Recipient recipients = new Recipient(config.incomingRoutes(), usersBySipUser, gateway, config.trunk().isPresent());
         incoming = new IncomingCalls(calls, recipients);
         messages = new SipMessages(calls, recipients);
         dispatcher.setRequestHandler(this);
-        for (SipAccount account : config.accounts().values()) {
-            if (account.register()) {
-                registrations.add(new Registration(account, endpoint, config, executor));
-            }
+        if (!config.registerAtLogin()) {
+            executor.execute(() -> config.accounts().values().forEach(this::register));
         }
-        executor.execute(() -> registrations.forEach(Registration::start));
         if (!config.keepAliveInterval().isZero()) {
             long ms = config.keepAliveInterval().toMillis();
             executor.scheduleWithFixedDelay(() -> calls.calls().all().forEach(SipCall::keepAlive), ms, ms, TimeUnit.MILLISECONDS);
@@ -144,7 +143,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         executor.execute(() -> {
             calls.calls().all().forEach(SipCall::shutdown);
             unregistering.complete(CompletableFuture.allOf(
-                    registrations.stream().map(Registration::stop).toArray(CompletableFuture[]::new)));
+                    registrations.values().stream().map(Registration::stop).toArray(CompletableFuture[]::new)));
         });
         try {
             unregistering.get(STOP_WAIT_MS, TimeUnit.MILLISECONDS).get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -156,6 +155,70 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         executor.shutdownNow();
         endpoint.stop();
         log.info("SIP bridge stopped");
+    }
+
+    // ------------------------------------------------------------------ logins (event loop: no blocking)
+
+    @Override
+    public void userOnline(Address.Local user, Map<String, Object> claims) {
+        if (!running) {
+            return;
+        }
+        Optional<SipAccount> claimed;
+        try {
+            claimed = config.accountFromClaims(user.name(), claims);
+        } catch (RuntimeException e) {
+            // The message quotes the claim: no control characters into the log.
+            log.warn("{}'s login token carries a SIP account that is refused: {}", user,
+                    String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?"));
+            claimed = Optional.empty();
+        }
+        Optional<SipAccount> fromClaims = claimed;
+        executor.execute(() -> {
+            fromClaims.ifPresent(account -> {
+                claimedAccounts.put(user.name(), account);
+                byAor.put(account.aor(), account);
+                usersBySipUser.putIfAbsent(account.sipUser(), user.name());
+            });
+            if (fromClaims.isPresent() || config.registerAtLogin()) {
+                accountOf(user.name()).ifPresent(this::register);
+            }
+        });
+    }
+
+    @Override
+    public void userOffline(Address.Local user) {
+        if (!running) {
+            return;
+        }
+        executor.execute(() -> {
+            SipAccount claimed = claimedAccounts.remove(user.name());
+            if (claimed != null || config.registerAtLogin()) {
+                Registration registration = registrations.remove(user.name());
+                if (registration != null) {
+                    registration.stop();
+                }
+            }
+            if (claimed != null) {
+                byAor.remove(claimed.aor(), claimed);
+                usersBySipUser.remove(claimed.sipUser(), user.name());
+            }
+        });
+    }
+
+    /** REGISTERs an account unless it is already registered or does not register. On the bridge thread. */
+    private void register(SipAccount account) {
+        if (account.register() && account.user() != null && !registrations.containsKey(account.user())) {
+            Registration registration = new Registration(account, endpoint, config, executor);
+            registrations.put(account.user(), registration);
+            registration.start();
+        }
+    }
+
+    /** A user's account: from its login token's claims, else configured, else the trunk's. */
+    private Optional<SipAccount> accountOf(String user) {
+        SipAccount claimed = claimedAccounts.get(user);
+        return claimed != null ? Optional.of(claimed) : config.accountOf(user);
     }
 
     // ------------------------------------------------------------------ from browsers (event loop: no blocking)
@@ -182,7 +245,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
     }
 
     private RouteResult offer(Address.Local user, Address.External to, Signal.Offer offer) {
-        Optional<SipAccount> account = config.accountOf(user.name());
+        Optional<SipAccount> account = accountOf(user.name());
         if (account.isEmpty()) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
         }
@@ -204,7 +267,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
     }
 
     private RouteResult text(Address.Local user, Address.External to, Signal.Text text) {
-        Optional<SipAccount> account = config.accountOf(user.name());
+        Optional<SipAccount> account = accountOf(user.name());
         if (account.isEmpty()) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
         }
@@ -352,7 +415,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
 
     /** The registration state of a gateway user's account, if the bridge registers it. */
     public Optional<Registration.State> registration(String user) {
-        return registrations.stream().filter(r -> r.account().user().equals(user)).findFirst().map(Registration::state);
+        return Optional.ofNullable(registrations.get(user)).map(Registration::state);
     }
 
     /** How many calls the bridge is carrying (asks the bridge thread). */

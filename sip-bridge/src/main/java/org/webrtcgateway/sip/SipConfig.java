@@ -38,7 +38,9 @@ public record SipConfig(
         Optional<SipAccount> trunk,
         Map<String, SipAccount> accounts,
         DialPlan dialPlan,
-        IncomingRoutes incomingRoutes) {
+        IncomingRoutes incomingRoutes,
+        String defaultProxy,
+        boolean registerAtLogin) {
 
     public static final Setting<Boolean> ENABLED = Setting.bool("sip.enabled", false,
             "turns the SIP bridge on; without it no SIP port is opened and sip:/tel: addresses are unreachable");
@@ -80,6 +82,9 @@ public record SipConfig(
             "digest password");
     public static final Setting<String> ACCOUNT_PROXY = Setting.string("sip.account.<user>.proxy", null,
             "registrar and outbound proxy of this account, host:port (default: sip.proxy)");
+    public static final Setting<String> REGISTER_AT = new Setting<>("sip.register-at", "start", SipConfig::parseRegisterAt,
+            "when accounts REGISTER: 'start' (from start-up to shutdown; a call for a user who is not logged in gets 480) "
+                    + "or 'login' (while the user is logged in; un-REGISTER when the session ends)");
     public static final Setting<Boolean> ACCOUNT_REGISTER = Setting.bool("sip.account.<user>.register", true,
             "whether the bridge REGISTERs this account (false: the PBX routes to the gateway by address)");
 
@@ -103,7 +108,7 @@ public record SipConfig(
 
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, BIND, PORT, TRANSPORTS, CONTACT_HOST,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, INVITE_TIMEOUT, GATHERING, KEEPALIVE,
-            REGISTER_EXPIRES, REGISTER_RETRY_MIN, REGISTER_RETRY_MAX, PROXY,
+            REGISTER_EXPIRES, REGISTER_RETRY_MIN, REGISTER_RETRY_MAX, REGISTER_AT, PROXY,
             ACCOUNT_AOR, ACCOUNT_AUTH_USER, ACCOUNT_PASSWORD, ACCOUNT_PROXY, ACCOUNT_REGISTER,
             TRUNK_DOMAIN, TRUNK_AUTH_USER, TRUNK_PASSWORD,
             DIAL_MATCH, DIAL_TO, INCOMING_MATCH, INCOMING_USER, INCOMING_DEFAULT);
@@ -198,7 +203,8 @@ public record SipConfig(
         }
         return new SipConfig(enabled, bind, s.get(PORT), s.get(TRANSPORTS), contactHost, inviteTimeout, gathering,
                 s.get(KEEPALIVE), expires, retryMin, retryMax, trunk, accounts,
-                new DialPlan(dialRules), new IncomingRoutes(incoming, defaultUser == null || defaultUser.isBlank() ? null : defaultUser));
+                new DialPlan(dialRules), new IncomingRoutes(incoming, defaultUser == null || defaultUser.isBlank() ? null : defaultUser),
+                defaultProxy, s.get(REGISTER_AT).equals("login"));
     }
 
     /** TLS settings, kept apart from the record: they only matter to the stack's properties. */
@@ -227,6 +233,37 @@ public record SipConfig(
 
     public String transport() {
         return transports.get(0);
+    }
+
+    private static String parseRegisterAt(String value) {
+        String v = value.trim();
+        if (!v.equals("start") && !v.equals("login")) {
+            throw new IllegalArgumentException("expected 'start' or 'login', got '" + value + "'");
+        }
+        return v;
+    }
+
+    /** Login-token claims that carry a SIP account: {@code sip_aor}, and optionally {@code sip_password}, {@code sip_auth_user}, {@code sip_proxy}. */
+    public static final Map<String, Setting<?>> CLAIMS = Map.of(
+            "sip_aor", ACCOUNT_AOR, "sip_password", ACCOUNT_PASSWORD, "sip_auth_user", ACCOUNT_AUTH_USER, "sip_proxy", ACCOUNT_PROXY);
+
+    /**
+     * The SIP account a user's login-token claims describe, validated like a configured one (so
+     * nothing unsafe reaches a header), or empty when the claims carry none.
+     *
+     * @throws ConfigException naming the claim's setting when a claim is of the wrong form
+     */
+    public Optional<SipAccount> accountFromClaims(String user, Map<String, Object> claims) {
+        if (!(claims.get("sip_aor") instanceof String)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        CLAIMS.forEach((claim, setting) -> {
+            if (claims.get(claim) instanceof String value) {
+                values.put(setting.forName(user).key(), value);
+            }
+        });
+        return Optional.of(account(Settings.of(values), user, defaultProxy));
     }
 
     private static SipAccount account(Settings s, String user, String defaultProxy) {

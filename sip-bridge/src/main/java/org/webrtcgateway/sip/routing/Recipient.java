@@ -30,10 +30,13 @@ public final class Recipient {
     private final BridgeContext gateway;
     private final boolean trunk;
 
-    /** @param trunk whether a Request-URI user that is a gateway name goes to that user (trunk mode) */
+    /**
+     * @param usersBySipUser gateway users by the user part of their address of record; read on every request
+     * @param trunk          whether a Request-URI user that is a gateway name goes to that user (trunk mode)
+     */
     public Recipient(IncomingRoutes routes, Map<String, String> usersBySipUser, BridgeContext gateway, boolean trunk) {
         this.routes = routes;
-        this.usersBySipUser = Map.copyOf(usersBySipUser);
+        this.usersBySipUser = usersBySipUser; // live: accounts from login tokens come and go
         this.gateway = gateway;
         this.trunk = trunk;
     }

@@ -245,28 +245,27 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
     }
 
     private RouteResult offer(Address.Local user, Address.External to, Signal.Offer offer) {
-        Optional<SipAccount> account = accountOf(user.name());
-        if (account.isEmpty()) {
-            return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
-        }
-        Optional<String> target = config.dialPlan().resolve(to, account.get().domain());
-        if (target.isEmpty()) {
-            return RouteResult.rejected(ErrorCode.UNREACHABLE, "the dial plan has no route for " + to);
-        }
-        executor.execute(() -> {
+        return route(user, to, (account, target) -> {
             SipCall existing = calls.calls().get(user.name(), offer.call());
             if (existing != null) {
                 existing.onBrowserOffer(offer.sdp());
             } else {
-                OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account.get(), target.get(), offer.sdp());
+                OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp());
                 calls.calls().add(call);
                 call.start();
             }
         });
-        return RouteResult.accepted();
     }
 
     private RouteResult text(Address.Local user, Address.External to, Signal.Text text) {
+        return route(user, to, (account, target) -> messages.send(account, target, text.data()));
+    }
+
+    /**
+     * Finds the caller's account and the dial plan's SIP URI for {@code to}, then runs {@code action}
+     * with them on the bridge thread; refused at once when either is missing.
+     */
+    private RouteResult route(Address.Local user, Address.External to, java.util.function.BiConsumer<SipAccount, String> action) {
         Optional<SipAccount> account = accountOf(user.name());
         if (account.isEmpty()) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
@@ -275,7 +274,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         if (target.isEmpty()) {
             return RouteResult.rejected(ErrorCode.UNREACHABLE, "the dial plan has no route for " + to);
         }
-        executor.execute(() -> messages.send(account.get(), target.get(), text.data()));
+        executor.execute(() -> action.accept(account.get(), target.get()));
         return RouteResult.accepted();
     }
 

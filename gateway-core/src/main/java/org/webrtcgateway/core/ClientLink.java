@@ -10,7 +10,6 @@ import org.webrtcgateway.core.protocol.Inbound;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;
 import org.webrtcgateway.core.session.ClientConnection;
-import org.webrtcgateway.core.session.CloseReason;
 import org.webrtcgateway.core.session.DisconnectKind;
 import org.webrtcgateway.core.session.Session;
 
@@ -149,10 +148,5 @@ public final class ClientLink {
                 connection.send(new ServerMessage.Ok(id, done.result()));
             }
         }
-    }
-
-    /** Closes the connection for a reason of the gateway's own (shutdown, slow reader). */
-    public void close(CloseReason reason) {
-        connection.close(reason);
     }
 }

@@ -98,10 +98,7 @@ class SipCallsThroughKamailioTest {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
 
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String call = answeredCall(alice, "sip:1002@localhost");
 
             JsonNode bye = alice.next("bye");
             assertThat(bye.path("call").asText()).isEqualTo(call);
@@ -116,8 +113,7 @@ class SipCallsThroughKamailioTest {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
 
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
+            String call = offerWithAllCandidates(alice, "sip:1002@localhost");
             alice.next("ringing");
             alice.requestOk("type", "bye", "call", call);
 
@@ -132,10 +128,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.requestOk("type", "offer", "call", call, "sdp", OFFER.replace("a=sendrecv", "a=sendonly"));
             alice.send("type", "candidate", "call", call, "candidate", null);
@@ -153,10 +146,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.requestOk("type", "dtmf", "call", call, "tones", "5", "duration", 160);
             await().atMost(SIP_WAIT).until(() -> phone.messageLog().contains("Signal=5"));
@@ -175,10 +165,7 @@ class SipCallsThroughKamailioTest {
             TestClient alice = gateway.client();
             String session = alice.login("alice").path("session").asText();
             awaitRegistered("alice");
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.drop();
             TestClient resumed = gateway.client();
@@ -200,8 +187,7 @@ class SipCallsThroughKamailioTest {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
 
-            String call = alice.requestOk("type", "offer", "to", "tel:1002;phone-context=office", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
+            String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office");
 
             assertThat(alice.next("ringing").path("from").asText()).as("the browser sees what it dialed")
                     .isEqualTo("tel:1002;phone-context=office");
@@ -217,10 +203,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
-            String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", call, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.closeNormally();
 
@@ -240,10 +223,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
             TestClient alice = gateway.login("alice");
             awaitRegistered("alice");
-            String first = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
-            alice.send("type", "candidate", "call", first, "candidate", null);
-            alice.next("ringing");
-            alice.next("answer");
+            String first = answeredCall(alice, "sip:1002@localhost");
             alice.requestOk("type", "bye", "call", first);
 
             long offered = System.nanoTime();
@@ -269,8 +249,7 @@ class SipCallsThroughKamailioTest {
         TestClient alice = gateway.login("alice");
         awaitRegistered("alice");
 
-        String call = alice.requestOk("type", "offer", "to", "sip:1999@localhost", "sdp", OFFER).path("call").asText();
-        alice.send("type", "candidate", "call", call, "candidate", null);
+        String call = offerWithAllCandidates(alice, "sip:1999@localhost");
 
         JsonNode bye = alice.next("bye");
         assertThat(bye.path("call").asText()).isEqualTo(call);
@@ -511,4 +490,20 @@ class SipCallsThroughKamailioTest {
         candidate.put("sdpMLineIndex", 0);
         return candidate;
     }
+
+    /** Offers a call to a SIP address with every candidate already in the SDP (end of candidates at once). */
+    private static String offerWithAllCandidates(TestClient browser, String to) {
+        String call = browser.requestOk("type", "offer", "to", to, "sdp", OFFER).path("call").asText();
+        browser.send("type", "candidate", "call", call, "candidate", null);
+        return call;
+    }
+
+    /** {@link #offerWithAllCandidates}, then the phone rings and answers. */
+    private static String answeredCall(TestClient browser, String to) {
+        String call = offerWithAllCandidates(browser, to);
+        browser.next("ringing");
+        browser.next("answer");
+        return call;
+    }
+
 }

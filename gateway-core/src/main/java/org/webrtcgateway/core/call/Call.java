@@ -13,7 +13,6 @@ public final class Call {
     private final CallParty caller;
     private final CallParty callee;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private volatile boolean answered;
 
     public Call(String id, CallParty caller, CallParty callee) {
         this.id = requireNonNull(id, "id");
@@ -55,21 +54,9 @@ public final class Call {
         return null;
     }
 
-    public boolean isAnswered() {
-        return answered;
-    }
-
-    public void markAnswered() {
-        answered = true;
-    }
-
     /** True for the one caller that ends the call. */
     public boolean end() {
         return ended.compareAndSet(false, true);
-    }
-
-    public boolean isEnded() {
-        return ended.get();
     }
 
     @Override

@@ -92,10 +92,8 @@ public final class CallService {
         if (answer.sdp().length() > config.maxSdpSize() + 2 && answer.sdp().text().length() > config.maxSdpSize()) {
             return sdpTooLarge();
         }
-        return find(from, answer.call(), answer.to()).map(call -> {
-            call.markAnswered();
-            return relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()));
-        });
+        return find(from, answer.call(), answer.to())
+                .map(call -> relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp())));
     }
 
     public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
@@ -154,9 +152,6 @@ public final class CallService {
         if (signal instanceof Signal.Bye bye) {
             end(call, party, bye.reason());
             return RouteResult.accepted();
-        }
-        if (signal instanceof Signal.Answer) {
-            call.markAnswered();
         }
         return to.deliver(signal);
     }

@@ -71,10 +71,6 @@ public final class Settings {
                 + java.util.regex.Pattern.quote(key.substring(close + 1)));
     }
 
-    public Optional<String> raw(String key) {
-        return Optional.ofNullable(values.get(key));
-    }
-
     public Set<String> keys() {
         return values.keySet();
     }

@@ -12,17 +12,11 @@ import org.webrtcgateway.core.session.Session;
  */
 final class Room {
 
-    private final String name;
     private final int capacity;
     private volatile List<Session> members = List.of();
 
-    Room(String name, int capacity) {
-        this.name = name;
+    Room(int capacity) {
         this.capacity = capacity;
-    }
-
-    String name() {
-        return name;
     }
 
     int capacity() {

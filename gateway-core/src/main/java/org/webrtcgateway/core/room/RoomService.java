@@ -44,7 +44,7 @@ public final class RoomService {
         JoinResult[] joined = new JoinResult[1];
         boolean[] alreadyIn = new boolean[1];
         rooms.compute(join.room(), (name, room) -> {
-            Room target = room != null ? room : new Room(name, asked != null ? asked : config.defaultRoomCapacity());
+            Room target = room != null ? room : new Room(asked != null ? asked : config.defaultRoomCapacity());
             List<Session> others = target.others(session);
             alreadyIn[0] = target.contains(session);
             if (!alreadyIn[0] && target.isFull()) {
@@ -87,10 +87,6 @@ public final class RoomService {
         for (String room : List.copyOf(session.rooms())) {
             leave(session, new ClientMessage.Leave(room));
         }
-    }
-
-    public int roomCount() {
-        return rooms.size();
     }
 
     private void announce(Session session, String roomName, Signal signal) {

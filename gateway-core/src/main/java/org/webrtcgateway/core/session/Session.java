@@ -205,12 +205,6 @@ public final class Session implements CallParty {
     public record EndResult(boolean endedNow, ClientConnection attached) {
     }
 
-    public boolean isEnded() {
-        synchronized (lock) {
-            return ended;
-        }
-    }
-
     // ------------------------------------------------------------------ calls, rooms, presence
 
     @Override

@@ -166,9 +166,7 @@ class MessageTest {
     void aMessageWithBothRoomAndToIsBadMessage() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        RoomTest.joinAndTakePeerJoined("lobby", alice, bob);
 
         alice.requestError("bad-message", "type", "message", "room", "lobby", "to", "bob", "data", "twice?");
 
@@ -217,9 +215,7 @@ class MessageTest {
     void roomDataOverTheConfiguredSizeIsTooLargeToo() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        RoomTest.joinAndTakePeerJoined("lobby", alice, bob);
 
         alice.requestError("too-large", "type", "message", "room", "lobby", "data", List.of("y".repeat(MAX_DATA)));
 

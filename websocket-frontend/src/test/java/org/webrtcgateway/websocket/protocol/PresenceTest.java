@@ -63,8 +63,7 @@ class PresenceTest {
         TestClient alice = gateway.login("alice");
         TestClient carol = gateway.login("carol");
         TestClient dave = gateway.login("dave");
-        alice.requestOk("type", "subscribe", "to", "bob");
-        carol.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice, carol);
 
         bob.requestOk("type", "presence", "status", "busy", "note", "in a meeting ☕");
 
@@ -82,7 +81,7 @@ class PresenceTest {
     void everyStatusIsAccepted() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
 
         for (String status : List.of("away", "busy", "offline", "available")) {
             bob.requestOk("type", "presence", "status", status);
@@ -94,7 +93,7 @@ class PresenceTest {
     void aChangeWithoutNoteCarriesNoNote() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
         bob.requestOk("type", "presence", "status", "away", "note", "lunch");
         alice.next("presence");
 
@@ -125,7 +124,7 @@ class PresenceTest {
     void anUnknownStatusIsBadMessageAndChangesNothing(String status) {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
 
         bob.requestError("bad-message", "type", "presence", "status", status);
 
@@ -137,7 +136,7 @@ class PresenceTest {
     @Test
     void followersSeeTheFollowedUserAvailableWhenItLogsIn() {
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
 
         gateway.login("bob");
 
@@ -150,7 +149,7 @@ class PresenceTest {
     void followersSeeTheFollowedUserOfflineWhenItClosesItsConnection() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
 
         bob.closeNormally();
 
@@ -163,7 +162,7 @@ class PresenceTest {
     void aFollowerKeepsFollowingAcrossTheFollowedUsersSessions() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
         bob.closeNormally();
         assertThat(alice.next("presence").path("status").asText()).isEqualTo("offline");
 
@@ -179,8 +178,7 @@ class PresenceTest {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "subscribe", "to", "bob");
-        carol.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice, carol);
 
         alice.requestOk("type", "unsubscribe", "to", "bob");
         bob.requestOk("type", "presence", "status", "away");
@@ -201,7 +199,7 @@ class PresenceTest {
     void subscribingTwiceDeliversEachChangeOnce() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
         alice.requestOk("type", "subscribe", "to", "bob");
 
         bob.requestOk("type", "presence", "status", "busy");
@@ -214,7 +212,7 @@ class PresenceTest {
     void aFollowersSessionEndingDropsItsSubscriptions() {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice);
 
         alice.closeNormally();
         TestClient newAlice = gateway.client();
@@ -231,8 +229,7 @@ class PresenceTest {
         TestClient bob = gateway.login("bob");
         TestClient alice = gateway.login("alice");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "subscribe", "to", "bob");
-        carol.requestOk("type", "subscribe", "to", "bob");
+        subscribeTo("bob", alice, carol);
 
         alice.closeNormally();
         bob.requestOk("type", "presence", "status", "busy");
@@ -263,5 +260,12 @@ class PresenceTest {
         TestClient bob = gateway.login("bob");
 
         bob.requestError("bad-message", "type", "presence", "status", "away", "note", "n".repeat(10_000));
+    }
+
+    /** Each of {@code followers} subscribes to {@code user}'s presence. */
+    static void subscribeTo(String user, TestClient... followers) {
+        for (TestClient follower : followers) {
+            follower.requestOk("type", "subscribe", "to", user);
+        }
     }
 }

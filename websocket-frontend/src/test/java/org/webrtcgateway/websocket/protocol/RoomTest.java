@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,8 +57,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby", "capacity", 3);
-        bob.requestOk("type", "join", "room", "lobby");
+        join("lobby", 3, alice, bob);
 
         JsonNode ok = carol.requestOk("type", "join", "room", "lobby");
 
@@ -71,9 +71,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby", "capacity", 3);
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", 3, alice, bob);
 
         carol.requestOk("type", "join", "room", "lobby");
 
@@ -90,9 +88,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
 
         carol.requestError("room-full", "type", "join", "room", "lobby");
 
@@ -107,8 +103,7 @@ class RoomTest {
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
         TestClient dave = gateway.login("dave");
-        alice.requestOk("type", "join", "room", "lobby", "capacity", 3);
-        bob.requestOk("type", "join", "room", "lobby");
+        join("lobby", 3, alice, bob);
 
         assertThat(carol.requestOk("type", "join", "room", "lobby").path("capacity").asInt()).isEqualTo(3);
         dave.requestError("room-full", "type", "join", "room", "lobby");
@@ -119,7 +114,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby");
+        join("lobby", alice);
 
         JsonNode ok = bob.requestOk("type", "join", "room", "lobby", "capacity", 5);
 
@@ -151,9 +146,7 @@ class RoomTest {
     void joiningARoomOneIsAlreadyInIsOkWithoutASecondPeerJoined() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
 
         JsonNode again = bob.requestOk("type", "join", "room", "lobby");
 
@@ -167,9 +160,7 @@ class RoomTest {
     void joiningAFullRoomOneIsAlreadyInIsStillOk() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
 
         alice.requestOk("type", "join", "room", "lobby");
     }
@@ -178,9 +169,7 @@ class RoomTest {
     void leaveTellsTheOthersPeerLeftWithFromAndRoom() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
 
         bob.requestOk("type", "leave", "room", "lobby");
 
@@ -195,10 +184,8 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
+        joinAndTakePeerJoined("lobby", alice, bob);
         bob.requestOk("type", "leave", "room", "lobby");
-        alice.next("peer-joined");
         alice.next("peer-left");
 
         carol.requestOk("type", "join", "room", "lobby");
@@ -214,7 +201,7 @@ class RoomTest {
     void leavingARoomOneIsNotInIsOk() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        bob.requestOk("type", "join", "room", "lobby");
+        join("lobby", bob);
 
         alice.requestOk("type", "leave", "room", "lobby");
         alice.requestOk("type", "leave", "room", "nowhere");
@@ -225,7 +212,7 @@ class RoomTest {
     @Test
     void leaveWithoutIdGetsNoReply() {
         TestClient alice = gateway.login("alice");
-        alice.requestOk("type", "join", "room", "lobby");
+        join("lobby", alice);
 
         alice.send("type", "leave", "room", "lobby");
 
@@ -237,12 +224,8 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "one");
-        alice.requestOk("type", "join", "room", "two");
-        bob.requestOk("type", "join", "room", "one");
-        carol.requestOk("type", "join", "room", "two");
-        alice.next("peer-joined");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("one", alice, bob);
+        joinAndTakePeerJoined("two", alice, carol);
 
         alice.closeNormally();
 
@@ -260,12 +243,7 @@ class RoomTest {
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
         TestClient outsider = gateway.login("outsider");
-        alice.requestOk("type", "join", "room", "lobby", "capacity", 3);
-        bob.requestOk("type", "join", "room", "lobby");
-        carol.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
-        alice.next("peer-joined");
-        bob.next("peer-joined");
+        joinAndTakePeerJoined("lobby", 3, alice, bob, carol);
 
         alice.requestOk("type", "message", "room", "lobby", "data", java.util.Map.of("text", "hello"));
 
@@ -302,8 +280,7 @@ class RoomTest {
     void roomMessageDataIsRelayedVerbatim(String data) {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
+        join("lobby", alice, bob);
 
         alice.sendRaw("{\"type\":\"message\",\"room\":\"lobby\",\"data\":" + data + "}");
 
@@ -316,9 +293,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient mallory = gateway.login("mallory");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
 
         mallory.requestError("forbidden", "type", "message", "room", "lobby", "data", "spam");
         mallory.requestError("forbidden", "type", "message", "room", "no-such-room", "data", "spam");
@@ -331,9 +306,7 @@ class RoomTest {
     void joiningMoreRoomsThanTheConnectionLimitIsForbidden() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "r1");
-        alice.requestOk("type", "join", "room", "r2");
-        alice.requestOk("type", "join", "room", "r3");
+        List.of("r1", "r2", "r3").forEach(room -> join(room, alice));
 
         alice.requestError("forbidden", "type", "join", "room", "r4");
 
@@ -348,7 +321,7 @@ class RoomTest {
     void anEmptiedRoomDisappearsSoTheNextJoinerIsInitiatorAndSetsTheCapacity() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        alice.requestOk("type", "join", "room", "lobby", "capacity", 5);
+        join("lobby", 5, alice);
         alice.requestOk("type", "leave", "room", "lobby");
 
         JsonNode ok = bob.requestOk("type", "join", "room", "lobby");
@@ -363,9 +336,7 @@ class RoomTest {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
         TestClient carol = gateway.login("carol");
-        alice.requestOk("type", "join", "room", "lobby");
-        bob.requestOk("type", "join", "room", "lobby");
-        alice.next("peer-joined");
+        joinAndTakePeerJoined("lobby", alice, bob);
         alice.requestOk("type", "leave", "room", "lobby");
 
         bob.closeNormally();
@@ -382,6 +353,39 @@ class RoomTest {
         alice.requestError("bad-message", "type", "join", "room", "has space");
         alice.requestError("bad-message", "type", "join", "room", "r".repeat(65));
         alice.requestError("bad-message", "type", "join", "room", "salle-é");
+    }
+
+    /** {@code members} join {@code room} in turn; the peer-joined this sends the earlier ones stay unread. */
+    static void join(String room, TestClient... members) {
+        for (TestClient member : members) {
+            member.requestOk("type", "join", "room", room);
+        }
+    }
+
+    /** Like {@link #join(String, TestClient...)}, with the first member creating the room for {@code capacity}. */
+    static void join(String room, int capacity, TestClient... members) {
+        members[0].requestOk("type", "join", "room", room, "capacity", capacity);
+        join(room, Arrays.copyOfRange(members, 1, members.length));
+    }
+
+    /** {@code members} join {@code room} in turn, and each reads the peer-joined of those who join after it. */
+    static void joinAndTakePeerJoined(String room, TestClient... members) {
+        join(room, members);
+        takePeerJoined(members);
+    }
+
+    /** Like {@link #joinAndTakePeerJoined(String, TestClient...)}, with the first member creating the room for {@code capacity}. */
+    static void joinAndTakePeerJoined(String room, int capacity, TestClient... members) {
+        join(room, capacity, members);
+        takePeerJoined(members);
+    }
+
+    private static void takePeerJoined(TestClient... members) {
+        for (int i = 0; i < members.length; i++) {
+            for (int later = i + 1; later < members.length; later++) {
+                members[i].next("peer-joined");
+            }
+        }
     }
 
     /** Joins and leaves until the room turns out empty (its last member's session has ended). */

@@ -7,6 +7,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 
@@ -16,11 +17,13 @@ final class BridgeInbound implements BridgeContext {
     private final Bridge bridge;
     private final SessionRegistry sessions;
     private final CallService calls;
+    private final HeapPressure heap;
 
-    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls) {
+    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls, HeapPressure heap) {
         this.bridge = bridge;
         this.sessions = sessions;
         this.calls = calls;
+        this.heap = heap;
     }
 
     @Override
@@ -44,5 +47,10 @@ final class BridgeInbound implements BridgeContext {
     @Override
     public boolean isOnline(Address.Local user) {
         return sessions.byName(user.name()) != null;
+    }
+
+    @Override
+    public boolean overloaded() {
+        return heap.isHigh();
     }
 }

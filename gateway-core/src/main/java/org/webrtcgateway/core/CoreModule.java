@@ -21,6 +21,7 @@ import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.IceConfig;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.protocol.JsonCodec;
 
 /**
@@ -58,6 +59,12 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     CoreConfig coreConfig(Settings s) {
         return CoreConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    HeapPressure heapPressure(CoreConfig config) {
+        return HeapPressure.watching(config.bridgeHeapLimitPercent());
     }
 
     @Provides

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
@@ -36,16 +37,19 @@ public final class Gateway {
     private final SessionRegistry sessions;
     private final BridgeRegistry bridges;
     private final ScheduledExecutorService timer;
+    private final HeapPressure heap;
     private final List<Bridge> started = new ArrayList<>();
 
     @Inject
     public Gateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
-                   BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer) {
+                   BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
+                   HeapPressure heap) {
         this.services = new Services(login, calls, rooms, messages, presence, lifecycle);
         this.sessions = sessions;
         this.bridges = bridges;
         this.timer = timer;
+        this.heap = heap;
     }
 
     /** A new client connection; {@code handshakeToken} is a login token from the transport's handshake, or null. */
@@ -55,7 +59,7 @@ public final class Gateway {
 
     public synchronized void start() throws Exception {
         for (Bridge bridge : bridges.all()) {
-            bridge.start(new BridgeInbound(bridge, sessions, services.calls()));
+            bridge.start(new BridgeInbound(bridge, sessions, services.calls(), heap));
             started.add(bridge);
             log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
         }
@@ -73,6 +77,7 @@ public final class Gateway {
         }
         started.clear();
         timer.shutdownNow();
+        heap.close();
     }
 
     private static <T> List<T> reversed(List<T> list) {

@@ -40,6 +40,7 @@ import org.webrtcgateway.sip.call.IncomingCall;
 import org.webrtcgateway.sip.call.IncomingCalls;
 import org.webrtcgateway.sip.call.OutgoingCall;
 import org.webrtcgateway.sip.call.SipCall;
+import org.webrtcgateway.sip.call.SipReasons;
 import org.webrtcgateway.sip.call.SipCalls;
 import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.register.Registration;
@@ -249,6 +250,9 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
             SipCall existing = calls.calls().get(user.name(), offer.call());
             if (existing != null) {
                 existing.onBrowserOffer(offer.sdp());
+            } else if (calls.gateway().overloaded()) {
+                log.debug("{}: new call to {} refused, the gateway is overloaded", user, to);
+                calls.gateway().deliver(user, new Signal.Bye(to, offer.call(), SipReasons.OVERLOADED));
             } else {
                 OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp());
                 calls.calls().add(call);

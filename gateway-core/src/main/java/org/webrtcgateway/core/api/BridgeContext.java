@@ -13,4 +13,10 @@ public interface BridgeContext {
 
     /** Whether a user of this name is logged in now (for SIP 480 versus 404 decisions and the like). */
     boolean isOnline(Address.Local user);
+
+    /**
+     * Whether the gateway is short of memory: a bridge then refuses new calls (SIP with 503 and
+     * Retry-After) and keeps serving the ones it has. See {@code bridge.heap-limit-percent}.
+     */
+    boolean overloaded();
 }

@@ -3,7 +3,7 @@ package org.webrtcgateway.core.config;
 import java.time.Duration;
 import java.util.List;
 
-/** Sessions, calls and rooms: the {@code session.*}, {@code call.*} and {@code room.*} keys. */
+/** Sessions, calls, rooms and bridges' overload: the {@code session.*}, {@code call.*}, {@code room.*}, {@code bridge.*} keys. */
 public record CoreConfig(
         Duration resumeGrace,
         int resumeQueue,
@@ -14,7 +14,8 @@ public record CoreConfig(
         int maxRoomsPerConnection,
         int maxSdpSize,
         int maxDataSize,
-        int maxFollowed) {
+        int maxFollowed,
+        int bridgeHeapLimitPercent) {
 
     public static final Setting<Duration> RESUME_GRACE = Setting.duration("session.resume-grace", Duration.ofSeconds(30),
             "how long a session whose socket dropped without a close frame waits to be resumed (0 = no resuming)");
@@ -39,8 +40,13 @@ public record CoreConfig(
     public static final Setting<Integer> MAX_FOLLOWED = Setting.integer("presence.max-followed", 1000, 1, 1_000_000,
             "addresses one session may follow with 'subscribe'; more get 'forbidden'");
 
+    public static final Setting<Integer> BRIDGE_HEAP_LIMIT = Setting.integer("bridge.heap-limit-percent", 85, 1, 100,
+            "heap in use after a garbage collection, in % of the maximum, at which bridges refuse new calls"
+                    + " (SIP: 503 with Retry-After) until it is 10 points lower; 100 = never");
+
     public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
-            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE, MAX_FOLLOWED);
+            ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE, MAX_FOLLOWED,
+            BRIDGE_HEAP_LIMIT);
 
     public CoreConfig {
         if (defaultRoomCapacity > maxRoomCapacity) {
@@ -52,7 +58,7 @@ public record CoreConfig(
     public static CoreConfig from(Settings s) {
         return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(MAX_CALLS), s.get(DTMF_DURATION),
                 s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
-                s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED));
+                s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED), s.get(BRIDGE_HEAP_LIMIT));
     }
 
     public static CoreConfig defaults() {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.webrtcgateway.core.api.Address;
@@ -34,6 +35,8 @@ public final class Session implements CallParty {
     // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
     // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
     // a few hundred bytes. Changes are rare (call set-up, join) and take the session's monitor.
+    // The calls of a user with many (a SIP trunk's relay, a call-centre bot) move to a concurrent
+    // map, where copying on every call set-up and end would cost O(calls) each.
     private volatile Map<String, Call> calls = Map.of();
     private volatile Set<String> rooms = Set.of();
     private volatile Set<Address> following = Set.of();
@@ -207,20 +210,32 @@ public final class Session implements CallParty {
 
     // ------------------------------------------------------------------ calls, rooms, presence
 
+    private static final int COPIED_CALLS_LIMIT = 4;
+
     @Override
     public synchronized boolean addCall(Call call) {
         if (calls.containsKey(call.id())) {
             return false;
         }
-        Map<String, Call> copy = new HashMap<>(calls);
-        copy.put(call.id(), call);
-        calls = Map.copyOf(copy);
+        if (calls instanceof ConcurrentHashMap<String, Call> many) {
+            many.put(call.id(), call);
+        } else if (calls.size() >= COPIED_CALLS_LIMIT) {
+            Map<String, Call> many = new ConcurrentHashMap<>(calls);
+            many.put(call.id(), call);
+            calls = many;
+        } else {
+            Map<String, Call> copy = new HashMap<>(calls);
+            copy.put(call.id(), call);
+            calls = Map.copyOf(copy);
+        }
         return true;
     }
 
     @Override
     public synchronized void removeCall(Call call) {
-        if (calls.get(call.id()) == call) {
+        if (calls instanceof ConcurrentHashMap<String, Call> many) {
+            many.remove(call.id(), call);
+        } else if (calls.get(call.id()) == call) {
             Map<String, Call> copy = new HashMap<>(calls);
             copy.remove(call.id());
             calls = Map.copyOf(copy);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;
 
@@ -80,5 +81,30 @@ class SessionTest {
         assertThat(session.send(pong(3))).isFalse();
 
         assertThat(overflowed).containsExactly(session);
+    }
+
+    @Test
+    void aSessionKeepsAndForgetsEachOfManyCallsByItsOwnId() {
+        Session alice = new Session(new Address.Local("alice"), "token", 8, s -> { });
+        Session bob = new Session(new Address.Local("bob"), "token", 8, s -> { });
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Call call = new Call("c" + i, alice, bob);
+            calls.add(call);
+            assertThat(alice.addCall(call)).isTrue();
+            assertThat(alice.addCall(new Call("c" + i, alice, bob))).as("a second call with a taken id").isFalse();
+        }
+        assertThat(alice.callCount()).isEqualTo(20);
+        assertThat(alice.calls()).containsExactlyInAnyOrderElementsOf(calls);
+
+        alice.removeCall(new Call("c3", alice, bob));
+        assertThat(alice.call("c3")).as("only the very call is removed, not another with its id").isSameAs(calls.get(3));
+        for (int i = 0; i < 20; i += 2) {
+            alice.removeCall(calls.get(i));
+        }
+        assertThat(alice.callCount()).isEqualTo(10);
+        assertThat(alice.call("c0")).isNull();
+        assertThat(alice.call("c1")).isSameAs(calls.get(1));
+        assertThat(alice.addCall(new Call("c0", alice, bob))).as("a freed id can be used again").isTrue();
     }
 }

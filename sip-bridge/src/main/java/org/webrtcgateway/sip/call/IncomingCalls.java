@@ -16,13 +16,15 @@ import org.webrtcgateway.sip.SipAccount;
 import org.webrtcgateway.sip.routing.Recipient;
 
 /**
- * A new INVITE from SIP: finds the gateway user it is for, refuses it when that user is not online
- * (480) or unknown (404), else hands the browser the offer from the caller's {@code sip:} address
- * and answers 180.
+ * A new INVITE from SIP: refuses it while the gateway is overloaded (503), finds the gateway user it
+ * is for, refuses it when that user is not online (480) or unknown (404), else hands the browser the
+ * offer from the caller's {@code sip:} address and answers 180.
  */
 public final class IncomingCalls {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingCalls.class);
+    /** Long enough for a few collections to show whether the pressure is gone. */
+    static final int OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
     private final CallContext context;
     private final Recipient recipients;
@@ -36,6 +38,10 @@ public final class IncomingCalls {
 
     public void onInvite(RequestEvent event, ServerTransaction transaction) {
         Request request = event.getRequest();
+        if (context.gateway().overloaded()) {
+            context.endpoint().respondOverloaded(transaction, request, OVERLOAD_RETRY_AFTER_SECONDS);
+            return;
+        }
         Recipient.Found found = recipients.find(request);
         if (found.status() != 0) {
             context.endpoint().respond(transaction, request, found.status(), null);

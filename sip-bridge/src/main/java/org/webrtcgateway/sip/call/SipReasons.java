@@ -10,6 +10,8 @@ public final class SipReasons {
     public static final String TIMEOUT = "timeout";
     public static final String CANCEL = "cancel";
     public static final String UNREACHABLE = "unreachable";
+    /** The gateway is short of memory and takes no new SIP calls for now. */
+    public static final String OVERLOADED = "overloaded";
 
     private SipReasons() {
     }

@@ -1,0 +1,60 @@
+package org.webrtcgateway.core.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class HeapPressureTest {
+
+    private static final long MAX = 1000;
+
+    @Test
+    void becomesHighWhenACollectionLeavesTheLimitInUseAndFallsBackOnlyTenPointsBelow() {
+        HeapPressure pressure = new HeapPressure(85);
+        pressure.afterCollection(840, MAX);
+        assertThat(pressure.isHigh()).isFalse();
+
+        pressure.afterCollection(850, MAX);
+        assertThat(pressure.isHigh()).isTrue();
+
+        pressure.afterCollection(760, MAX);
+        assertThat(pressure.isHigh()).as("still within the hysteresis").isTrue();
+
+        pressure.afterCollection(749, MAX);
+        assertThat(pressure.isHigh()).isFalse();
+    }
+
+    @Test
+    void aLimitOfOneHundredPercentIsNeverReached() {
+        HeapPressure pressure = HeapPressure.never();
+        pressure.afterCollection(999, MAX);
+        assertThat(pressure.isHigh()).isFalse();
+    }
+
+    @Test
+    void watchesTheCollectionsOfThisJvm() {
+        try (HeapPressure pressure = HeapPressure.watching(1)) {
+            // any live heap at all is over 1 %... of a heap under 100 MB; the test JVM's heap is larger,
+            // so allocate until a collection reports the pressure (bounded by the wait).
+            byte[][] held = new byte[64][];
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (int i = 0; i < held.length; i++) {
+                    held[i] = new byte[Math.max(1, (int) (Runtime.getRuntime().maxMemory() / 2000))];
+                }
+                System.gc();
+                return pressure.isHigh();
+            });
+            assertThat(held[0]).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesALimitOutsideOneToOneHundred() {
+        assertThatThrownBy(() -> new HeapPressure(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HeapPressure(101)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

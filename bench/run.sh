@@ -44,6 +44,6 @@ echo "[bench] harness: $harness; results: $out" >&2
 (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
   --out "$out" "${args[@]}")
 bench/startup.sh > "$out/startup.json"
-if $sip; then bench/sip-load.sh 3000 100 1000 | tee "$out/sip.txt" >&2; fi
+if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

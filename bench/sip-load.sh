@@ -7,16 +7,25 @@
 #             -> sipp UAS (registered as 1003); answer, ACK and BYE travel the same way back.
 #   baseline: sipp UAC (as 1002) -> Kamailio -> sipp UAS (1003).
 # Each call: INVITE (407, digest) -> 100/180 -> 200 -> ACK -> BYE -> 200, hung up at once.
+# Both are measured with the same sipp settings, at most CONCURRENT calls at a time and RATE new
+# calls/s (the default is high enough not to hold either back). The bridged run follows WARMUP calls
+# through the same path: the gateway's JIT takes ~10 s to compile the SIP stack's code, and the
+# figure is about the gateway warm, as it runs in service.
+# The gateway runs with SIP_LOAD_JAVA_OPTS (default -Xms1g -Xmx1g): JAIN-SIP keeps each call's
+# dialogs and transactions for SIP's retransmission timers (up to 32 s after the call, ~40 KB a call),
+# so N calls/s need about N x 1.3 MB of heap; with the bundle's 256 MB the gateway answers 503 from
+# ~200 calls/s on (bridge.heap-limit-percent), which this measures as failed calls.
 #
-# Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE]     (defaults 1000 50 400)
+# Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 4000)
 # Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
 # npm packages (e2e/install.sh). Loopback only: it re-runs itself inside scripts/netns-run.sh.
 # Bounded: CALLS at most 20000, every sipp has -timeout, the whole run at most 10 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "${GW_NETNS:-}" != 1 ]; then exec "$repo/scripts/netns-run.sh" timeout 600 "$0" "$@"; fi
-CALLS="${1:-1000}"; CONCURRENT="${2:-50}"; RATE="${3:-400}"
-[ "$CALLS" -le 20000 ] || { echo "at most 20000 calls" >&2; exit 2; }
+CALLS="${1:-6000}"; CONCURRENT="${2:-100}"; RATE="${3:-5000}"; WARMUP="${4:-4000}"
+[ "$CALLS" -le 20000 ] && [ "$WARMUP" -le 20000 ] || { echo "at most 20000 calls (and warm-up calls)" >&2; exit 2; }
+JAVA_HEAP="${SIP_LOAD_JAVA_OPTS:--Xms1g -Xmx1g}"
 gw="$repo/distribution/target/gateway/bin/gateway"
 [ -x "$gw" ] || { echo "no bundle at $gw: mvn -B -q -DskipTests package" >&2; exit 2; }
 cfg="$repo/sip-bridge/src/test/resources/kamailio/kamailio.cfg"
@@ -37,29 +46,34 @@ sipp_common=(-i 127.0.0.1 -nostdin -timeout 300s -key domain 127.0.0.1 -max_sock
 
 # The callee: sipp UAS registered at Kamailio as 1003. Its -m has room for stray ACKs of
 # retransmitted 200 OKs, which sipp counts as (failed) calls of their own.
-sipp -sf "$scen/uas.xml" -p 5070 "${sipp_common[@]}" -m $((4 * CALLS)) >"$state/uas.out" 2>&1 &
+sipp -sf "$scen/uas.xml" -p 5070 "${sipp_common[@]}" -m $((4 * (CALLS + WARMUP))) >"$state/uas.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -n "$(ss -Hlun 'sport = :5070')" ] && break; sleep 0.1; done
 sipp -sf "$scen/register.xml" -s 1003 -key contact_port 5070 -p 5071 -au 1003 -ap pw1003 -m 1 "${sipp_common[@]}" \
   127.0.0.1:5060 >"$state/register.out" 2>&1 || { echo "REGISTER 1003 failed"; cat "$state/register.out"; exit 1; }
 
-run_uac() { # $1 = name, $2 = number to call; prints "<successful> <failed> <seconds>"
+cpu_by_program() { # CPU seconds used so far by each running program of this namespace, "name seconds" lines
+  cat /proc/[0-9]*/stat 2>/dev/null | awk '{ gsub(/[()]/, "", $2); s[$2] += ($14 + $15) / 100 } END { for (c in s) print c, s[c] }' | sort; }
+
+run_uac() { # $1 = name, $2 = number to call, $3 = calls; prints "<successful> <failed> <seconds>"
   # Seconds = from the first call to the last successful one (sipp's per-second statistics),
   # so calls that end in a timeout do not stretch the figure.
+  cpu_by_program >"$state/$1-cpu-before"
   sipp -sf "$scen/uac-load.xml" -s "$2" -key caller 1002 -au 1002 -ap pw1002 -p 5072 "${sipp_common[@]}" \
-    -m "$CALLS" -l "$CONCURRENT" -r "$RATE" -trace_stat -stf "$state/$1-stat.csv" -fd 1 \
+    -m "$3" -l "$CONCURRENT" -r "$RATE" -trace_stat -stf "$state/$1-stat.csv" -fd 1 \
     -trace_err -error_file "$state/$1-errors.log" 127.0.0.1:5060 >"$state/$1.out" 2>&1 || true
+  cpu_by_program >"$state/$1-cpu-after"
   awk -F';' 'NR > 1 { split($3, t, "\t"); if (NR == 2) start = t[3]; if ($16 != ok) { ok = $16; last = t[3] } fail = $18 }
     END { printf "%d %d %.1f\n", ok, fail, (last > start ? last - start : 1) }' \
     "$state/$1-stat.csv"
 }
 
 # Baseline: sipp -> Kamailio -> sipp.
-read -r b_ok b_fail b_s < <(run_uac baseline 1003)
+read -r b_ok b_fail b_s < <(run_uac baseline 1003 "$CALLS")
 
 # The gateway with the example configuration (alice = 1001, bob = 1002 registered at Kamailio),
 # without the per-connection limits a single relay bot would hit.
-"$gw" --config "$repo/distribution/src/conf/sip-kamailio-example.yaml" --port 8080 --sip.port 5080 \
+JAVA_OPTS="$JAVA_HEAP ${JAVA_OPTS:-}" "$gw" --config "$repo/distribution/src/conf/sip-kamailio-example.yaml" --port 8080 --sip.port 5080 \
   --call.max-per-user 10000 --websocket.messages-per-second 0 --sip.keepalive-interval 0 >"$state/gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 300); do grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" && break; sleep 0.1; done
@@ -89,10 +103,16 @@ ws.on('message', (raw) => {
 pids+=($!)
 for _ in $(seq 50); do grep -q "logged in" "$state/bot.log" && break; sleep 0.1; done
 
-read -r g_ok g_fail g_s < <(run_uac bridged 1001)
+if [ "$WARMUP" -gt 0 ]; then read -r w_ok w_fail w_s < <(run_uac warmup 1001 "$WARMUP"); fi
+read -r g_ok g_fail g_s < <(run_uac bridged 1001 "$CALLS")
 
 rate() { echo "scale=1; $1 / $2" | bc; }
-echo "calls=$CALLS concurrent=$CONCURRENT rate-limit=$RATE/s"
+echo "calls=$CALLS concurrent=$CONCURRENT rate-limit=$RATE/s; gateway warmed up with $WARMUP calls (${w_ok:-0} ok), JVM $JAVA_HEAP"
 echo "baseline  sipp -> Kamailio -> sipp:                     $b_ok ok, $b_fail failed, ${b_s}s, $(rate "$b_ok" "$b_s") call setups/s"
 echo "bridged   sipp -> Kamailio -> gateway -> Kamailio -> sipp: $g_ok ok, $g_fail failed, ${g_s}s, $(rate "$g_ok" "$g_s") call setups/s"
+cpu_used() { # $1 = run name: CPU seconds per program during that run, busiest first
+  join -a 2 "$state/$1-cpu-before" "$state/$1-cpu-after" | awk 'NF == 3 { d = $3 - $2 } NF == 2 { d = $2 } d > 0.05 { printf "%s %.1fs, ", $1, d }' \
+    | sed 's/, $//'; }
+echo "CPU used during the baseline run: $(cpu_used baseline) (the calling sipp not counted)"
+echo "CPU used during the bridged run:  $(cpu_used bridged) (the calling sipp not counted)"
 echo "state (logs, sipp stats): $state"

@@ -59,22 +59,30 @@ if (g.idle) {
   target(`Resident memory per idle logged-in connection at ${fmt(conns)}`, `${fmt(g.idle.bytes_per_conn)} B (${g.idle.ok}/${conns} connected)`, '≤ 4,096 B', g.idle.bytes_per_conn <= 4096 && g.idle.failed === 0);
 }
 target('… at 50,000 connections', 'not measurable here: every process is capped at 20,000 file descriptors (hard limit), the gateway included', '≤ 4,096 B', null);
-if (g.connect && ws.connect) {
-  const r = ratio(g.connect.logins_per_s, ws.connect.logins_per_s);
-  target('Logins/s', `${fmt(g.connect.logins_per_s)} (ws-relay ${fmt(ws.connect.logins_per_s)}): ${fmt(r, 2)}×`, '≥ 2× ws-relay', r >= 2);
-}
-if (g.calls && ws.calls) {
-  const r = ratio(g.calls.calls_per_s, ws.calls.calls_per_s);
-  target('Call setups/s', `${fmt(g.calls.calls_per_s)} (ws-relay ${fmt(ws.calls.calls_per_s)}): ${fmt(r, 2)}×`, '≥ 2× ws-relay', r >= 2);
-}
+// Per BASELINES.md: once the load generator saturates its core (>= 90 %), the rate shows the load
+// generator's limit, and server CPU per operation is the figure to compare. Twice the rate per core
+// is then at most half the CPU per operation.
+const perCore = (label, field, unit, gv, wv) => {
+  const r = ratio(gv[field], wv[field]);
+  const cpu = ratio(gv.server_cpu_us_per_op, wv.server_cpu_us_per_op);
+  const saturated = gv.loadgen_util >= 0.9;
+  target(label, `${fmt(gv[field])} (ws-relay ${fmt(wv[field])}): ${fmt(r, 2)}×; server CPU per ${unit} ${fmt(gv.server_cpu_us_per_op)} µs`
+    + ` (ws-relay ${fmt(wv.server_cpu_us_per_op)}): ${fmt(cpu, 2)}×; load generator at ${fmt(gv.loadgen_util * 100)} %`
+    + (saturated ? ', saturated: CPU per ' + unit + ' decides' : ''),
+    '≥ 2× ws-relay (≤ 0.5× its CPU per ' + unit + ' when the load generator saturates)', r >= 2 || (saturated && cpu <= 0.5));
+};
+if (g.connect && ws.connect) perCore('Logins/s', 'logins_per_s', 'login', g.connect, ws.connect);
+if (g.calls && ws.calls) perCore('Call setups/s', 'calls_per_s', 'call', g.calls, ws.calls);
 const startMedian = median(startup);
 target('Start to listening (bundle, pinned to one core)', `median ${fmt(startMedian)} ms of ${startup.map((t) => fmt(t)).join(', ')}`, '< 1,500 ms', startMedian < 1500);
 const sipFile = path.join(dir, 'sip.txt');
 const sipText = fs.existsSync(sipFile) ? fs.readFileSync(sipFile, 'utf8') : null;
-const sipRate = (kind) => { const m = new RegExp(`^${kind}\\b.*?([\\d.]+) call setups/s`, 'm').exec(sipText || ''); return m ? Number(m[1]) : NaN; };
+const sipNumbers = (kind) => { const m = new RegExp(`^${kind}\\b.*?(\\d+) ok, (\\d+) failed.*?([\\d.]+) call setups/s`, 'm').exec(sipText || ''); return m ? { ok: +m[1], failed: +m[2], rate: +m[3] } : null; };
 if (sipText) {
-  const [bridged, direct] = [sipRate('bridged'), sipRate('baseline')];
-  target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', `${fmt(bridged, 1)} vs ${fmt(direct, 1)}: ${fmt(bridged / direct, 2)}× (sipp-to-sipp is held at sipp's rate limit, see below)`, '≥ 0.5×', bridged / direct >= 0.5);
+  const [bridged, direct] = [sipNumbers('bridged'), sipNumbers('baseline')];
+  const r = bridged.rate / direct.rate;
+  target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', `${fmt(bridged.rate, 1)} vs ${fmt(direct.rate, 1)}: ${fmt(r, 2)}× (${bridged.failed} of ${bridged.ok + bridged.failed} bridged calls failed; all programs share the 2 cores, see below)`,
+    '≥ 0.5×', r >= 0.5 && bridged.failed === 0);
 } else {
   target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', 'run with --sip', '≥ 0.5×', null);
 }
@@ -121,11 +129,15 @@ and \`bench/startup.sh\`. Raw results: \`${path.relative(process.cwd(), dir)}/re
 ## The harness's tables
 
 ${table}
-${sipText ? `## SIP bridge (bench/sip-load.sh 3000 100 1000)
+${sipText ? `## SIP bridge (bench/sip-load.sh)
 
 sipp calls through Kamailio into the gateway (account 1001, whose relay user re-offers each call to
 sip:1003) and out again to a sipp answering as 1003, against sipp calling sipp through the same
-Kamailio; each call INVITE (digest) → 180 → 200 → ACK → BYE. Both runs in a loopback-only namespace.
+Kamailio; each call INVITE (digest) → 180 → 200 → ACK → BYE. Both runs in a loopback-only namespace,
+unpinned: Kamailio, both sipps, the relay bot and the gateway share the machine's cores, and the
+bridged path costs Kamailio twice the work (two INVITE transactions with digest per call). The CPU
+lines below show where the time went; see docs/performance.md ("SIP bridge") for what that means for
+the 0.5× goal on two cores.
 
 \`\`\`
 ${sipText.trim()}

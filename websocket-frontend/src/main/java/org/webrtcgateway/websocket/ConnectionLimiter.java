@@ -32,7 +32,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().attr(COUNTED).set(address);
-        if (limit > 0 && count > limit) {
+        if (count > limit) {
             log.warn("refused a connection from {}: it has {} already (websocket.max-connections-per-address)", address, limit);
             ctx.close();
             return;

@@ -37,7 +37,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         this.gateway = gateway;
         this.codec = codec;
         this.channels = channels;
-        this.connectionLimiter = new ConnectionLimiter(config.maxConnectionsPerAddress());
+        // 0 = no limit: then no handler at all, rather than one that counts for nothing
+        this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
         this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount);
         this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())
@@ -59,7 +60,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         ChannelPipeline pipeline = channel.pipeline();
         // Many small writes per read (a room message, a relayed burst) become one flush: one syscall.
         pipeline.addLast(PipelineStages.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
-        pipeline.addLast(PipelineStages.CONNECTION_LIMIT, connectionLimiter);
+        if (connectionLimiter != null) {
+            pipeline.addLast(PipelineStages.CONNECTION_LIMIT, connectionLimiter);
+        }
         if (ssl != null) {
             pipeline.addLast(PipelineStages.TLS, ssl.newHandler(channel.alloc()));
         }

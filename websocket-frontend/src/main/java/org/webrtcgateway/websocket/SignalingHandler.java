@@ -60,6 +60,10 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof HandshakeComplete handshake) {
             ctx.channel().attr(UPGRADED).set(Boolean.TRUE);
+            // No more HTTP requests can come on an upgraded connection: one handler less for every frame.
+            if (ctx.pipeline().get(PipelineStages.HTTP_REQUESTS) != null) {
+                ctx.pipeline().remove(PipelineStages.HTTP_REQUESTS);
+            }
             connection = new WebSocketConnection(ctx.channel(), codec);
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {

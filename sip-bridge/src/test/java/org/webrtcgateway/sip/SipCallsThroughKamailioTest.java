@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -89,6 +92,25 @@ class SipCallsThroughKamailioTest {
             assertThat(invite).as("the trickled candidate is in the INVITE's SDP, and is its default address")
                     .contains("a=" + CANDIDATE).contains("a=end-of-candidates").contains("m=audio 40000 ");
             assertThat(invite).contains("BYE sip:");
+        }
+    }
+
+    /** The PBX's challenge is answered before it is made: the second INVITE reaches the phone as the first of its call (CSeq 1). */
+    @Test
+    void aSecondCallFromTheSameAccountCarriesCredentialsWithoutBeingChallenged() {
+        try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
+            TestClient alice = gateway.login("alice");
+            awaitRegistered("alice");
+            for (int i = 0; i < 2; i++) {
+                String call = answeredCall(alice, "sip:1002@localhost");
+                alice.requestOk("type", "bye", "call", call);
+            }
+            phone.awaitSuccess();
+
+            Matcher invites = Pattern.compile("^INVITE sip:.*?^CSeq: (\\d+) INVITE", Pattern.MULTILINE | Pattern.DOTALL)
+                    .matcher(phone.messageLog());
+            List<String> cseqs = invites.results().map(m -> m.group(1)).toList();
+            assertThat(cseqs).as("first INVITE challenged and sent again, second one accepted as it came").containsExactly("2", "1");
         }
     }
 

@@ -36,7 +36,9 @@ import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ProxyAuthenticateHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -68,9 +70,12 @@ public final class SipEndpoint {
     private final AddressFactory addresses;
     private final MessageFactory messages;
     private final AuthenticationHelper auth;
+    private final Function<String, SipAccount> accounts;
+    private final PreemptiveDigest preemptive;
 
     private SipEndpoint(SipConfig config, SipStack stack, SipProvider provider, HeaderFactory headers,
-                        AddressFactory addresses, MessageFactory messages, AuthenticationHelper auth) {
+                        AddressFactory addresses, MessageFactory messages, AuthenticationHelper auth,
+                        Function<String, SipAccount> accounts) {
         this.config = config;
         this.stack = stack;
         this.provider = provider;
@@ -78,6 +83,8 @@ public final class SipEndpoint {
         this.addresses = addresses;
         this.messages = messages;
         this.auth = auth;
+        this.accounts = accounts;
+        this.preemptive = new PreemptiveDigest(headers, System::nanoTime);
     }
 
     /**
@@ -135,7 +142,7 @@ public final class SipEndpoint {
             stack.start();
             log.info("SIP listening on {}:{} ({})", config.bindAddress(), config.port(), String.join(", ", config.transports()));
             return new SipEndpoint(config, stack, provider, headers, factory.createAddressFactory(),
-                    factory.createMessageFactory(), auth);
+                    factory.createMessageFactory(), auth, credentials);
         } catch (SipException | InvalidArgumentException | TooManyListenersException | RuntimeException e) {
             stack.stop();
             throw e;
@@ -144,10 +151,7 @@ public final class SipEndpoint {
 
     private static UserCredentials credentialsFor(ClientTransaction transaction, String realm,
                                                   Function<String, SipAccount> credentials) {
-        FromHeader from = (FromHeader) transaction.getRequest().getHeader(FromHeader.NAME);
-        SipURI uri = (SipURI) from.getAddress().getURI();
-        SipAccount account = credentials.apply("sip:" + uri.getUser() + "@" + uri.getHost()
-                + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+        SipAccount account = credentials.apply(senderOf(transaction.getRequest()));
         if (account == null || account.password() == null) {
             return null;
         }
@@ -167,6 +171,12 @@ public final class SipEndpoint {
                 return realm;
             }
         };
+    }
+
+    /** The address of record a request is from: {@code sip:user@host[:port]}. */
+    private static String senderOf(Request request) {
+        SipURI uri = (SipURI) ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+        return "sip:" + uri.getUser() + "@" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     public void stop() {
@@ -260,6 +270,13 @@ public final class SipEndpoint {
     /** Sends an out-of-dialog request (or the first INVITE of a dialog); failures go to {@code handler}. */
     public ClientTransaction send(Request request, ClientHandler handler) {
         try {
+            if (PreemptiveDigest.appliesTo(request.getMethod())) {
+                String sender = senderOf(request);
+                SipAccount account = accounts.apply(sender);
+                if (account != null) {
+                    preemptive.apply(sender, account.authUser(), account.password(), request);
+                }
+            }
             ClientTransaction transaction = provider.getNewClientTransaction(request);
             transaction.setApplicationData(new Attempt(handler, 0));
             transaction.sendRequest();
@@ -304,7 +321,9 @@ public final class SipEndpoint {
     public boolean retryWithCredentials(ResponseEvent event) {
         ClientTransaction old = event.getClientTransaction();
         Attempt attempt = (Attempt) old.getApplicationData();
+        Request request = old.getRequest();
         if (attempt.challenges() >= MAX_CHALLENGES) {
+            preemptive.forget(senderOf(request));
             return false;
         }
         try {
@@ -313,6 +332,15 @@ public final class SipEndpoint {
                 return false;
             }
             retry.setApplicationData(new Attempt(attempt.handler(), attempt.challenges() + 1));
+            if (PreemptiveDigest.appliesTo(request.getMethod())) {
+                Response challenge = event.getResponse();
+                WWWAuthenticateHeader header = (WWWAuthenticateHeader) (challenge.getStatusCode()
+                        == Response.PROXY_AUTHENTICATION_REQUIRED ? challenge.getHeader(ProxyAuthenticateHeader.NAME)
+                        : challenge.getHeader(WWWAuthenticateHeader.NAME));
+                if (header != null) {
+                    preemptive.remember(senderOf(request), header);
+                }
+            }
             // The challenged transaction lingers for Timer D (32 s on UDP); it must not hold the call meanwhile.
             old.setApplicationData(null);
             Dialog dialog = retry.getDialog();

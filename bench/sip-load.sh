@@ -32,6 +32,7 @@ cfg="$repo/sip-bridge/src/test/resources/kamailio/kamailio.cfg"
 scen="$repo/sip-bridge/src/test/resources/sipp"
 state="$(mktemp -d /tmp/gw-sip-load-XXXXXX)"
 pids=()
+trap 'echo "bench/sip-load.sh: failed at line $LINENO (state: $state)" >&2' ERR
 cleanup() { # newest first: the gateway un-REGISTERs while Kamailio is still there
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -63,6 +64,8 @@ run_uac() { # $1 = name, $2 = number to call, $3 = calls; prints "<successful> <
     -m "$3" -l "$CONCURRENT" -r "$RATE" -trace_stat -stf "$state/$1-stat.csv" -fd 1 \
     -trace_err -error_file "$state/$1-errors.log" 127.0.0.1:5060 >"$state/$1.out" 2>&1 || true
   cpu_by_program >"$state/$1-cpu-after"
+  if [ ! -s "$state/$1-stat.csv" ]; then # sipp did not run: say why, count every call as failed
+    echo "sipp ($1) wrote no statistics:" >&2; tail -5 "$state/$1.out" >&2; echo "0 $3 1"; return; fi
   awk -F';' 'NR > 1 { split($3, t, "\t"); if (NR == 2) start = t[3]; if ($16 != ok) { ok = $16; last = t[3] } fail = $18 }
     END { printf "%d %d %.1f\n", ok, fail, (last > start ? last - start : 1) }' \
     "$state/$1-stat.csv"

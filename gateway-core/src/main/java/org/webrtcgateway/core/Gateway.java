@@ -89,4 +89,9 @@ public final class Gateway {
     public int sessionCount() {
         return sessions.size();
     }
+
+    /** Whether bridges are refusing new calls for want of memory ({@code bridge.heap-limit-percent}). */
+    public boolean overloaded() {
+        return heap.isHigh();
+    }
 }

@@ -39,7 +39,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         this.channels = channels;
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
         this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
-        this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount);
+        this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
+                gateway::overloaded);
         this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())
                 .checkStartsWith(true) // the path may carry ?token=

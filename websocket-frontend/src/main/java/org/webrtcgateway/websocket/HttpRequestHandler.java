@@ -2,6 +2,7 @@ package org.webrtcgateway.websocket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 import io.netty.buffer.ByteBuf;
@@ -36,12 +37,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final WebSocketConfig config;
     private final StaticFiles files;
     private final IntSupplier sessionCount;
+    private final BooleanSupplier overloaded;
 
-    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount) {
+    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded) {
         super(false);
         this.config = config;
         this.files = files;
         this.sessionCount = sessionCount;
+        this.overloaded = overloaded;
     }
 
     @Override
@@ -61,7 +64,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
                 respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", text("GET or HEAD only\n"));
             } else if (path.equals("/health")) {
-                String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt() + "}\n";
+                // 200 either way: an overloaded gateway still serves its users, it only refuses new bridged calls
+                String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
+                        + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
                 respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
             } else {
                 Optional<StaticFiles.File> file = files.find(path);

@@ -2,6 +2,7 @@ package org.webrtcgateway.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,8 @@ class HttpTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             JsonNode body = TestClient.parse(response.body());
             assertThat(body.path("status").asText()).isEqualTo("ok");
+            assertThat(body.path("overloaded").isBoolean()).isTrue();
+            assertThat(body.path("overloaded").asBoolean()).isFalse();
         }
 
         @Test
@@ -214,6 +217,25 @@ class HttpTest {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
             return response.headers().firstValue("Content-Type").orElse(null);
+        }
+    }
+
+    /** A limit of 1 % of the heap, and more than that held, so the first collection reports overload. */
+    @Nested
+    class HealthUnderMemoryPressure {
+
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension().with("bridge.heap-limit-percent", "1");
+
+        @Test
+        void healthSaysOverloadedWhileTheHeapIsPastTheLimit() throws Exception {
+            byte[] ballast = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 50)];
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                System.gc();
+                return TestClient.parse(HTTP.send(HttpRequest.newBuilder(gateway.httpUri("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("overloaded").asBoolean();
+            });
+            assertThat(ballast).isNotEmpty();
         }
     }
 

@@ -73,8 +73,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserCallsSipPhoneWhichRingsAnswersAndGetsTheBrowsersHangUp() {
         try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
 
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", candidate(CANDIDATE));
@@ -99,8 +98,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void aSecondCallFromTheSameAccountCarriesCredentialsWithoutBeingChallenged() {
         try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
             for (int i = 0; i < 2; i++) {
                 String call = answeredCall(alice, "sip:1002@localhost");
                 alice.requestOk("type", "bye", "call", call);
@@ -117,8 +115,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void sipPhoneHangingUpEndsTheBrowsersCallWithBye() {
         try (SippPhone phone = registeredPhone("uas-hangup.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
 
             String call = answeredCall(alice, "sip:1002@localhost");
 
@@ -132,8 +129,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserHangingUpBeforeTheAnswerCancelsTheInvite() {
         try (SippPhone phone = registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
 
             String call = offerWithAllCandidates(alice, "sip:1002@localhost");
             alice.next("ringing");
@@ -148,8 +144,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserRenegotiationBecomesReInviteAndItsAnswerComesBack() {
         try (SippPhone phone = registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.requestOk("type", "offer", "call", call, "sdp", OFFER.replace("a=sendrecv", "a=sendonly"));
@@ -166,8 +161,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserDtmfReachesThePhoneAsSipInfo() {
         try (SippPhone phone = registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.requestOk("type", "dtmf", "call", call, "tones", "5", "duration", 160);
@@ -206,8 +200,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void aShortExtensionIsDialedThroughTheDialPlan() {
         try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
 
             String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office");
 
@@ -223,8 +216,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void closingTheBrowserEndsItsSipCallWithBye() {
         try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
             alice.closeNormally();
@@ -243,8 +235,7 @@ class SipCallsThroughKamailioTest {
     @Tag("rfc8840")
     void toATargetKnownToTrickleOverSipTheInviteGoesAtOnceAndCandidatesFollowInInfo() {
         try (SippPhone phone = registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
             String first = answeredCall(alice, "sip:1002@localhost");
             alice.requestOk("type", "bye", "call", first);
 
@@ -268,8 +259,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void callToAnUnknownNumberEndsWithByeNotFound() {
-        TestClient alice = gateway.login("alice");
-        awaitRegistered("alice");
+        TestClient alice = registeredUser("alice");
 
         String call = offerWithAllCandidates(alice, "sip:1999@localhost");
 
@@ -282,10 +272,8 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipPhoneCallsBrowserUserWhoAnswersAndThePhoneHangsUp() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
 
             JsonNode offer = bob.next("offer");
             assertThat(offer.path("from").asText()).isEqualTo("sip:1002@localhost");
@@ -304,10 +292,8 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipReInviteReachesTheBrowserAsOfferOnTheSameCallAndSipInfoDtmfAsDtmf() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac-reinvite-dtmf.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("uac-reinvite-dtmf.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             bob.requestOk("type", "answer", "call", call, "sdp", OFFER);
             bob.send("type", "candidate", "call", call, "candidate", null);
@@ -331,10 +317,8 @@ class SipCallsThroughKamailioTest {
     @Test
     @Tag("rfc8840")
     void aCallerThatTricklesOverSipGetsTheAnswerAtOnceAndCandidatesBothWaysInInfo() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac-trickle.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("uac-trickle.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             long answered = System.nanoTime();
             bob.requestOk("type", "answer", "call", call, "sdp", OFFER);
@@ -356,10 +340,8 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserRejectingAsBusyGivesTheCaller486() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac-refused.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("uac-refused.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
             bob.requestOk("type", "reject", "call", call, "reason", "busy");
@@ -371,10 +353,8 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void callerCancellingBeforeTheAnswerEndsTheBrowsersCall() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac-cancel.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("uac-cancel.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
             JsonNode bye = bob.next("bye");
@@ -404,8 +384,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void callForAUserWhoIsNotOnlineGets480() {
         awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("uac.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
             phone.awaitExit();
             assertThat(phone.messageLog()).contains("SIP/2.0 480");
         }
@@ -454,8 +433,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserMessageToASipAddressArrivesAsSipMessage() {
         try (SippPhone phone = registeredPhone("message-uas.xml", "1002", "pw1002")) {
-            TestClient alice = gateway.login("alice");
-            awaitRegistered("alice");
+            TestClient alice = registeredUser("alice");
 
             alice.requestOk("type", "message", "to", "sip:1002@localhost", "data", "hello from the browser");
 
@@ -467,10 +445,8 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipMessageToABrowserUserArrivesAsMessageFromTheSipAddress() {
-        TestClient bob = gateway.login("bob");
-        awaitRegistered("bob");
-        try (SippPhone phone = SippPhone.start("message-uac.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+        TestClient bob = registeredUser("bob");
+        try (SippPhone phone = phone1002Calling("message-uac.xml", "1003")) {
 
             JsonNode message = bob.next("message");
             assertThat(message.path("from").asText()).isEqualTo("sip:1002@localhost");
@@ -484,6 +460,19 @@ class SipCallsThroughKamailioTest {
 
     private SipBridge bridge() {
         return gateway.injector().getInstance(SipBridge.class);
+    }
+
+    /** A browser user logged in, whose account is registered at Kamailio. */
+    private TestClient registeredUser(String name) {
+        TestClient user = gateway.login(name);
+        awaitRegistered(name);
+        return user;
+    }
+
+    /** A sipp phone that calls {@code number} through Kamailio as 1002, answering its digest challenge. */
+    private static SippPhone phone1002Calling(String scenario, String number) {
+        return SippPhone.start(scenario, FreePorts.udpAndTcp(), kamailio.hostPort(),
+                "-s", number, "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002");
     }
 
     private void awaitRegistered(String user) {

@@ -35,11 +35,6 @@ public final class HeapPressure implements AutoCloseable {
     private final NotificationListener listener = this::onNotification;
     private volatile boolean high;
 
-    /** A pressure gauge that is never high: for tests and for a limit of 100 %. */
-    public static HeapPressure never() {
-        return new HeapPressure(100);
-    }
-
     /** Watches this JVM's collectors; {@code limitPercent} of the maximum heap in use after a collection is high. */
     public static HeapPressure watching(int limitPercent) {
         HeapPressure pressure = new HeapPressure(limitPercent);

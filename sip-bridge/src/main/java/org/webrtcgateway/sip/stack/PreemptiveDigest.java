@@ -28,7 +28,9 @@ import javax.sip.message.Request;
  * {@link #LIFETIME} (below the 30 s nonce lifetime of Kamailio's and Asterisk's defaults), and the
  * next INVITE or MESSAGE from that account carries credentials for it (RFC 7616 3.4 with MD5, and
  * {@code qop=auth} with a counted {@code nc} when the challenge offered it). A proxy that no longer
- * takes the nonce challenges again (stale), which the ordinary retry answers.
+ * takes the nonce challenges again (stale), which the ordinary retry answers (JAIN-SIP's helper
+ * replaces these headers then). Written here because JAIN-SIP caches credentials per Call-ID only and
+ * keeps its digest function package-private.
  */
 final class PreemptiveDigest {
 

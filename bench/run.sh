@@ -9,12 +9,15 @@
 # --sip also runs bench/sip-load.sh (Kamailio and sipp, in a loopback-only namespace) for the SIP
 # bridge's call setups/s against sipp-to-sipp through the same Kamailio.
 #
-# Every target gets 8 s of warm-up before each measured window (the harness's default is 2 s): the
-# JVM compiles its hot paths in its first seconds on the one core it has, and V8 does the same for
-# the Node servers; --warmup N on the command line overrides it.
+# Every target gets 30 s of warm-up before each measured window (the harness's default is 2 s), so
+# the figures are each server's steady state, which is what a gateway that runs for weeks delivers.
+# The JVM needs it: pinned to one core, its C2 compiler shares that core with the event loop and
+# takes ~30 s to compile the connection life cycle (JFR: the compile queue drains at ~33 s; with
+# 8 s a login costs ~2.5x its steady-state CPU, see docs/performance.md "JIT warm-up"). V8 warms up
+# within a second or two, so the Node servers lose nothing by it. --warmup N overrides it.
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
-# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 10 minutes (--quick: 3).
+# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 20 minutes (--quick: 3, --sip: 5 more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,7 +26,7 @@ if [ -z "$harness" ]; then
   if [ -x ../shared/bench/run-baselines.sh ]; then harness=$(cd ../shared/bench && pwd); else harness=$root/bench/loadgen; fi
 fi
 out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
-args=(--warmup 8)
+args=(--warmup 30)
 sip=false
 while [ $# -gt 0 ]; do
   case $1 in
@@ -45,5 +48,5 @@ echo "[bench] harness: $harness; results: $out" >&2
   --out "$out" "${args[@]}")
 bench/startup.sh > "$out/startup.json"
 if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
-node bench/targets.mjs "$out" "$harness" "$gateway_cmd" > docs/benchmarks.md
+node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

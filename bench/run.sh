@@ -2,7 +2,9 @@
 # Measures the gateway side by side with the Node.js baselines people use instead (the raw frame
 # forwarder and the `ws` tutorial relay), in the same run of the same harness: each server pinned to
 # CPU 0, the load generator to CPU 1, loopback only, every run bounded in time. Then measures
-# start-up time, and writes docs/benchmarks.md with every target of issue 5 marked met or not.
+# start-up time (bench/startup.sh) and memory per idle connection at the most connections one process
+# may hold here (bench/idle-max.sh), and writes docs/benchmarks.md with every target of issue 5 marked
+# met or not.
 #
 #   bench/run.sh [--quick] [--sip] [--out DIR]   (other options go to run-baselines.sh)
 #
@@ -47,6 +49,7 @@ echo "[bench] harness: $harness; results: $out" >&2
 (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
   --out "$out" "${args[@]}")
 bench/startup.sh > "$out/startup.json"
+bench/idle-max.sh "$harness" > "$out/idle-max.json"
 if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -14,9 +14,6 @@ import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
-import org.webrtcgateway.core.routing.BridgeRegistry;
-import java.util.Map;
-
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;

@@ -1,10 +1,13 @@
 // Writes docs/benchmarks.md from one bench/run.sh run: the machine, the commands, the harness's own
-// tables, start-up time, and each target of issue 5 marked met or not with the measured ratio.
+// tables, start-up time, and each target of issue 5 marked met or not with the measured ratio (the
+// rules: lib/judge.mjs).
 // Usage: node bench/targets.mjs RESULTS_DIR HARNESS_DIR GATEWAY_CMD [HARNESS_ARGS] > docs/benchmarks.md
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
+
+import { fmt, judge } from './lib/judge.mjs';
 
 const [dir, harness, gatewayCmd, harnessArgs = ''] = process.argv.slice(2);
 const runs = fs.readFileSync(path.join(dir, 'results.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -12,95 +15,12 @@ const startup = JSON.parse(fs.readFileSync(path.join(dir, 'startup.json'), 'utf8
 const table = fs.existsSync(path.join(dir, 'table.md')) ? fs.readFileSync(path.join(dir, 'table.md'), 'utf8') : '';
 
 const sh = (cmd) => { try { return execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'n/a'; } };
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const fmt = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
-
-function pick(label, scenario, payload) {
-  return runs.filter((r) => r.label === label && r.scenario === scenario && (!payload || r.params.payload === payload));
-}
-/** The median relay run (by msgs/s) of a target, as run-baselines.sh reports it. */
-function relay(label, payload) {
-  const rs = pick(label, 'relay', payload).map((r) => r.relay).filter(Boolean);
-  if (!rs.length) return null;
-  const m = median(rs.map((r) => r.msgs_per_s));
-  return { ...rs.find((r) => r.msgs_per_s === m), all: rs.map((r) => r.msgs_per_s) };
-}
-const one = (label, scenario, key) => pick(label, scenario)[0]?.[key];
-
-const g = { relay: relay('gateway', 'candidate'), sdp: relay('gateway', 'sdp'), latency: one('gateway', 'latency', 'latency'),
-  idle: one('gateway', 'idle', 'idle'), connect: one('gateway', 'setup', 'connect'), calls: one('gateway', 'setup', 'calls') };
-const ws = { relay: relay('ws-relay', 'candidate'), sdp: relay('ws-relay', 'sdp'), connect: one('ws-relay', 'setup', 'connect'), calls: one('ws-relay', 'setup', 'calls') };
-const raw = { relay: relay('raw', 'candidate'), latency: one('raw', 'latency', 'latency') };
-
-const rows = [];
-const target = (what, measured, goal, met) => rows.push(`| ${what} | ${measured} | ${goal} | ${met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
-const ratio = (a, b) => (a && b ? a / b : NaN);
-
-if (g.relay && ws.relay && raw.relay) {
-  const cpu = g.relay.server_cpu_us_per_op;
-  target('Relay: server CPU per message', `${fmt(cpu, 2)} µs (ws-relay ${fmt(ws.relay.server_cpu_us_per_op, 2)}, raw ${fmt(raw.relay.server_cpu_us_per_op, 2)}): ${fmt(ratio(cpu, ws.relay.server_cpu_us_per_op), 2)}× ws-relay, ${fmt(ratio(cpu, raw.relay.server_cpu_us_per_op), 2)}× raw`,
-    '≤ 0.5× ws-relay and < raw', cpu <= ws.relay.server_cpu_us_per_op / 2 && cpu < raw.relay.server_cpu_us_per_op);
-  const r = ratio(g.relay.msgs_per_s, ws.relay.msgs_per_s);
-  const saturated = g.relay.loadgen_util >= 0.9;
-  target('Relay: messages/s', `${fmt(g.relay.msgs_per_s)} (ws-relay ${fmt(ws.relay.msgs_per_s)}): ${fmt(r, 2)}×; load generator at ${fmt(g.relay.loadgen_util * 100)} %`,
-    '≥ 1.8× ws-relay, or the load generator saturates first', r >= 1.8 || saturated);
-} else target('Relay', 'missing runs', '', null);
-if (g.sdp && ws.sdp) {
-  const r = ratio(g.sdp.msgs_per_s, ws.sdp.msgs_per_s);
-  target('SDP-sized (3 KB) relay: messages/s', `${fmt(g.sdp.msgs_per_s)} (ws-relay ${fmt(ws.sdp.msgs_per_s)}): ${fmt(r, 2)}×`, '≥ 3× ws-relay', r >= 3);
-} else target('SDP relay', 'missing runs', '', null);
-if (g.latency && raw.latency) {
-  const [p99, p999, rawP99, rawP999] = [g.latency.rtt_us.p99, g.latency.rtt_us.p999, raw.latency.rtt_us.p99, raw.latency.rtt_us.p999];
-  target('Open loop at 10k msgs/s: p99 round trip', `${fmt(p99)} µs (raw ${fmt(rawP99)} µs)`, '≤ raw forwarder\'s p99', p99 <= rawP99);
-  // raw's p99.9 is the floor of this apparatus (load generator, loopback, VM scheduling): shown beside
-  // the gateway's so a tail above 2 ms can be told apart from one that only the machine has.
-  target('Open loop at 10k msgs/s: p99.9 round trip', `${fmt(p999)} µs (raw ${fmt(rawP999)} µs)`, '< 2,000 µs', p999 < 2000);
-} else target('Open loop', 'missing runs', '', null);
-if (g.idle) {
-  const conns = pick('gateway', 'idle')[0].params.conns;
-  target(`Resident memory per idle logged-in connection at ${fmt(conns)}`, `${fmt(g.idle.bytes_per_conn)} B (${g.idle.ok}/${conns} connected)`, '≤ 4,096 B', g.idle.bytes_per_conn <= 4096 && g.idle.failed === 0);
-}
-// bench/idle-max.sh: as many idle connections as the gateway's one process can hold here
-const idleMaxFile = path.join(dir, 'idle-max.json');
-const idleMax = fs.existsSync(idleMaxFile) ? JSON.parse(fs.readFileSync(idleMaxFile, 'utf8')) : null;
-if (idleMax?.idle && idleMax.params.conns >= 50000) {
-  target('… at 50,000 connections', `${fmt(idleMax.idle.bytes_per_conn)} B (${idleMax.idle.ok}/${idleMax.params.conns} connected)`, '≤ 4,096 B',
-    idleMax.idle.bytes_per_conn <= 4096 && idleMax.idle.failed === 0);
-} else {
-  const most = idleMax?.idle
-    ? `; at ${fmt(idleMax.params.conns)}, the most that fits: ${fmt(idleMax.idle.bytes_per_conn)} B (${idleMax.idle.ok}/${idleMax.params.conns} connected)`
-    : '';
-  target('… at 50,000 connections', `not measurable here: every process is capped at ${fmt(idleMax?.fd_limit ?? 20000)} file descriptors (hard limit), the gateway included${most}`, '≤ 4,096 B', null);
-}
-// Per BASELINES.md: once the load generator saturates its core (>= 90 %), the rate shows the load
-// generator's limit, and server CPU per operation is the figure to compare. Twice the rate per core
-// is then at most half the CPU per operation.
-const perCore = (label, field, unit, gv, wv) => {
-  const r = ratio(gv[field], wv[field]);
-  const cpu = ratio(gv.server_cpu_us_per_op, wv.server_cpu_us_per_op);
-  const saturated = gv.loadgen_util >= 0.9;
-  target(label, `${fmt(gv[field])} (ws-relay ${fmt(wv[field])}): ${fmt(r, 2)}×; server CPU per ${unit} ${fmt(gv.server_cpu_us_per_op)} µs`
-    + ` (ws-relay ${fmt(wv.server_cpu_us_per_op)}): ${fmt(cpu, 2)}×; load generator at ${fmt(gv.loadgen_util * 100)} %`
-    + (saturated ? ', saturated: CPU per ' + unit + ' decides' : ''),
-    '≥ 2× ws-relay (≤ 0.5× its CPU per ' + unit + ' when the load generator saturates)', r >= 2 || (saturated && cpu <= 0.5));
-};
-if (g.connect && ws.connect) perCore('Logins/s', 'logins_per_s', 'login', g.connect, ws.connect);
-if (g.calls && ws.calls) perCore('Call setups/s', 'calls_per_s', 'call', g.calls, ws.calls);
-const startMedian = median(startup);
-target('Start to listening (bundle, pinned to one core)', `median ${fmt(startMedian)} ms of ${startup.map((t) => fmt(t)).join(', ')}`, '< 1,500 ms', startMedian < 1500);
-const sipFile = path.join(dir, 'sip.txt');
-const sipText = fs.existsSync(sipFile) ? fs.readFileSync(sipFile, 'utf8') : null;
-const sipNumbers = (kind) => { const m = new RegExp(`^${kind}\\b.*?(\\d+) ok, (\\d+) failed.*?([\\d.]+) call setups/s`, 'm').exec(sipText || ''); return m ? { ok: +m[1], failed: +m[2], rate: +m[3] } : null; };
-const [bridged, direct] = [sipNumbers('bridged'), sipNumbers('baseline')];
-if (sipText && !(bridged && direct)) {
-  target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', 'bench/sip-load.sh did not finish: see its output below', '≥ 0.5×', false);
-} else if (sipText) {
-  const r = bridged.rate / direct.rate;
-  target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', `${fmt(bridged.rate, 1)} vs ${fmt(direct.rate, 1)}: ${fmt(r, 2)}× (${bridged.failed} of ${bridged.ok + bridged.failed} bridged calls failed; all programs share the 2 cores, see below)`,
-    '≥ 0.5×', r >= 0.5 && bridged.failed === 0);
-} else {
-  target('SIP: bridged call setups/s vs sipp-to-sipp through the same Kamailio', 'run with --sip', '≥ 0.5×', null);
-}
+const readIfThere = (name) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name), 'utf8') : null);
+const idleMaxText = readIfThere('idle-max.json');
+const sipText = readIfThere('sip.txt');
+const { rows: judged, gateway: g, wsRelay: ws, raw } = judge({ runs, startup, idleMax: idleMaxText && JSON.parse(idleMaxText), sipText });
+const rows = judged.map(({ what, measured, goal, met }) =>
+  `| ${what} | ${measured} | ${goal} | ${met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
 
 const disturbed = runs.filter((r) => r.disturbed);
 const warning = disturbed.length

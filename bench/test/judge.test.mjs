@@ -1,0 +1,84 @@
+// The rules by which docs/benchmarks.md marks each target of issue 5 met or not.
+//   node --test bench/test/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { judge } from '../lib/judge.mjs';
+
+const relayRun = (label, payload, msgsPerS, cpuUs, loadgen = 0.6) =>
+  ({ label, scenario: 'relay', params: { payload }, relay: { msgs_per_s: msgsPerS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen } });
+const setupRun = (label, connect, calls) => ({ label, scenario: 'setup', params: {}, connect, calls });
+const latencyRun = (label, p99, p999) => ({ label, scenario: 'latency', params: { payload: 'candidate' }, latency: { rtt_us: { p99, p999 } } });
+const idleRun = (label, conns, bytes) => ({ label, scenario: 'idle', params: { conns }, idle: { ok: conns, failed: 0, bytes_per_conn: bytes } });
+const logins = (perS, cpuUs, loadgen) => ({ logins_per_s: perS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen });
+const calls = (perS, cpuUs, loadgen) => ({ calls_per_s: perS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen });
+
+/** A run in which the gateway meets every WebSocket target. */
+function runs({ gatewayLogins = logins(3500, 170, 0.99), gatewayP999 = 1500 } = {}) {
+  return [
+    relayRun('raw', 'candidate', 55000, 18), relayRun('ws-relay', 'candidate', 32000, 30), relayRun('gateway', 'candidate', 130000, 7.5),
+    relayRun('ws-relay', 'sdp', 19000, 50), relayRun('gateway', 'sdp', 62000, 15),
+    latencyRun('raw', 2000, 6000), latencyRun('gateway', 1800, gatewayP999),
+    idleRun('gateway', 10000, 2400),
+    setupRun('ws-relay', logins(2700, 365, 0.84), calls(5000, 200, 0.5)),
+    setupRun('gateway', gatewayLogins, calls(17000, 58, 0.76)),
+  ];
+}
+const row = (result, prefix) => result.rows.find((r) => r.what.startsWith(prefix));
+
+test('a run that beats the ws relay everywhere meets every WebSocket target', () => {
+  const result = judge({ runs: runs(), startup: [1200, 1250, 1300] });
+  for (const prefix of ['Relay: server CPU', 'Relay: messages/s', 'SDP-sized', 'Open loop at 10k msgs/s: p99 ', 'Resident memory', 'Logins/s', 'Call setups/s', 'Start to listening']) {
+    assert.equal(row(result, prefix).met, true, prefix);
+  }
+});
+
+test('logins are judged by CPU per login once the load generator saturates', () => {
+  const halfTheCpu = judge({ runs: runs({ gatewayLogins: logins(3500, 170, 0.99) }), startup: [1000] });
+  assert.equal(row(halfTheCpu, 'Logins/s').met, true);
+  assert.match(row(halfTheCpu, 'Logins/s').measured, /saturated: CPU per login decides/);
+  const moreThanHalf = judge({ runs: runs({ gatewayLogins: logins(3500, 200, 0.99) }), startup: [1000] });
+  assert.equal(row(moreThanHalf, 'Logins/s').met, false);
+});
+
+test('logins need twice the rate while the load generator has room to spare', () => {
+  const result = judge({ runs: runs({ gatewayLogins: logins(4000, 100, 0.7) }), startup: [1000] });
+  assert.equal(row(result, 'Logins/s').met, false, '1.5x the rate is not 2x, however little CPU it took');
+});
+
+test('a p99.9 over 2 ms is not met, and the raw forwarder\'s p99.9 is shown beside it', () => {
+  const result = judge({ runs: runs({ gatewayP999: 6600 }), startup: [1000] });
+  const p999 = row(result, 'Open loop at 10k msgs/s: p99.9');
+  assert.equal(p999.met, false);
+  assert.match(p999.measured, /6,600 µs \(raw 6,000 µs\)/);
+});
+
+test('the median of the relay runs is the one judged', () => {
+  const three = [...runs(), relayRun('gateway', 'candidate', 20000, 40), relayRun('gateway', 'candidate', 150000, 7)];
+  const result = judge({ runs: three, startup: [1000] });
+  assert.equal(result.gateway.relay.msgs_per_s, 130000);
+  assert.equal(row(result, 'Relay: server CPU').met, true);
+});
+
+test('50,000 connections are not measured when a process may hold fewer, and the most that fit are shown', () => {
+  const idleMax = { params: { conns: 19500 }, idle: { ok: 19500, failed: 0, bytes_per_conn: 1681 }, fd_limit: 20000 };
+  const result = judge({ runs: runs(), startup: [1000], idleMax });
+  const fifty = row(result, '… at 50,000');
+  assert.equal(fifty.met, null);
+  assert.match(fifty.measured, /capped at 20,000 file descriptors.*at 19,500, the most that fits: 1,681 B/);
+  const measured = judge({ runs: runs(), startup: [1000], idleMax: { params: { conns: 50000 }, idle: { ok: 50000, failed: 0, bytes_per_conn: 5000 } } });
+  assert.equal(row(measured, '… at 50,000').met, false, '5,000 B is over 4 KiB');
+});
+
+test('the SIP row is not measured without --sip and not met when the SIP load did not finish', () => {
+  assert.equal(row(judge({ runs: runs(), startup: [1000] }), 'SIP').met, null);
+  const unfinished = judge({ runs: runs(), startup: [1000], sipText: 'bench/sip-load.sh: failed at line 90\n' });
+  assert.equal(row(unfinished, 'SIP').met, false);
+  const sipText = 'baseline  sipp -> Kamailio -> sipp:  5998 ok, 2 failed, 3.9s, 1537.9 call setups/s\n'
+    + 'bridged   sipp -> Kamailio -> gateway -> Kamailio -> sipp: 6000 ok, 0 failed, 25.4s, 800.0 call setups/s\n';
+  assert.equal(row(judge({ runs: runs(), startup: [1000], sipText }), 'SIP').met, true);
+});
+
+test('a start-up median of 1.5 s or more is not met', () => {
+  assert.equal(row(judge({ runs: runs(), startup: [1400, 1500, 1600] }), 'Start to listening').met, false);
+});

@@ -23,10 +23,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-harness=${BENCH_HARNESS:-}
-if [ -z "$harness" ]; then
-  if [ -x ../shared/bench/run-baselines.sh ]; then harness=$(cd ../shared/bench && pwd); else harness=$root/bench/loadgen; fi
-fi
+. bench/lib/harness.sh
 out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
 args=(--warmup 30)
 sip=false
@@ -49,7 +46,7 @@ echo "[bench] harness: $harness; results: $out" >&2
 (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
   --out "$out" "${args[@]}")
 bench/startup.sh > "$out/startup.json"
-bench/idle-max.sh "$harness" > "$out/idle-max.json"
+BENCH_HARNESS=$harness bench/idle-max.sh > "$out/idle-max.json"
 if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -40,7 +40,7 @@ public final class ClientLink {
 
     public void receive(Inbound inbound) {
         if (inbound instanceof Inbound.Malformed malformed) {
-            connection.send(new ServerMessage.Error(malformed.id(), malformed.code(), malformed.message()));
+            send(new ServerMessage.Error(malformed.id(), malformed.code(), malformed.message()));
             return;
         }
         Inbound.Request request = (Inbound.Request) inbound;
@@ -61,7 +61,7 @@ public final class ClientLink {
             return;
         }
         if (message instanceof ClientMessage.Ping) {
-            connection.send(new ServerMessage.Pong(request.id()));
+            send(new ServerMessage.Pong(request.id()));
             return;
         }
         if (!current.isAttachedTo(connection)) {
@@ -78,19 +78,33 @@ public final class ClientLink {
         reply(request.id(), outcome);
     }
 
-    /** The connection ended; see {@link DisconnectKind} for what that means for the session. */
+    /** The connection can take messages again (its write buffer drained): a waiting backlog goes on. */
+    public void writable() {
+        Session current = session;
+        if (current != null) {
+            current.writable(connection);
+        }
+    }
+
+    /**
+     * The connection ended; see {@link DisconnectKind} for what that means for the session. The
+     * connection is released at once, unless its dropped session holds it while waiting for a resume.
+     */
     public void disconnected(DisconnectKind kind) {
         Session current = session;
-        if (current == null) {
-            return;
-        }
-        switch (kind) {
-            case CLOSED -> {
-                if (current.isAttachedTo(connection)) {
-                    services.lifecycle().endAsClosed(current);
+        boolean heldBySession = false;
+        if (current != null) {
+            switch (kind) {
+                case CLOSED -> {
+                    if (current.isAttachedTo(connection)) {
+                        services.lifecycle().endAsClosed(current);
+                    }
                 }
+                case DROPPED -> heldBySession = services.lifecycle().dropped(current, connection);
             }
-            case DROPPED -> services.lifecycle().dropped(current, connection);
+        }
+        if (!heldBySession) {
+            connection.released();
         }
     }
 
@@ -141,12 +155,25 @@ public final class ClientLink {
 
     private void reply(RequestId id, Outcome outcome) {
         if (outcome instanceof Outcome.Failed failed) {
-            connection.send(new ServerMessage.Error(id, failed.code(), failed.message()));
+            send(new ServerMessage.Error(id, failed.code(), failed.message()));
         } else {
             Outcome.Done done = (Outcome.Done) outcome;
             if (id != null || done.evenWithoutId()) {
-                connection.send(new ServerMessage.Ok(id, done.result()));
+                send(new ServerMessage.Ok(id, done.result()));
             }
+        }
+    }
+
+    /**
+     * A reply goes through the session once there is one: behind what waits for a slow client, in
+     * order, and within the session's bounds. Before login the connection takes it directly.
+     */
+    private void send(ServerMessage message) {
+        Session current = session;
+        if (current != null && current.isAttachedTo(connection)) {
+            current.send(message);
+        } else {
+            connection.send(message);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.session.QueueBudget;
 
 /**
  * The core's bindings: configuration, the services, and the (possibly empty) set of bridges that
@@ -65,6 +66,12 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     HeapPressure heapPressure(CoreConfig config) {
         return HeapPressure.watching(config.bridgeHeapLimitPercent());
+    }
+
+    @Provides
+    @Singleton
+    QueueBudget queueBudget(CoreConfig config) {
+        return QueueBudget.ofHeapPercent(config.queuesHeapPercent());
     }
 
     @Provides

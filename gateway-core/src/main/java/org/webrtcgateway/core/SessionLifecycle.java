@@ -11,13 +11,17 @@ import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.protocol.JsonCodec;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.session.ClientConnection;
 import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.session.QueueBudget;
+import org.webrtcgateway.core.session.QueueLimits;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 
@@ -38,11 +42,12 @@ public final class SessionLifecycle {
     private final CoreConfig config;
     private final ScheduledExecutorService timer;
     private final BridgeRegistry bridges;
+    private final QueueLimits queueLimits;
 
     @Inject
     public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
                             CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                            BridgeRegistry bridges) {
+                            BridgeRegistry bridges, QueueBudget queueBudget, JsonCodec codec) {
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
@@ -50,25 +55,36 @@ public final class SessionLifecycle {
         this.config = config;
         this.timer = timer;
         this.bridges = bridges;
+        // A queued message weighs what it encodes to: its text is what it holds on the heap.
+        this.queueLimits = new QueueLimits(config.resumeQueue(), config.resumeQueueBytes(), queueBudget, codec::encodedSize);
     }
 
-    /** A new session, which ends itself when its resume queue overflows. */
+    /** A new session, which ends itself when its queue would pass one of its bounds. */
     public Session newSession(String name) {
-        return new Session(new org.webrtcgateway.core.api.Address.Local(name), sessions.newResumeToken(),
-                config.resumeQueue(), overflowed -> end(overflowed, "its resume queue of " + config.resumeQueue()
-                + " messages overflowed", CloseReason.TOO_SLOW));
+        return new Session(new Address.Local(name), sessions.newResumeToken(), queueLimits,
+                (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW));
     }
 
-    /** The session's connection dropped without a close frame: keep the session for the grace period. */
-    public void dropped(Session session, ClientConnection connection) {
-        long detach = session.detach(connection);
-        if (detach < 0) {
-            return; // that connection had been replaced by a resume already
+    /**
+     * The session's connection dropped without a close frame: keep the session for the grace period.
+     *
+     * @return true when the session holds {@code connection} until it ends or is resumed (and then
+     *         releases it); false when the caller should release it now
+     */
+    public boolean dropped(Session session, ClientConnection connection) {
+        Session.Detached detached = session.detach(connection);
+        if (detached == null) {
+            return false; // that connection had been replaced by a resume already
         }
+        if (detached.overflow() != null) {
+            end(session, "what its connection could not write overflowed its queue: " + detached.overflow(), null);
+            return true;
+        }
+        long detach = detached.count();
         long graceMillis = config.resumeGrace().toMillis();
         if (graceMillis == 0) {
             end(session, "its connection dropped (resuming is off)", null);
-            return;
+            return true;
         }
         try {
             timer.schedule(() -> {
@@ -80,6 +96,7 @@ public final class SessionLifecycle {
         } catch (RejectedExecutionException e) {
             end(session, "its connection dropped while the gateway was shutting down", null);
         }
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,12 +14,15 @@ import io.netty.util.AttributeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Caps connections per client IP address ({@code websocket.max-connections-per-address}). */
+/**
+ * Caps connections per client IP address ({@code websocket.max-connections-per-address}), counting the
+ * sessions of dropped connections too until they end (see {@link AddressSlot}).
+ */
 @Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
-    private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("connection-limiter.counted");
+    private static final AttributeKey<AddressSlot> SLOT = AttributeKey.valueOf("connection-limiter.slot");
 
     private final int limit;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
@@ -27,13 +31,19 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         this.limit = limit;
     }
 
+    /** The place {@code channel} holds in its address's count, or null when nothing is counted. */
+    static AddressSlot slotOf(Channel channel) {
+        return channel.hasAttr(SLOT) ? channel.attr(SLOT).get() : null;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        ctx.channel().attr(COUNTED).set(address);
+        ctx.channel().attr(SLOT).set(new AddressSlot(() -> giveBack(address)));
         if (count > limit) {
-            log.warn("refused a connection from {}: it has {} already (websocket.max-connections-per-address)", address, limit);
+            log.warn("refused a connection from {}: it has {} already, dropped sessions included"
+                    + " (websocket.max-connections-per-address)", address, limit);
             ctx.close();
             return;
         }
@@ -42,10 +52,15 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress address = ctx.channel().attr(COUNTED).getAndSet(null);
-        if (address != null) {
-            perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() == 0 ? null : count);
+        // An upgraded connection's place is given back by its WebSocketConnection, when the core lets it go.
+        AddressSlot slot = slotOf(ctx.channel());
+        if (slot != null && !ctx.channel().hasAttr(SignalingHandler.UPGRADED)) {
+            slot.release();
         }
         super.channelInactive(ctx);
+    }
+
+    private void giveBack(InetAddress address) {
+        perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() == 0 ? null : count);
     }
 }

@@ -29,6 +29,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ChannelGroup channels;
     private final ConnectionLimiter connectionLimiter;
     private final HttpRequestHandler httpRequests;
+    private final WriteGuard writeGuard = new WriteGuard();
     private final WebSocketServerProtocolConfig websocketProtocol;
 
     GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonCodec codec, ChannelGroup channels) {
@@ -49,7 +50,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameSize())
                         .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
+                        // SignalingHandler answers violations itself: Netty's decoder answers an invalid
+                        // close code with no close frame at all (RFC 6455 asks for 1002)
+                        .closeOnProtocolViolation(false)
                         .withUTF8Validator(false) // SignalingHandler validates whole messages, faster (Utf8)
                         .build())
                 .build();
@@ -68,8 +71,11 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
             pipeline.addLast(PipelineStages.TLS, ssl.newHandler(channel.alloc()));
         }
         pipeline.addLast(PipelineStages.IDLE_GUARD, new IdleGuard(config));
-        pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec());
+        pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec(HttpRequestHandler.DECODER_CONFIG));
         pipeline.addLast(PipelineStages.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST));
+        // Below the codecs, so it sees every write as a message (a close frame passes); once upgraded,
+        // the WebSocket encoder is put above it, where the HTTP codec was.
+        pipeline.addLast(PipelineStages.WRITE_GUARD, writeGuard);
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
         pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));

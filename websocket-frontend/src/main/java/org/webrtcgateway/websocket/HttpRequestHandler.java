@@ -1,6 +1,7 @@
 package org.webrtcgateway.websocket;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -14,6 +15,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -21,18 +23,33 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain HTTP: passes the WebSocket upgrade at {@code websocket.path} on (after the Origin check),
- * answers {@code /health}, and serves the static client files; anything else is 404.
+ * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
+ * {@code websocket.path} on (after the Origin check) and refuses any other request there, answers
+ * {@code /health}, and serves the static client files; anything else is 404.
  */
 @Sharable
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+
+    /**
+     * What the HTTP codec must reject, spelled out rather than left to Netty's defaults and system
+     * properties: a request it cannot read arrives here marked failed, and is refused before anything
+     * looks at its (partial) headers.
+     */
+    static final HttpDecoderConfig DECODER_CONFIG = new HttpDecoderConfig()
+            .setMaxInitialLineLength(4096) // longer: 414
+            .setMaxHeaderSize(8192) // all header lines together; more: 431
+            .setStrictLineParsing(true) // CRLF only: a bare LF or CR is how request smuggling starts
+            .setValidateHeaders(true) // names are tokens, values have no control characters (NUL, CR...)
+            .setAllowDuplicateContentLengths(false);
 
     private final WebSocketConfig config;
     private final StaticFiles files;
@@ -49,35 +66,90 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String path = new QueryStringDecoder(request.uri()).path();
-        if (path.equals(config.path())) {
-            if (!originAllowed(request)) {
-                log.warn("refused a WebSocket from {}: Origin {} is not in websocket.allowed-origins",
-                        ctx.channel().remoteAddress(), request.headers().get(HttpHeaderNames.ORIGIN));
-                respond(ctx, request, HttpResponseStatus.FORBIDDEN, "text/plain; charset=utf-8", text("origin not allowed\n"));
+        try {
+            if (request.decoderResult().isFailure()) {
+                // First: a failed request has only the headers before the fault, so an Origin after it would go unchecked.
+                refuseUndecodable(ctx, request);
                 return;
             }
-            ctx.fireChannelRead(request); // on to the WebSocket handshake, which releases it
-            return;
-        }
-        try {
-            if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
-                respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", text("GET or HEAD only\n"));
-            } else if (path.equals("/health")) {
-                // 200 either way: an overloaded gateway still serves its users, it only refuses new bridged calls
-                String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
-                        + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
-                respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
-            } else {
-                Optional<StaticFiles.File> file = files.find(path);
-                if (file.isPresent()) {
-                    respond(ctx, request, HttpResponseStatus.OK, file.get().contentType(), Unpooled.wrappedBuffer(file.get().content()));
-                } else {
-                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", text("not found\n"));
+            QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            String path = uri.path();
+            // The raw path, as Netty's handshake compares it: "/%77s" must not pass for "/ws" here and
+            // then match nothing there, leaving the request unanswered.
+            if (uri.rawPath().equals(config.path())) {
+                if (upgradeAccepted(ctx, request)) {
+                    ctx.fireChannelRead(request.retain()); // on to the WebSocket handshake, which releases it
                 }
+            } else {
+                serve(ctx, request, path);
             }
         } finally {
             request.release();
+        }
+    }
+
+    private static void refuseUndecodable(ChannelHandlerContext ctx, FullHttpRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        HttpResponseStatus status;
+        if (cause instanceof TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        } else if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+        }
+        // debug: anyone can send garbage, and the log is not theirs to fill
+        log.debug("refused an unreadable request from {} with {}: {}", ctx.channel().remoteAddress(), status.code(), cause.toString());
+        // The decoder reads nothing more on this connection (it discards the rest): it has to close.
+        refuse(ctx, request, status, status.reasonPhrase().toLowerCase(Locale.ROOT) + "\n");
+    }
+
+    /** True when the request is an RFC 6455 upgrade from an allowed Origin; otherwise it has been refused. */
+    private boolean upgradeAccepted(ChannelHandlerContext ctx, FullHttpRequest request) {
+        UpgradeRequest upgrade = UpgradeRequest.of(request);
+        if (upgrade == UpgradeRequest.MALFORMED) {
+            refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, "a WebSocket upgrade (RFC 6455) is expected here\n");
+            return false;
+        }
+        if (upgrade == UpgradeRequest.OTHER_VERSION) {
+            refuseOtherVersion(ctx, request);
+            return false;
+        }
+        if (!originAllowed(request)) {
+            log.warn("refused a WebSocket from {}: Origin {} is not in websocket.allowed-origins",
+                    ctx.channel().remoteAddress(), request.headers().get(HttpHeaderNames.ORIGIN));
+            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n");
+            return false;
+        }
+        return true;
+    }
+
+    /** RFC 6455 4.4: 426 naming the version we speak; RFC 9110 15.5.22: and the protocol, in Upgrade. */
+    private static void refuseOtherVersion(ChannelHandlerContext ctx, FullHttpRequest request) {
+        FullHttpResponse response = response(request, HttpResponseStatus.UPGRADE_REQUIRED,
+                "only WebSocket version " + UpgradeRequest.SUPPORTED_VERSION + " (RFC 6455) is supported\n");
+        response.headers()
+                .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, UpgradeRequest.SUPPORTED_VERSION)
+                .set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+        // RFC 9110 7.8: a response with Upgrade names it in Connection too
+        sendAndClose(ctx, response, HttpHeaderValues.UPGRADE + ", " + HttpHeaderValues.CLOSE);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
+            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", text("GET or HEAD only\n"));
+        } else if (path.equals("/health")) {
+            // 200 either way: an overloaded gateway still serves its users, it only refuses new bridged calls
+            String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
+                    + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
+            respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
+        } else {
+            Optional<StaticFiles.File> file = files.find(path);
+            if (file.isPresent()) {
+                respond(ctx, request, HttpResponseStatus.OK, file.get().contentType(), Unpooled.wrappedBuffer(file.get().content()));
+            } else {
+                respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", text("not found\n"));
+            }
         }
     }
 
@@ -90,8 +162,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         return Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
     }
 
+    /** Answers and keeps the connection open if the client asked to. */
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
                                 String contentType, ByteBuf body) {
+        FullHttpResponse response = response(request, status, contentType, body);
+        if (HttpUtil.isKeepAlive(request)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            sendAndClose(ctx, response, HttpHeaderValues.CLOSE);
+        }
+    }
+
+    /** Answers a request that is refused with a plain-text reason, and closes the connection whatever the client asked. */
+    private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String reason) {
+        sendAndClose(ctx, response(request, status, reason), HttpHeaderValues.CLOSE);
+    }
+
+    private static FullHttpResponse response(FullHttpRequest request, HttpResponseStatus status, String reason) {
+        return response(request, status, "text/plain; charset=utf-8", text(reason));
+    }
+
+    private static FullHttpResponse response(FullHttpRequest request, HttpResponseStatus status, String contentType, ByteBuf body) {
         boolean head = HttpMethod.HEAD.equals(request.method());
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 head ? Unpooled.EMPTY_BUFFER : body);
@@ -103,12 +195,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (head) {
             body.release();
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+        return response;
+    }
+
+    private static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response, CharSequence connection) {
+        response.headers().set(HttpHeaderNames.CONNECTION, connection);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -8,6 +8,7 @@ final class PipelineStages {
     static final String IDLE_GUARD = "idle-guard";
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
+    static final String WRITE_GUARD = "write-guard";
     static final String HTTP_REQUESTS = "http-requests";
     static final String WEBSOCKET_PROTOCOL = "websocket-protocol";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";

@@ -8,12 +8,14 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -30,8 +32,9 @@ import org.webrtcgateway.core.session.DisconnectKind;
 
 /**
  * The last stage: one per WebSocket connection. Turns text frames into core requests (after the rate
- * limit), refuses binary frames (1003), answers a client's close frame, and tells
- * the core how the connection ended: with a close frame (the session ends) or without (it may be resumed).
+ * limit), answers pings (within the same limit), refuses binary frames (1003), answers a client's close
+ * frame (RFC 6455 §7.4), tells the core when the connection can take more messages, and how the
+ * connection ended: with a close frame (the session ends) or without (it may be resumed).
  */
 final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -47,6 +50,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private ClientLink link;
     private RateLimiter rateLimiter;
     private int refusedInARow;
+    /** A pong is on its way: RFC 6455 §5.5.3 lets one pong answer every ping received meanwhile. */
+    private boolean pongInFlight;
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
 
@@ -64,7 +69,11 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             if (ctx.pipeline().get(PipelineStages.HTTP_REQUESTS) != null) {
                 ctx.pipeline().remove(PipelineStages.HTTP_REQUESTS);
             }
-            connection = new WebSocketConnection(ctx.channel(), codec);
+            // Netty's protocol handler answers every ping with a pong, unlimited and whether or not the
+            // client reads them (a ping flood filled the heap): from here on this handler does, within
+            // the rate limit. The handshake is done, and close frames were already this handler's.
+            ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
+            connection = new WebSocketConnection(ctx.channel(), codec, ConnectionLimiter.slotOf(ctx.channel()));
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
@@ -81,19 +90,49 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } else if (frame instanceof BinaryWebSocketFrame) {
             closedDeliberately = true;
             connection.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary frames are not accepted; send JSON text");
+        } else if (frame instanceof PingWebSocketFrame ping) {
+            onPing(ctx, ping);
+        } else if (frame instanceof PongWebSocketFrame) {
+            admitted(); // unsolicited pongs cost like any frame
         } else if (frame instanceof CloseWebSocketFrame close) {
             closedDeliberately = true;
-            int status = close.statusCode() >= 0 ? close.statusCode() : WebSocketCloseStatus.NORMAL_CLOSURE.code();
-            ctx.writeAndFlush(new CloseWebSocketFrame(status, null)).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(CloseCodes.reply(close)).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
+    /** Answers a ping within the rate limit, while the client reads, and with one pong at a time. */
+    private void onPing(ChannelHandlerContext ctx, PingWebSocketFrame ping) {
+        if (!admitted() || pongInFlight || !ctx.channel().isWritable()) {
+            return;
+        }
+        pongInFlight = true;
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain())).addListener(written -> pongInFlight = false);
+    }
+
+    /**
+     * Takes a frame's share of the rate limit. A client over the limit again and again is closed (1008).
+     *
+     * @return false when the frame is over the limit and must be dropped
+     */
+    private boolean admitted() {
+        if (rateLimiter == null || rateLimiter.tryAcquire(System.nanoTime())) {
+            refusedInARow = 0;
+            return true;
+        }
+        if (++refusedInARow > config.messageBurst()) {
+            log.warn("closed {}: {} frames in a row over the rate limit of {}/s", connection.remoteAddress(),
+                    refusedInARow, config.messagesPerSecond());
+            closedDeliberately = true;
+            connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
+        }
+        return false;
+    }
+
     private void onText(ByteBuf content) {
-        if (rateLimiter != null && !rateLimiter.tryAcquire(System.nanoTime())) {
+        if (!admitted()) {
             onRateLimited(content);
             return;
         }
-        refusedInARow = 0;
         byte[] bytes;
         int offset;
         int length = content.readableBytes();
@@ -113,19 +152,23 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         link.receive(codec.decode(bytes, offset, length));
     }
 
-    /** Answers a frame over the rate with {@code rate-limited}; a client that keeps pushing is closed (1008). */
+    /** Answers a message over the rate with {@code rate-limited}, unless the client was closed for it. */
     private void onRateLimited(ByteBuf content) {
-        if (++refusedInARow > config.messageBurst()) {
-            log.warn("closed {}: {} messages in a row over the rate limit of {}/s", connection.remoteAddress(),
-                    refusedInARow, config.messagesPerSecond());
-            closedDeliberately = true;
-            connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
+        if (closedDeliberately) {
             return;
         }
         byte[] bytes = ByteBufUtil.getBytes(content);
         Inbound decoded = codec.decode(bytes, 0, bytes.length);
         link.receive(new Inbound.Malformed(decoded.id(), ErrorCode.RATE_LIMITED,
                 "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (link != null && ctx.channel().isWritable()) {
+            link.writable(); // a backlog waiting for room goes on
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -138,13 +181,17 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
+        if (connection == null) {
+            ctx.close(); // not a WebSocket (yet): nothing to tell in a close frame
+        } else if (cause instanceof TooLongFrameException
+                || cause instanceof CorruptedWebSocketFrameException corrupted
+                && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
             closedDeliberately = true;
             connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "messages are limited to " + config.maxFrameSize() + " bytes");
-        } else if (cause instanceof CorruptedFrameException) {
-            // The WebSocket decoder has already sent the close frame (1002, or 1009 for a frame over the limit).
+        } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            // A frame against RFC 6455 (an invalid close code, a reserved opcode, an unmasked frame...).
             closedDeliberately = true;
-            ctx.close();
+            connection.close(corrupted.closeStatus(), "protocol error: " + corrupted.getMessage());
         } else if (cause instanceof IOException) {
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed
         } else {

@@ -18,6 +18,7 @@ public record WebSocketConfig(
         int messageBurst,
         Duration pingInterval,
         Duration idleTimeout,
+        Duration handshakeTimeout,
         int maxConnectionsPerAddress,
         int writeBufferLimit,
         Path staticDir,
@@ -34,17 +35,22 @@ public record WebSocketConfig(
     public static final Setting<Integer> MAX_FRAME_SIZE = Setting.integer("websocket.max-frame-size", 65536, 256, 16 << 20,
             "largest message in bytes; a larger one closes the connection with 1009");
     public static final Setting<Integer> MESSAGES_PER_SECOND = Setting.integer("websocket.messages-per-second", 50, 0, 10_000_000,
-            "sustained messages per second per connection (0 = no limit); more get 'rate-limited'");
+            "sustained messages per second per connection, pings and pongs included (0 = no limit); more get 'rate-limited'");
     public static final Setting<Integer> MESSAGE_BURST = Setting.integer("websocket.message-burst", 200, 1, 10_000_000,
             "messages a connection may send at once above the sustained rate (room for a burst of ICE candidates)");
     public static final Setting<Duration> PING_INTERVAL = Setting.duration("websocket.ping-interval", Duration.ofSeconds(30),
             "a WebSocket ping goes to a connection quiet for this long");
     public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("websocket.idle-timeout", Duration.ofSeconds(60),
-            "a connection quiet for this long (pings unanswered) is dropped; its session waits to be resumed");
+            "a connection quiet for this long (pings unanswered), or reading nothing of what waits for it, is dropped;"
+                    + " its session waits to be resumed");
+    public static final Setting<Duration> HANDSHAKE_TIMEOUT = Setting.duration("websocket.handshake-timeout", Duration.ofSeconds(10),
+            "a new connection must complete its HTTP request and WebSocket upgrade (TLS included) within this long or is closed;"
+            + " a connection that never upgrades (plain HTTP, keep-alive or not) is closed after it too");
     public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.integer("websocket.max-connections-per-address",
-            1000, 0, 10_000_000, "connections from one IP address (0 = no limit)");
+            1000, 0, 10_000_000, "connections from one IP address, dropped sessions waiting to be resumed included (0 = no limit)");
     public static final Setting<Integer> WRITE_BUFFER_LIMIT = Setting.integer("websocket.write-buffer-limit", 1 << 20,
-            4096, 1 << 30, "bytes waiting to be written to one client before it counts as too slow and is cut off");
+            4096, 1 << 30, "bytes waiting to be written to one client; past it, messages wait in its session's queue and"
+                    + " anything else (a pong, an HTTP response) cuts the client off as too slow");
     public static final Setting<Path> STATIC_DIR = new Setting<>("websocket.static-dir", null, Path::of,
             "folder served at / instead of the built-in client page");
     public static final Setting<Path> TLS_CERTIFICATE = new Setting<>("websocket.tls-certificate", null, Path::of,
@@ -57,8 +63,8 @@ public record WebSocketConfig(
             "network threads (0 = one per core)");
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
-            MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT, STATIC_DIR,
-            TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
+            MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
+            STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
 
     public WebSocketConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -72,13 +78,17 @@ public record WebSocketConfig(
             throw new ConfigException(IDLE_TIMEOUT.key() + " (" + idleTimeout + ") must be longer than "
                     + PING_INTERVAL.key() + " (" + pingInterval + ")");
         }
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            // no "0 = no limit": without a deadline a client sending a byte at a time holds a connection for ever
+            throw new ConfigException(HANDSHAKE_TIMEOUT.key() + " must be longer than 0, got " + handshakeTimeout);
+        }
     }
 
     public static WebSocketConfig from(Settings s) {
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
-                s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(MAX_CONNECTIONS_PER_ADDRESS),
-                s.get(WRITE_BUFFER_LIMIT), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE), s.get(TLS_PRIVATE_KEY),
-                s.get(ALLOWED_ORIGINS), s.get(IO_THREADS));
+                s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
+                s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
+                s.get(TLS_PRIVATE_KEY), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS));
     }
 
     public boolean tls() {

@@ -3,6 +3,7 @@ package org.webrtcgateway.websocket;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,8 @@ import org.webrtcgateway.core.session.CloseReason;
 /**
  * A WebSocket channel as the core's {@link ClientConnection}. Messages are encoded on the sending
  * thread and written to the channel, whose event loop keeps them in submission order. A client whose
- * unsent bytes pass {@code websocket.write-buffer-limit} is cut off rather than buffered without bound.
+ * unsent bytes pass {@code websocket.write-buffer-limit} is cut off rather than buffered without bound
+ * (see {@link WriteGuard}); a session sending a backlog asks {@link #isWritable} first and waits instead.
  */
 final class WebSocketConnection implements ClientConnection {
 
@@ -31,16 +34,25 @@ final class WebSocketConnection implements ClientConnection {
     static final int RESUMED_ELSEWHERE = 4001;
     static final int SESSION_ENDED = 4002;
 
+    /**
+     * How long a close frame may take to reach a client before the connection is closed anyway: a
+     * client that stopped reading would otherwise hold it open.
+     */
+    static final long CLOSE_DEADLINE_MILLIS = 5000;
+
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
     private final Channel channel;
     private final JsonCodec codec;
+    private final AddressSlot slot;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Queue<ServerMessage> unsent = new ConcurrentLinkedQueue<>();
 
-    WebSocketConnection(Channel channel, JsonCodec codec) {
+    /** {@code slot}: the connection's place in its address's count, or null when connections are not counted. */
+    WebSocketConnection(Channel channel, JsonCodec codec, AddressSlot slot) {
         this.channel = channel;
         this.codec = codec;
+        this.slot = slot;
     }
 
     @Override
@@ -49,9 +61,8 @@ final class WebSocketConnection implements ClientConnection {
             return false;
         }
         if (!channel.isWritable()) {
-            log.warn("cut off {}: more than {} bytes waiting to be written, it does not read fast enough",
-                    remoteAddress(), channel.config().getWriteBufferHighWaterMark());
-            close(CloseReason.TOO_SLOW);
+            closing.set(true);
+            WriteGuard.cutOff(channel);
             return false;
         }
         ByteBuf buffer = channel.alloc().buffer(codec.estimatedSize(message));
@@ -72,8 +83,20 @@ final class WebSocketConnection implements ClientConnection {
     }
 
     @Override
+    public boolean isWritable() {
+        return !closing.get() && channel.isWritable();
+    }
+
+    @Override
     public List<ServerMessage> unsent() {
         return List.copyOf(unsent);
+    }
+
+    @Override
+    public void released() {
+        if (slot != null) {
+            slot.release();
+        }
     }
 
     @Override
@@ -83,24 +106,36 @@ final class WebSocketConnection implements ClientConnection {
         }
         CloseWebSocketFrame frame = switch (reason) {
             case SHUTDOWN -> new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down");
-            case TOO_SLOW -> new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "too slow to read its messages");
+            case TOO_SLOW -> new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION,
+                    "the session ended: more messages waited for it than the gateway keeps");
             case RESUMED_ELSEWHERE -> new CloseWebSocketFrame(RESUMED_ELSEWHERE, "the session was resumed on another connection");
             case SESSION_ENDED -> new CloseWebSocketFrame(SESSION_ENDED, "the session was ended by a newer login");
         };
-        if (reason == CloseReason.TOO_SLOW) {
-            // Its buffer is full, so the close frame would wait behind it: close now, best effort.
-            channel.writeAndFlush(frame);
-            channel.close();
-        } else {
-            channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
-        }
+        closeWith(channel, frame);
     }
 
     /** Closes with a status of the WebSocket RFC (1003, 1009...). */
     void close(WebSocketCloseStatus status, String why) {
         if (closing.compareAndSet(false, true)) {
-            channel.writeAndFlush(new CloseWebSocketFrame(status, why)).addListener(ChannelFutureListener.CLOSE);
+            closeWith(channel, new CloseWebSocketFrame(status, fitForACloseFrame(why)));
         }
+    }
+
+    /** A close frame's reason has room for 123 bytes of UTF-8 (RFC 6455 §5.5); ours are ASCII. */
+    private static String fitForACloseFrame(String why) {
+        return why.length() <= 123 ? why : why.substring(0, 120) + "...";
+    }
+
+    /**
+     * Sends {@code frame} and closes the connection once it is written, or after
+     * {@link #CLOSE_DEADLINE_MILLIS} if the client does not take it (its buffer is full).
+     */
+    static void closeWith(Channel channel, CloseWebSocketFrame frame) {
+        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> deadline.cancel(false));
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
 public record CoreConfig(
         Duration resumeGrace,
         int resumeQueue,
+        int resumeQueueBytes,
+        int queuesHeapPercent,
         int maxCallsPerUser,
         int defaultDtmfDuration,
         int defaultRoomCapacity,
@@ -20,7 +22,13 @@ public record CoreConfig(
     public static final Setting<Duration> RESUME_GRACE = Setting.duration("session.resume-grace", Duration.ofSeconds(30),
             "how long a session whose socket dropped without a close frame waits to be resumed (0 = no resuming)");
     public static final Setting<Integer> RESUME_QUEUE = Setting.integer("session.resume-queue", 1024, 1, 1_000_000,
-            "messages queued for a dropped session; one more ends the session");
+            "messages queued for a session whose client is dropped, resuming, or reading slower than it is sent to;"
+                    + " one more ends the session");
+    public static final Setting<Integer> RESUME_QUEUE_BYTES = Setting.integer("session.resume-queue-bytes", 8 << 20, 4096,
+            1 << 30, "bytes (encoded) queued for a session, as for session.resume-queue; a message that would pass it ends the session");
+    public static final Setting<Integer> QUEUES_HEAP_PERCENT = Setting.integer("session.queues-heap-percent", 25, 1, 90,
+            "share of the heap, in %, that the queues of all sessions may hold together; a message that would pass it"
+                    + " ends the session it was for");
     public static final Setting<Integer> MAX_CALLS = Setting.integer("call.max-per-user", 8, 1, 10_000,
             "concurrent calls per user; an offer to a user at the limit gets 'busy'");
     public static final Setting<Integer> DTMF_DURATION = Setting.integer("call.dtmf-duration", 100, 40, 6000,
@@ -44,7 +52,8 @@ public record CoreConfig(
             "heap in use after a garbage collection, in % of the maximum, at which bridges refuse new calls"
                     + " (SIP: 503 with Retry-After) until it is 10 points lower; 100 = never");
 
-    public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, MAX_CALLS, DTMF_DURATION,
+    public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, RESUME_QUEUE_BYTES,
+            QUEUES_HEAP_PERCENT, MAX_CALLS, DTMF_DURATION,
             ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE, MAX_FOLLOWED,
             BRIDGE_HEAP_LIMIT);
 
@@ -56,7 +65,8 @@ public record CoreConfig(
     }
 
     public static CoreConfig from(Settings s) {
-        return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(MAX_CALLS), s.get(DTMF_DURATION),
+        return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(RESUME_QUEUE_BYTES),
+                s.get(QUEUES_HEAP_PERCENT), s.get(MAX_CALLS), s.get(DTMF_DURATION),
                 s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
                 s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED), s.get(BRIDGE_HEAP_LIMIT));
     }

@@ -510,6 +510,27 @@ public final class JsonCodec {
         return 256;
     }
 
+    /** Exactly how many bytes {@link #encode} writes for {@code message}, without keeping them. */
+    public int encodedSize(ServerMessage message) {
+        ByteCounter counter = new ByteCounter();
+        encode(message, counter);
+        return counter.count;
+    }
+
+    private static final class ByteCounter extends OutputStream {
+        int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
     public byte[] encode(ServerMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         encode(message, out);

@@ -26,6 +26,24 @@ public interface ClientConnection {
         return List.of();
     }
 
+    /**
+     * True while the client keeps up: a message sent now stays within the connection's write buffer.
+     * A session sends a queued backlog only while this holds, and continues when the frontend tells it
+     * the connection is writable again ({@link org.webrtcgateway.core.ClientLink#writable}).
+     */
+    default boolean isWritable() {
+        return true;
+    }
+
+    /**
+     * The core keeps nothing more for this connection: it ended without a session, its session ended,
+     * or another connection resumed its session. What the frontend holds for it until then (its place
+     * in the per-address connection limit: a dropped session still counts against its address) can go.
+     * Called at least once after the connection ended; may be called again.
+     */
+    default void released() {
+    }
+
     /** Ends the connection with a close frame that says why. */
     void close(CloseReason reason);
 

@@ -2,14 +2,13 @@ package org.webrtcgateway.core.session;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.ErrorCode;
@@ -22,15 +21,16 @@ import org.webrtcgateway.core.protocol.ServerMessage;
 
 /**
  * A logged-in user: the name, the calls and rooms it is in, its presence, and the connection it is
- * reached on. The session outlives a connection that drops without a close frame: while detached,
- * messages for it wait in a bounded queue and are flushed in order to the connection that resumes it.
+ * reached on. Messages that the connection cannot take now (its write buffer is full) wait in a
+ * bounded queue and follow, in order, as it drains. The session outlives a connection that drops
+ * without a close frame: while detached, messages wait in the same queue, and the connection that
+ * resumes it gets them in order, as fast as it takes them.
  */
 public final class Session implements CallParty {
 
     private final Address.Local address;
     private final String resumeToken;
-    private final int queueLimit;
-    private final Consumer<Session> onQueueOverflow;
+    private final BiConsumer<Session, String> onQueueOverflow;
 
     // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
     // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
@@ -45,7 +45,10 @@ public final class Session implements CallParty {
     /** Guards the connection/queue switch, so a resume's flush and concurrent deliveries stay in order. */
     private final Object lock = new Object();
     private ClientConnection connection;
-    private ArrayDeque<ServerMessage> queue;
+    /** Messages not yet handed to a connection; while it is not empty, new messages queue behind it. */
+    private final ResumeQueue queue;
+    /** The connection that dropped, held until the session ends or is resumed (then it is released). */
+    private ClientConnection detachedFrom;
     private long detachCount;
     private boolean ended;
 
@@ -54,10 +57,15 @@ public final class Session implements CallParty {
 
     private static final Presence AVAILABLE = new Presence(PresenceStatus.AVAILABLE, null);
 
-    public Session(Address.Local address, String resumeToken, int queueLimit, Consumer<Session> onQueueOverflow) {
+    /**
+     * @param onQueueOverflow told (outside the session's lock) when a message would pass a bound of the
+     *                        queue, with which one; it is expected to end the session
+     */
+    public Session(Address.Local address, String resumeToken, QueueLimits queueLimits,
+                   BiConsumer<Session, String> onQueueOverflow) {
         this.address = requireNonNull(address, "address");
         this.resumeToken = requireNonNull(resumeToken, "resumeToken");
-        this.queueLimit = queueLimit;
+        this.queue = new ResumeQueue(requireNonNull(queueLimits, "queueLimits"));
         this.onQueueOverflow = requireNonNull(onQueueOverflow, "onQueueOverflow");
     }
 
@@ -84,30 +92,49 @@ public final class Session implements CallParty {
     }
 
     /**
-     * Sends to the attached connection, or queues while detached.
+     * Sends to the attached connection, or queues while detached or while a backlog drains.
      *
      * @return false when the session has ended, or ends now because its queue is full
      */
     public boolean send(ServerMessage message) {
+        String overflow;
         synchronized (lock) {
             if (ended) {
                 return false;
             }
-            if (connection != null && connection.send(message)) {
+            if (connection != null && queue.isEmpty() && connection.isWritable() && connection.send(message)) {
                 return true;
             }
-            // Detached, or attached to a connection that has just died and not told us yet:
-            // keep the message for whoever resumes the session.
-            if (queue == null) {
-                queue = new ArrayDeque<>();
-            }
-            if (queue.size() < queueLimit) {
-                queue.add(message);
+            // Detached, draining a backlog, attached to a client that reads slower than it is sent to,
+            // or to a connection that has just died and not told us yet: keep the message, in order,
+            // for whoever reads it next. A client that does not read at all ends when this is full.
+            overflow = queue.offer(message);
+            if (overflow == null) {
+                drain();
                 return true;
             }
         }
-        onQueueOverflow.accept(this);
+        onQueueOverflow.accept(this, overflow);
         return false;
+    }
+
+    /** The attached connection can take more again (its write buffer drained): send it what waits. */
+    public void writable(ClientConnection candidate) {
+        synchronized (lock) {
+            if (!ended && connection == candidate) {
+                drain();
+            }
+        }
+    }
+
+    /** Hands queued messages to the connection while it keeps up; the rest waits for {@link #writable}. */
+    private void drain() {
+        while (connection != null && !queue.isEmpty() && connection.isWritable()) {
+            if (!connection.send(queue.peek())) {
+                return; // closing: the message stays queued for a resume
+            }
+            queue.removeFirst();
+        }
     }
 
     // ------------------------------------------------------------------ connection lifecycle
@@ -122,24 +149,28 @@ public final class Session implements CallParty {
 
     /**
      * Moves the session to {@code newConnection} for a resume: sends {@code first} (the login reply),
-     * then the queued messages in order. A connection still attached (a half-open socket the gateway
-     * has not noticed dropping yet) is returned so the caller can close it.
-     *
+     * then the queued messages in order, as fast as the connection takes them. A connection still
+     * attached (a half-open socket the gateway has not noticed dropping yet) is returned so the caller
+     * can close it.
      */
     public ResumeResult resume(ClientConnection newConnection, ServerMessage first) {
+        ClientConnection dropped;
+        ClientConnection previous;
         synchronized (lock) {
             if (ended) {
                 return new ResumeResult(false, null);
             }
-            ClientConnection previous = connection;
+            previous = connection;
             connection = newConnection;
             newConnection.send(first);
-            if (queue != null) {
-                queue.forEach(newConnection::send);
-                queue = null;
-            }
-            return new ResumeResult(true, previous);
+            drain();
+            dropped = detachedFrom;
+            detachedFrom = null;
         }
+        if (dropped != null) {
+            dropped.released();
+        }
+        return new ResumeResult(true, previous);
     }
 
     /** The result of {@link #resume}: whether it worked (false: the session had ended), and the connection it replaced. */
@@ -147,23 +178,28 @@ public final class Session implements CallParty {
     }
 
     /**
-     * Detaches {@code dropped} if it is still the session's connection, and starts queueing.
-     *
-     * @return the detach count to hand to {@link #isStillDetachedSince}, or -1 when {@code dropped} was no longer attached
+     * The result of {@link #detach}: the detach count to hand to {@link #isStillDetachedSince}, and,
+     * when what the dead connection could not write does not fit in the queue, which bound it passed.
      */
-    public long detach(ClientConnection dropped) {
+    public record Detached(long count, String overflow) {
+    }
+
+    /**
+     * Detaches {@code dropped} if it is still the session's connection, and starts queueing. The
+     * session then holds {@code dropped} until it ends or is resumed, and releases it then.
+     *
+     * @return null when {@code dropped} was no longer attached
+     */
+    public Detached detach(ClientConnection dropped) {
         synchronized (lock) {
             if (ended || connection != dropped) {
-                return -1;
+                return null;
             }
             connection = null;
-            // What the dead connection could not write comes first, then what arrived since.
-            ArrayDeque<ServerMessage> waiting = new ArrayDeque<>(dropped.unsent());
-            if (queue != null) {
-                waiting.addAll(queue);
-            }
-            queue = waiting;
-            return ++detachCount;
+            detachedFrom = dropped;
+            // What the dead connection could not write comes first, then what queued since.
+            String overflow = queue.prependAll(dropped.unsent());
+            return new Detached(++detachCount, overflow);
         }
     }
 
@@ -188,21 +224,28 @@ public final class Session implements CallParty {
     }
 
     /**
-     * Marks the session ended; later sends are dropped.
+     * Marks the session ended; later sends are dropped, and what was queued is forgotten.
      *
      * @return the connection that was attached (to close), or null; empty when it had already ended
      */
     public EndResult end() {
+        ClientConnection dropped;
+        ClientConnection attached;
         synchronized (lock) {
             if (ended) {
                 return new EndResult(false, null);
             }
             ended = true;
-            ClientConnection attached = connection;
+            attached = connection;
             connection = null;
-            queue = null;
-            return new EndResult(true, attached);
+            queue.clear();
+            dropped = detachedFrom;
+            detachedFrom = null;
         }
+        if (dropped != null) {
+            dropped.released();
+        }
+        return new EndResult(true, attached);
     }
 
     public record EndResult(boolean endedNow, ClientConnection attached) {

@@ -14,11 +14,17 @@ import org.webrtcgateway.core.protocol.ServerMessage;
 /** What a session keeps for a resume when its connection dies under it. */
 class SessionTest {
 
-    /** A connection that can be made to die: it then refuses new messages and reports some as unsent. */
+    /**
+     * A connection that can be made to die (it then refuses new messages and reports some as unsent),
+     * and whose write buffer holds {@code capacity} messages until the test lets the client read them.
+     */
     private static final class FakeConnection implements ClientConnection {
         final List<ServerMessage> delivered = new ArrayList<>();
         final List<ServerMessage> unsent = new ArrayList<>();
+        int capacity = Integer.MAX_VALUE;
+        int buffered;
         boolean dead;
+        int releases;
 
         @Override
         public boolean send(ServerMessage message) {
@@ -26,7 +32,23 @@ class SessionTest {
                 return false;
             }
             delivered.add(message);
+            buffered++;
             return true;
+        }
+
+        @Override
+        public boolean isWritable() {
+            return !dead && buffered < capacity;
+        }
+
+        /** The client read everything buffered. */
+        void clientReads() {
+            buffered = 0;
+        }
+
+        @Override
+        public void released() {
+            releases++;
         }
 
         @Override
@@ -49,9 +71,23 @@ class SessionTest {
         return new ServerMessage.Pong(RequestId.ofNumber(String.valueOf(n)));
     }
 
+    /** Each message weighs 100 bytes (plus the queue's overhead per entry). */
+    private static QueueLimits limits(int messages, long bytes, QueueBudget budget) {
+        return new QueueLimits(messages, bytes, budget, message -> 100);
+    }
+
+    private static Session session(String name, int queueMessages, List<String> overflows) {
+        return new Session(new Address.Local(name), "token", limits(queueMessages, 1 << 20, new QueueBudget(1 << 30)),
+                (s, bound) -> overflows.add(bound));
+    }
+
+    private static Session session(String name) {
+        return session(name, 1024, new ArrayList<>());
+    }
+
     @Test
     void messagesTheDyingConnectionCouldNotWriteOrRefusedReachTheResumedOneInOrder() {
-        Session session = new Session(new Address.Local("alice"), "token", 10, s -> { });
+        Session session = session("alice");
         FakeConnection first = new FakeConnection();
         session.attach(first, pong(0));
         session.send(pong(1));
@@ -59,7 +95,7 @@ class SessionTest {
         first.unsent.add(pong(1)); // written, but the write failed
         session.send(pong(2)); // refused: the connection is closed but has not been detached yet
 
-        assertThat(session.detach(first)).isPositive();
+        assertThat(session.detach(first).overflow()).isNull();
         session.send(pong(3));
         FakeConnection second = new FakeConnection();
         Session.ResumeResult resumed = session.resume(second, pong(100));
@@ -69,9 +105,9 @@ class SessionTest {
     }
 
     @Test
-    void aQueueThatWouldPassItsLimitEndsTheSessionInsteadOfGrowing() {
-        List<Session> overflowed = new ArrayList<>();
-        Session session = new Session(new Address.Local("alice"), "token", 2, overflowed::add);
+    void aQueueThatWouldPassItsMessageLimitEndsTheSessionInsteadOfGrowing() {
+        List<String> overflows = new ArrayList<>();
+        Session session = session("alice", 2, overflows);
         FakeConnection connection = new FakeConnection();
         session.attach(connection, pong(0));
         session.detach(connection);
@@ -80,13 +116,107 @@ class SessionTest {
         assertThat(session.send(pong(2))).isTrue();
         assertThat(session.send(pong(3))).isFalse();
 
-        assertThat(overflowed).containsExactly(session);
+        assertThat(overflows).singleElement().asString().contains("2 messages");
+    }
+
+    @Test
+    void aQueueIsBoundedInBytesWhateverTheCountAllows() {
+        List<String> overflows = new ArrayList<>();
+        int weight = 100 + ResumeQueue.ENTRY_OVERHEAD;
+        Session session = new Session(new Address.Local("alice"), "token",
+                limits(1000, 3L * weight, new QueueBudget(1 << 30)), (s, bound) -> overflows.add(bound));
+        FakeConnection connection = new FakeConnection();
+        session.attach(connection, pong(0));
+        session.detach(connection);
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(session.send(pong(i))).isTrue();
+        }
+        assertThat(session.send(pong(4))).isFalse();
+        assertThat(overflows).singleElement().asString().contains("bytes");
+    }
+
+    @Test
+    void theQueuesOfAllSessionsTogetherStayWithinTheSharedBudgetAndGiveItBackWhenTheyEnd() {
+        int weight = 100 + ResumeQueue.ENTRY_OVERHEAD;
+        QueueBudget budget = new QueueBudget(5L * weight);
+        List<String> overflows = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Session session = new Session(new Address.Local("user" + i), "token", limits(1000, 1 << 20, budget),
+                    (s, bound) -> overflows.add(bound));
+            FakeConnection connection = new FakeConnection();
+            session.attach(connection, pong(0));
+            session.detach(connection);
+            sessions.add(session);
+        }
+
+        assertThat(sessions.get(0).send(pong(1))).isTrue();
+        assertThat(sessions.get(0).send(pong(2))).isTrue();
+        assertThat(sessions.get(1).send(pong(1))).isTrue();
+        assertThat(sessions.get(1).send(pong(2))).isTrue();
+        assertThat(sessions.get(2).send(pong(1))).isTrue();
+        assertThat(sessions.get(2).send(pong(2))).as("the sixth message overall").isFalse();
+        assertThat(overflows).singleElement().asString().contains("all sessions");
+        assertThat(budget.used()).isEqualTo(5L * weight);
+
+        sessions.get(0).end();
+        FakeConnection resumed = new FakeConnection();
+        sessions.get(1).resume(resumed, pong(100));
+
+        assertThat(budget.used()).as("an ended session and a flushed queue give their bytes back").isEqualTo(weight);
+    }
+
+    @Test
+    void aResumeSendsTheBacklogOnlyAsFastAsTheConnectionTakesItAndNewMessagesQueueBehindIt() {
+        Session session = session("alice");
+        FakeConnection first = new FakeConnection();
+        session.attach(first, pong(0));
+        session.detach(first);
+        for (int i = 1; i <= 5; i++) {
+            session.send(pong(i));
+        }
+        FakeConnection second = new FakeConnection();
+        second.capacity = 3;
+
+        session.resume(second, pong(100));
+        assertThat(second.delivered).containsExactly(pong(100), pong(1), pong(2));
+
+        session.send(pong(6));
+        assertThat(second.delivered).as("a new message waits behind the backlog").hasSize(3);
+
+        second.clientReads();
+        session.writable(second);
+        assertThat(second.delivered).containsExactly(pong(100), pong(1), pong(2), pong(3), pong(4), pong(5));
+        second.clientReads();
+        session.writable(second);
+        assertThat(second.delivered).containsExactly(pong(100), pong(1), pong(2), pong(3), pong(4), pong(5), pong(6));
+
+        session.send(pong(7));
+        assertThat(second.delivered).as("with the backlog gone, messages go straight out again").endsWith(pong(7));
+    }
+
+    @Test
+    void aDroppedConnectionIsReleasedOnlyWhenItsSessionIsResumedOrEnds() {
+        Session session = session("alice");
+        FakeConnection first = new FakeConnection();
+        session.attach(first, pong(0));
+        session.detach(first);
+        assertThat(first.releases).isZero();
+
+        FakeConnection second = new FakeConnection();
+        session.resume(second, pong(1));
+        assertThat(first.releases).isEqualTo(1);
+
+        session.detach(second);
+        session.end();
+        assertThat(second.releases).isEqualTo(1);
     }
 
     @Test
     void aSessionKeepsAndForgetsEachOfManyCallsByItsOwnId() {
-        Session alice = new Session(new Address.Local("alice"), "token", 8, s -> { });
-        Session bob = new Session(new Address.Local("bob"), "token", 8, s -> { });
+        Session alice = session("alice");
+        Session bob = session("bob");
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Call call = new Call("c" + i, alice, bob);

@@ -30,10 +30,13 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ConnectionLimiter connectionLimiter;
     private final HttpRequestHandler httpRequests;
     private final WriteGuard writeGuard = new WriteGuard();
+    private final WriteBuffers writeBuffers;
     private final WebSocketServerProtocolConfig websocketProtocol;
 
-    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonCodec codec, ChannelGroup channels) {
+    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonCodec codec, ChannelGroup channels,
+                              WriteBuffers writeBuffers) {
         this.config = config;
+        this.writeBuffers = writeBuffers;
         this.ssl = ssl;
         this.gateway = gateway;
         this.codec = codec;
@@ -79,6 +82,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
         pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
-        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, codec, config));
+        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, codec, config, writeBuffers));
     }
 }

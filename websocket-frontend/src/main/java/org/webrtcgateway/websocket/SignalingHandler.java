@@ -46,6 +46,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final Gateway gateway;
     private final JsonCodec codec;
     private final WebSocketConfig config;
+    private final WriteBuffers writeBuffers;
     private WebSocketConnection connection;
     private ClientLink link;
     private RateLimiter rateLimiter;
@@ -55,10 +56,11 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
 
-    SignalingHandler(Gateway gateway, JsonCodec codec, WebSocketConfig config) {
+    SignalingHandler(Gateway gateway, JsonCodec codec, WebSocketConfig config, WriteBuffers writeBuffers) {
         this.gateway = gateway;
         this.codec = codec;
         this.config = config;
+        this.writeBuffers = writeBuffers;
     }
 
     @Override
@@ -73,10 +75,14 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             // client reads them (a ping flood filled the heap): from here on this handler does, within
             // the rate limit. The handshake is done, and close frames were already this handler's.
             ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
-            connection = new WebSocketConnection(ctx.channel(), codec, ConnectionLimiter.slotOf(ctx.channel()));
+            connection = new WebSocketConnection(ctx.channel(), codec, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
+            }
+        } else if (event == WebSocketConnection.ROOM_AGAIN) {
+            if (link != null) {
+                link.writable();
             }
         } else {
             super.userEventTriggered(ctx, event);

@@ -21,6 +21,7 @@ public record WebSocketConfig(
         Duration handshakeTimeout,
         int maxConnectionsPerAddress,
         int writeBufferLimit,
+        int writeBuffersTotal,
         Path staticDir,
         Path tlsCertificate,
         Path tlsPrivateKey,
@@ -51,6 +52,10 @@ public record WebSocketConfig(
     public static final Setting<Integer> WRITE_BUFFER_LIMIT = Setting.integer("websocket.write-buffer-limit", 1 << 20,
             4096, 1 << 30, "bytes waiting to be written to one client; past it, messages wait in its session's queue and"
                     + " anything else (a pong, an HTTP response) cuts the client off as too slow");
+    public static final Setting<Integer> WRITE_BUFFERS_TOTAL = Setting.integer("websocket.write-buffers-total", 0, 0,
+            Integer.MAX_VALUE, "bytes the write buffers of all clients may hold together (0 = half the direct memory,"
+            + " which is the heap's size unless -XX:MaxDirectMemorySize says otherwise); past it, a client with more than"
+            + " 64 KiB unread is given nothing more until it reads, its messages queued in its session");
     public static final Setting<Path> STATIC_DIR = new Setting<>("websocket.static-dir", null, Path::of,
             "folder served at / instead of the built-in client page");
     public static final Setting<Path> TLS_CERTIFICATE = new Setting<>("websocket.tls-certificate", null, Path::of,
@@ -64,7 +69,7 @@ public record WebSocketConfig(
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
             MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
-            STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
+            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
 
     public WebSocketConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -87,7 +92,7 @@ public record WebSocketConfig(
     public static WebSocketConfig from(Settings s) {
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
                 s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
-                s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
+                s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(WRITE_BUFFERS_TOTAL), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
                 s.get(TLS_PRIVATE_KEY), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS));
     }
 

@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
@@ -42,17 +43,29 @@ final class WebSocketConnection implements ClientConnection {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
+    /** Fired down the pipeline when a connection held back by {@link WriteBuffers} may take messages again. */
+    static final Object ROOM_AGAIN = "write-buffers.room-again";
+
+    private static final AtomicLongFieldUpdater<WebSocketConnection> UNREAD =
+            AtomicLongFieldUpdater.newUpdater(WebSocketConnection.class, "unread");
+
     private final Channel channel;
     private final JsonCodec codec;
     private final AddressSlot slot;
+    private final WriteBuffers writeBuffers;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Queue<ServerMessage> unsent = new ConcurrentLinkedQueue<>();
+    /** Bytes of messages handed to the channel and not yet written to the socket. */
+    private volatile long unread;
+    /** Messages were held back because the write buffers of all connections are full. */
+    private volatile boolean heldBack;
 
     /** {@code slot}: the connection's place in its address's count, or null when connections are not counted. */
-    WebSocketConnection(Channel channel, JsonCodec codec, AddressSlot slot) {
+    WebSocketConnection(Channel channel, JsonCodec codec, AddressSlot slot, WriteBuffers writeBuffers) {
         this.channel = channel;
         this.codec = codec;
         this.slot = slot;
+        this.writeBuffers = writeBuffers;
     }
 
     @Override
@@ -74,17 +87,38 @@ final class WebSocketConnection implements ClientConnection {
             log.error("could not encode a {} for {}; it was dropped", message.getClass().getSimpleName(), remoteAddress(), e);
             return true;
         }
+        long size = buffer.readableBytes();
+        UNREAD.addAndGet(this, size);
+        writeBuffers.added(size);
         channel.writeAndFlush(new TextWebSocketFrame(buffer)).addListener(written -> {
+            UNREAD.addAndGet(this, -size);
+            writeBuffers.written(size);
             if (!written.isSuccess()) {
                 unsent.add(message); // the peer went away under it: a resumed session gets it again
+            } else if (heldBack && isWritable()) {
+                heldBack = false;
+                channel.pipeline().fireUserEventTriggered(ROOM_AGAIN); // on the event loop: listeners run there
             }
         });
         return true;
     }
 
+    /**
+     * True while this connection's write buffer is under {@code websocket.write-buffer-limit} and, when the
+     * write buffers of all connections are full, it holds no more than its small share of them.
+     */
     @Override
     public boolean isWritable() {
-        return !closing.get() && channel.isWritable();
+        if (closing.get() || !channel.isWritable()) {
+            return false;
+        }
+        if (writeBuffers.hasRoomFor(unread)) {
+            return true;
+        }
+        // Its next write that completes tells the session to go on. Published before looking again, so
+        // a write that completed in between (and saw no flag) cannot leave the session waiting.
+        heldBack = true;
+        return writeBuffers.hasRoomFor(unread);
     }
 
     @Override

@@ -45,16 +45,18 @@ public final class WebSocketServer implements Frontend {
     private final WebSocketConfig config;
     private final Gateway gateway;
     private final JsonCodec codec;
+    private final WriteBuffers writeBuffers;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     private InetSocketAddress address;
 
     @Inject
-    public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonCodec codec) {
+    public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonCodec codec, WriteBuffers writeBuffers) {
         this.config = config;
         this.gateway = gateway;
         this.codec = codec;
+        this.writeBuffers = writeBuffers;
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
-                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, codec, channels));
+                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, codec, channels, writeBuffers));
         serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());

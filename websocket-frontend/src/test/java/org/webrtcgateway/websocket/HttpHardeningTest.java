@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.websocket.testing.Attacker;
 import org.webrtcgateway.websocket.testing.GatewayExtension;
 import org.webrtcgateway.websocket.testing.TestClient;
 
@@ -65,7 +66,7 @@ class HttpHardeningTest {
 
         @Test
         void aHybi08UpgradeIsAnswered426AndClosed() throws IOException {
-            Answer answer = exchange(gateway.port(), upgrade("Sec-WebSocket-Version: 8"));
+            Answer answer = exchange(gateway.port(), Attacker.upgrade("Sec-WebSocket-Version: 8"));
 
             assertThat(answer.status()).isEqualTo(426);
             assertThat(answer.header("Sec-WebSocket-Version")).hasValue("13");
@@ -74,7 +75,7 @@ class HttpHardeningTest {
 
         @Test
         void anUpgradeWithoutAVersionIsAnswered426AndClosed() throws IOException {
-            Answer answer = exchange(gateway.port(), upgrade());
+            Answer answer = exchange(gateway.port(), Attacker.upgrade());
 
             assertThat(answer.status()).isEqualTo(426);
             assertThat(answer.header("Sec-WebSocket-Version")).hasValue("13");
@@ -102,7 +103,7 @@ class HttpHardeningTest {
         @Test
         void aProperVersion13UpgradeStillGets101() throws IOException {
             try (Socket socket = connect(gateway.port())) {
-                send(socket, upgrade("Sec-WebSocket-Version: 13"));
+                send(socket, Attacker.upgrade("Sec-WebSocket-Version: 13"));
 
                 assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
             }
@@ -111,7 +112,7 @@ class HttpHardeningTest {
         @Test
         void anUpgradeWhoseConnectionHeaderListsKeepAliveToo() throws IOException {
             try (Socket socket = connect(gateway.port())) {
-                send(socket, upgrade("Sec-WebSocket-Version: 13").replace("Connection: Upgrade", "Connection: keep-alive, Upgrade"));
+                send(socket, Attacker.upgrade("Sec-WebSocket-Version: 13").replace("Connection: Upgrade", "Connection: keep-alive, Upgrade"));
 
                 assertThat(readHead(socket)).as("as Firefox sends it").startsWith("HTTP/1.1 101");
             }
@@ -173,7 +174,7 @@ class HttpHardeningTest {
         @Test
         void anUpgradeHidingAForbiddenOriginBehindANulHeaderIsRefused() throws IOException {
             // The decoder stops at the bad header: a request handed on anyway would have no Origin to check.
-            Answer answer = exchange(gateway.port(), upgrade("Sec-WebSocket-Version: 13", "X-Junk: a\0b",
+            Answer answer = exchange(gateway.port(), Attacker.upgrade("Sec-WebSocket-Version: 13", "X-Junk: a\0b",
                     "Origin: https://evil.example.org"));
 
             assertThat(answer.status()).isEqualTo(400);
@@ -189,7 +190,7 @@ class HttpHardeningTest {
 
         @Test
         void anUpgradeSentOneByteEvery100msIsClosedAtTheDeadline() throws IOException {
-            byte[] upgrade = upgrade("Sec-WebSocket-Version: 13").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] upgrade = Attacker.upgrade("Sec-WebSocket-Version: 13").getBytes(StandardCharsets.ISO_8859_1);
             ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
             try (Socket socket = connect(gateway.port())) {
                 long start = System.nanoTime();
@@ -280,14 +281,6 @@ class HttpHardeningTest {
     }
 
     /** A WebSocket upgrade of /ws with these extra header lines (a version among them, or not). */
-    private static String upgrade(String... headers) {
-        StringBuilder head = new StringBuilder("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
-                + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
-        for (String header : headers) {
-            head.append(header).append("\r\n");
-        }
-        return head.append("\r\n").toString();
-    }
 
     /** Sends {@code request} on a new connection and reads until the server closes it or {@link #WAIT} passes. */
     private static Answer exchange(int port, String request) throws IOException {

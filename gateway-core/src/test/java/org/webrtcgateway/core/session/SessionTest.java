@@ -81,6 +81,14 @@ class SessionTest {
                 (s, bound) -> overflows.add(bound));
     }
 
+    /** Attaches a connection (the login reply goes to it) and drops it: the session then queues. */
+    private static FakeConnection dropAfterLogin(Session session) {
+        FakeConnection connection = new FakeConnection();
+        session.attach(connection, pong(0));
+        session.detach(connection);
+        return connection;
+    }
+
     private static Session session(String name) {
         return session(name, 1024, new ArrayList<>());
     }
@@ -108,9 +116,7 @@ class SessionTest {
     void aQueueThatWouldPassItsMessageLimitEndsTheSessionInsteadOfGrowing() {
         List<String> overflows = new ArrayList<>();
         Session session = session("alice", 2, overflows);
-        FakeConnection connection = new FakeConnection();
-        session.attach(connection, pong(0));
-        session.detach(connection);
+        dropAfterLogin(session);
 
         assertThat(session.send(pong(1))).isTrue();
         assertThat(session.send(pong(2))).isTrue();
@@ -125,9 +131,7 @@ class SessionTest {
         int weight = 100 + ResumeQueue.ENTRY_OVERHEAD;
         Session session = new Session(new Address.Local("alice"), "token",
                 limits(1000, 3L * weight, new QueueBudget(1 << 30)), (s, bound) -> overflows.add(bound));
-        FakeConnection connection = new FakeConnection();
-        session.attach(connection, pong(0));
-        session.detach(connection);
+        dropAfterLogin(session);
 
         for (int i = 1; i <= 3; i++) {
             assertThat(session.send(pong(i))).isTrue();
@@ -145,9 +149,7 @@ class SessionTest {
         for (int i = 0; i < 3; i++) {
             Session session = new Session(new Address.Local("user" + i), "token", limits(1000, 1 << 20, budget),
                     (s, bound) -> overflows.add(bound));
-            FakeConnection connection = new FakeConnection();
-            session.attach(connection, pong(0));
-            session.detach(connection);
+            dropAfterLogin(session);
             sessions.add(session);
         }
 
@@ -170,9 +172,7 @@ class SessionTest {
     @Test
     void aResumeSendsTheBacklogOnlyAsFastAsTheConnectionTakesItAndNewMessagesQueueBehindIt() {
         Session session = session("alice");
-        FakeConnection first = new FakeConnection();
-        session.attach(first, pong(0));
-        session.detach(first);
+        FakeConnection first = dropAfterLogin(session);
         for (int i = 1; i <= 5; i++) {
             session.send(pong(i));
         }
@@ -199,9 +199,7 @@ class SessionTest {
     @Test
     void aDroppedConnectionIsReleasedOnlyWhenItsSessionIsResumedOrEnds() {
         Session session = session("alice");
-        FakeConnection first = new FakeConnection();
-        session.attach(first, pong(0));
-        session.detach(first);
+        FakeConnection first = dropAfterLogin(session);
         assertThat(first.releases).isZero();
 
         FakeConnection second = new FakeConnection();

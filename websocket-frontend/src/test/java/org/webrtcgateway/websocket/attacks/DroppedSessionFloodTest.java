@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.SessionLifecycle;
 import org.webrtcgateway.core.session.QueueBudget;
-import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 import org.webrtcgateway.websocket.testing.GatewayExtension;
 import org.webrtcgateway.websocket.testing.HeapProbe;
@@ -32,14 +31,6 @@ class DroppedSessionFloodTest {
 
     private static final int VICTIMS = 20;
     private static final String PAD = "x".repeat(16_000);
-
-    static void awaitDropped(GatewayExtension gateway, String name) {
-        SessionRegistry sessions = gateway.injector().getInstance(SessionRegistry.class);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
-            Session session = sessions.byName(name);
-            return session != null && !session.isConnected();
-        });
-    }
 
     /** Ends the victims' sessions that are still waiting, as their grace period's end would (without waiting 30 s). */
     private void endAsTheGracePeriodWould(GatewayExtension gateway, List<String> victims) {
@@ -67,7 +58,7 @@ class DroppedSessionFloodTest {
                 victim.drop();
                 victims.add(victim.name());
             }
-            victims.forEach(name -> awaitDropped(gateway, name));
+            victims.forEach(gateway::awaitDropped);
             TestClient sender = gateway.login("sender");
 
             // Round robin over the dropped sessions until the first refusal: the heap then holds the
@@ -108,7 +99,7 @@ class DroppedSessionFloodTest {
             for (int i = 0; i < 3; i++) {
                 TestClient dropped = gateway.login("dropped" + i);
                 dropped.drop();
-                awaitDropped(gateway, dropped.name());
+                gateway.awaitDropped(dropped.name());
             }
 
             assertThatThrownBy(gateway::client).as("a fourth connection from the address").isInstanceOf(IllegalStateException.class);
@@ -123,7 +114,7 @@ class DroppedSessionFloodTest {
             TestClient first = gateway.client();
             String token = first.login("phone").path("session").asText();
             first.drop();
-            awaitDropped(gateway, "phone");
+            gateway.awaitDropped("phone");
 
             gateway.client().requestOk("type", "login", "resume", token);
 

@@ -36,7 +36,7 @@ class ResumeBacklogTest {
         String token = alice.login("alice").path("session").asText();
         TestClient bob = gateway.login("bob");
         alice.drop();
-        DroppedSessionFloodTest.awaitDropped(gateway, "alice");
+        gateway.awaitDropped("alice");
         int backlog = 400; // 6.4 MB against the default 1 MiB write buffer
         for (int n = 0; n < backlog; n++) {
             bob.requestOk("type", "message", "to", "alice", "data", Map.of("n", n, "pad", PAD));
@@ -58,7 +58,7 @@ class ResumeBacklogTest {
         String token = alice.login("alice").path("session").asText();
         TestClient bob = gateway.login("bob");
         alice.drop();
-        DroppedSessionFloodTest.awaitDropped(gateway, "alice");
+        gateway.awaitDropped("alice");
         LegitimatePair pair = LegitimatePair.loggedIn(gateway, "1");
 
         try (RawWebSocket resumed = RawWebSocket.connect(gateway.port(), 4096)) {

@@ -7,11 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.session.Session;
-import org.webrtcgateway.core.session.SessionRegistry;
 import org.webrtcgateway.websocket.testing.GatewayExtension;
 import org.webrtcgateway.websocket.testing.TestClient;
 
@@ -35,7 +32,7 @@ class ResumeTest {
         bob.next("offer");
 
         alice.drop();
-        awaitDetached("alice"); // what is written to a socket in its last moments may be lost: that is TCP
+        gateway.awaitDropped("alice"); // what is written to a socket in its last moments may be lost: that is TCP
         for (int i = 0; i < 10; i++) {
             bob.requestOk("type", "candidate", "call", call, "candidate", CallSignalingTest.candidate(i));
         }
@@ -151,7 +148,7 @@ class ResumeTest {
         alice.next("offer");
 
         alice.drop();
-        awaitDetached("alice");
+        gateway.awaitDropped("alice");
         // The queue holds 20 messages: the 21st ends the session (bob gets bye gone), and later ones find nobody.
         int accepted = 0;
         boolean sawBye = false;
@@ -178,8 +175,4 @@ class ResumeTest {
         assertThat(accepted).isEqualTo(20);
     }
 
-    private void awaitDetached(String name) {
-        Session session = gateway.injector().getInstance(SessionRegistry.class).byName(name);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
-    }
 }

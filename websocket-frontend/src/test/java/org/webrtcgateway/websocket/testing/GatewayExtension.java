@@ -11,12 +11,15 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.webrtcgateway.core.CoreModule;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.session.Session;
+import org.webrtcgateway.core.session.SessionRegistry;
 import org.webrtcgateway.websocket.WebSocketModule;
 import org.webrtcgateway.websocket.WebSocketServer;
 
@@ -109,6 +112,15 @@ public final class GatewayExtension implements BeforeEachCallback, AfterEachCall
         TestClient client = client();
         client.login(name);
         return client;
+    }
+
+    /** Waits until {@code name}'s session has noticed its connection dropped and waits to be resumed. */
+    public void awaitDropped(String name) {
+        SessionRegistry sessions = injector.getInstance(SessionRegistry.class);
+        Awaitility.await().atMost(TestClient.WAIT).until(() -> {
+            Session session = sessions.byName(name);
+            return session != null && !session.isConnected();
+        });
     }
 
     private TestClient track(TestClient client) {

@@ -23,6 +23,19 @@ public final class LegitimatePair {
         return new LegitimatePair(gateway.login("caller" + suffix), gateway.login("callee" + suffix));
     }
 
+    /** Two clients that have logged in already. */
+    public static LegitimatePair of(TestClient caller, TestClient callee) {
+        return new LegitimatePair(caller, callee);
+    }
+
+    public TestClient caller() {
+        return caller;
+    }
+
+    public TestClient callee() {
+        return callee;
+    }
+
     /** One call from start to end; fails the test if any step does not arrive in time. */
     public void call() {
         String id = caller.requestOk("type", "offer", "to", callee.name(), "sdp", "v=0\r\n").path("call").asText();

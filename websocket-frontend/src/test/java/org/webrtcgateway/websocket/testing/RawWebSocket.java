@@ -99,6 +99,61 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes exactly as given: frames encoded ahead with {@link #clientFrame}, or bytes that are no frame at all. */
+    public void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * One client frame with FIN set, masked with the all-zero key: legal (RFC 6455 asks for a mask and
+     * the server cannot tell a zero key from a random one), and a test that sends megabytes is spared
+     * the masking loop. Encode once, send many times with {@link #sendBytes}.
+     */
+    public static byte[] clientFrame(int opcode, byte[] payload) {
+        int lengthBytes = payload.length < 126 ? 0 : payload.length < 65536 ? 2 : 8;
+        byte[] frame = new byte[2 + lengthBytes + 4 + payload.length];
+        frame[0] = (byte) (0x80 | opcode);
+        if (lengthBytes == 0) {
+            frame[1] = (byte) (0x80 | payload.length);
+        } else if (lengthBytes == 2) {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (payload.length >>> 8);
+            frame[3] = (byte) payload.length;
+        } else {
+            frame[1] = (byte) (0x80 | 127);
+            for (int i = 0; i < 8; i++) {
+                frame[2 + i] = (byte) ((long) payload.length >>> (56 - 8 * i));
+            }
+        }
+        // the 4 mask bytes stay 0
+        System.arraycopy(payload, 0, frame, 2 + lengthBytes + 4, payload.length);
+        return frame;
+    }
+
+    /** Logs in as {@code name} and returns the resume token (the {@code session} of the {@code ok}). */
+    public String login(String name) throws IOException {
+        sendText(TestClient.json("type", "login", "name", name));
+        Frame reply = readUntil(0x1);
+        if (reply == null || !"ok".equals(TestClient.parse(reply.text()).path("type").asText())) {
+            throw new IOException("login as " + name + " refused: " + (reply == null ? "connection closed" : reply.text()));
+        }
+        return TestClient.parse(reply.text()).path("session").asText();
+    }
+
+    /**
+     * Ends with a close handshake, so the session ends at once: sends close 1000, reads (and drops)
+     * what comes until the server's close frame or the end of the stream, then closes the socket.
+     */
+    public void closeNormally() throws IOException {
+        try {
+            sendFrame(0x8, new byte[] {0x03, (byte) 0xe8});
+            readUntil(0x8);
+        } finally {
+            socket.close();
+        }
+    }
+
     /** The next frame, or null when the server closed the TCP connection. */
     public Frame readFrame() throws IOException {
         int first;

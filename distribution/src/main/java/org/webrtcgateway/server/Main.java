@@ -1,20 +1,21 @@
 package org.webrtcgateway.server;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.plugin.Composition;
 
-/** Reads the configuration, composes the modules, starts, and stops on SIGTERM/SIGINT. */
+/**
+ * Reads the configuration, composes the core with the plug-ins on the class path, starts, and stops
+ * on SIGTERM/SIGINT.
+ */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -26,11 +27,12 @@ public final class Main {
         Lifecycle lifecycle;
         try {
             CommandLine commandLine = CommandLine.parse(args);
+            Composition gateway = Composition.discover();
             if (commandLine.help()) {
-                System.out.print(CommandLine.usage(GatewayModules.settings()));
+                System.out.print(CommandLine.usage(gateway.settings()));
                 return;
             }
-            lifecycle = start(settings(commandLine));
+            lifecycle = gateway.start(settings(commandLine, gateway), List.of()).lifecycle();
         } catch (ConfigException e) {
             System.err.println("gateway: " + e.getMessage());
             System.exit(2);
@@ -52,34 +54,14 @@ public final class Main {
         }
     }
 
-    static Settings settings(CommandLine commandLine) {
+    /** The settings of the config file and the command line, checked against what {@code gateway} reads. */
+    static Settings settings(CommandLine commandLine, Composition gateway) {
         Map<String, String> values = new LinkedHashMap<>();
         if (commandLine.configFile() != null) {
             values.putAll(ConfigFile.read(commandLine.configFile()));
         }
         Settings settings = Settings.of(values).with(commandLine.overrides());
-        settings.validate(GatewayModules.settings());
+        settings.validate(gateway.settings());
         return settings;
-    }
-
-    /** Builds the injector from {@link GatewayModules} and starts everything; the caller stops it. */
-    public static Lifecycle start(Settings settings) throws Exception {
-        Injector injector;
-        try {
-            injector = Guice.createInjector(Stage.PRODUCTION, GatewayModules.all(settings));
-        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
-            // A config class refusing its values surfaces here, wrapped: show the config message alone.
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof ConfigException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                throw (ConfigException) cause;
-            }
-            throw e;
-        }
-        Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
-        lifecycle.start();
-        return lifecycle;
     }
 }

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.plugin.Composition;
 import org.webrtcgateway.websocket.WebSocketConfig;
 
 class CommandLineTest {
+
+    /** The gateway as this module's class path makes it: the core, the WebSocket frontend, the SIP bridge. */
+    private static final Composition GATEWAY = Composition.discover();
 
     @TempDir
     Path folder;
@@ -31,7 +35,7 @@ class CommandLineTest {
     void everySettingIsAFlagInBothForms() {
         CommandLine line = CommandLine.parse("--session.resume-grace", "10s", "--room.default-capacity=4");
 
-        Settings settings = Main.settings(line);
+        Settings settings = Main.settings(line, GATEWAY);
         assertThat(CoreConfig.from(settings).resumeGrace()).hasSeconds(10);
         assertThat(CoreConfig.from(settings).defaultRoomCapacity()).isEqualTo(4);
     }
@@ -47,7 +51,7 @@ class CommandLineTest {
                 room.default-capacity: 3
                 """);
 
-        Settings settings = Main.settings(CommandLine.parse("--config", file.toString(), "--port", "9002"));
+        Settings settings = Main.settings(CommandLine.parse("--config", file.toString(), "--port", "9002"), GATEWAY);
 
         WebSocketConfig websocket = WebSocketConfig.from(settings);
         assertThat(websocket.port()).isEqualTo(9002);
@@ -58,7 +62,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownKeyStopsStartUpNamingTheKeyItProbablyMeant() {
-        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--websocket.max-frame-sise", "1000")))
+        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--websocket.max-frame-sise", "1000"), GATEWAY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting 'websocket.max-frame-sise'")
                 .hasMessageContaining("did you mean 'websocket.max-frame-size'?");
@@ -66,7 +70,7 @@ class CommandLineTest {
 
     @Test
     void aValueOfTheWrongFormStopsStartUpNamingKeyAndExpectation() {
-        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--port", "eighty")))
+        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--port", "eighty"), GATEWAY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("websocket.port")
                 .hasMessageContaining("whole number");
@@ -74,7 +78,7 @@ class CommandLineTest {
 
     @Test
     void aMissingConfigFileIsAClearError() {
-        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--config", folder.resolve("nope.yaml").toString())))
+        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--config", folder.resolve("nope.yaml").toString()), GATEWAY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nope.yaml");
     }
@@ -84,7 +88,7 @@ class CommandLineTest {
         Path file = folder.resolve("list.yaml");
         Files.writeString(file, "- a\n- b\n");
 
-        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--config", file.toString())))
+        assertThatThrownBy(() -> Main.settings(CommandLine.parse("--config", file.toString()), GATEWAY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mapping");
     }
@@ -97,9 +101,9 @@ class CommandLineTest {
 
     @Test
     void helpListsEverySettingWithItsDefault() {
-        String usage = CommandLine.usage(GatewayModules.settings());
+        String usage = CommandLine.usage(GATEWAY.settings());
 
-        for (var setting : GatewayModules.settings()) {
+        for (var setting : GATEWAY.settings()) {
             assertThat(usage).contains(setting.key());
         }
         assertThat(usage).contains("websocket.port [8080]").contains("session.resume-grace [30s]");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.plugin.Composition;
 
 /** The README's configuration reference stays complete as settings are added. */
 class ReadmeTest {
@@ -16,7 +17,7 @@ class ReadmeTest {
     void theReadmeDocumentsEverySetting() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
 
-        for (Setting<?> setting : GatewayModules.settings()) {
+        for (Setting<?> setting : Composition.discover().settings()) {
             assertThat(readme).as("README.md documents " + setting.key()).contains("| `" + setting.key() + "` |");
         }
     }

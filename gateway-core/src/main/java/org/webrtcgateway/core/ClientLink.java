@@ -14,8 +14,9 @@ import org.webrtcgateway.core.session.DisconnectKind;
 import org.webrtcgateway.core.session.Session;
 
 /**
- * One client connection as the core sees it: before login it answers only {@code login} and
- * {@code ping}; after, it dispatches each request to the service that handles its type and replies.
+ * One client connection as the core sees it: before login it takes only {@code login} (anything
+ * else, {@code ping} included, gets {@code not-logged-in}); after, it dispatches each request to the
+ * service that handles its type and replies.
  * A frontend calls it from the connection's own thread, one frame at a time.
  */
 public final class ClientLink {

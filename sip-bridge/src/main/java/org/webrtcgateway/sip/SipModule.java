@@ -11,11 +11,21 @@ import com.google.inject.multibindings.Multibinder;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.plugin.GatewayPlugin;
 
-/** Adds the SIP bridge (sip:, sips:, tel:) to the gateway. It stays off unless {@code sip.enabled}. */
-public final class SipModule extends AbstractModule {
+/**
+ * Adds the SIP bridge (sip:, sips:, tel:) to the gateway: a plug-in, found on the class path. It
+ * stays off unless {@code sip.enabled}.
+ */
+public final class SipModule extends AbstractModule implements GatewayPlugin {
 
-    public static List<Setting<?>> settings() {
+    @Override
+    public String name() {
+        return "sip-bridge";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
         return SipConfig.SETTINGS;
     }
 

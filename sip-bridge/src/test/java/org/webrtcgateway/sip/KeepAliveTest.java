@@ -25,7 +25,6 @@ class KeepAliveTest {
 
     @RegisterExtension
     final GatewayExtension gateway = new GatewayExtension()
-            .withModule(new SipModule())
             .with("sip.enabled", "true")
             .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
             .with("sip.transports", "udp")

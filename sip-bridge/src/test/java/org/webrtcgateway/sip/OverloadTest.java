@@ -29,7 +29,6 @@ class OverloadTest {
 
     @RegisterExtension
     final GatewayExtension gateway = new GatewayExtension()
-            .withModule(new SipModule())
             .with("bridge.heap-limit-percent", "1")
             .with("sip.enabled", "true")
             .with("sip.port", String.valueOf(gatewaySipPort))

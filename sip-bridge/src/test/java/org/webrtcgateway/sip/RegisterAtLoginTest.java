@@ -32,7 +32,6 @@ class RegisterAtLoginTest {
 
     @RegisterExtension
     final GatewayExtension gateway = new GatewayExtension()
-            .withModule(new SipModule())
             .with("auth.jwt-secret", SECRET)
             .with("sip.enabled", "true")
             .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))

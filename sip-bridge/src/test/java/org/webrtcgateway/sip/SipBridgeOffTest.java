@@ -20,7 +20,6 @@ class SipBridgeOffTest {
 
     @RegisterExtension
     final GatewayExtension gateway = new GatewayExtension()
-            .withModule(new SipModule())
             .with("sip.port", String.valueOf(port));
 
     @Test

@@ -43,7 +43,6 @@ class SipCallsThroughKamailioTest {
 
     @RegisterExtension
     final GatewayExtension gateway = new GatewayExtension()
-            .withModule(new SipModule())
             .with("sip.enabled", "true")
             .with("sip.port", String.valueOf(gatewaySipPort))
             .with("sip.transports", "udp")

@@ -32,7 +32,6 @@ class TlsTransportTest {
 
     private GatewayExtension gateway(int port, int peerPort, Path keys) {
         return new GatewayExtension()
-                .withModule(new SipModule())
                 .with("sip.enabled", "true")
                 .with("sip.port", String.valueOf(port))
                 .with("sip.transports", "tls")

@@ -24,7 +24,6 @@ class UnreachablePbxTest {
 
     private static GatewayExtension gatewayVia(String transport) {
         return new GatewayExtension()
-                .withModule(new SipModule())
                 .with("sip.enabled", "true")
                 .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
                 .with("sip.transports", transport)

@@ -11,11 +11,18 @@ import com.google.inject.multibindings.Multibinder;
 import org.webrtcgateway.core.Frontend;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.plugin.GatewayPlugin;
 
-/** Adds the WebSocket frontend to the gateway. */
-public final class WebSocketModule extends AbstractModule {
+/** Adds the WebSocket frontend to the gateway: a plug-in, found on the class path. */
+public final class WebSocketModule extends AbstractModule implements GatewayPlugin {
 
-    public static List<Setting<?>> settings() {
+    @Override
+    public String name() {
+        return "websocket";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
         return WebSocketConfig.SETTINGS;
     }
 

@@ -6,26 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.Stage;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.webrtcgateway.core.CoreModule;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.plugin.Composition;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
-import org.webrtcgateway.websocket.WebSocketModule;
 import org.webrtcgateway.websocket.WebSocketServer;
 
 /**
- * Starts a real gateway (the production Guice modules, plus any a test adds) on a free loopback port
- * before each test and stops it after, closing every {@link TestClient} the test opened.
+ * Starts a real gateway (the core and the plug-ins on the class path, as the server's main does, plus
+ * any module a test adds; a misspelled setting fails the test) on a free loopback port before each test
+ * and stops it after, closing every {@link TestClient} the test opened.
  * <pre>
  * &#64;RegisterExtension
  * final GatewayExtension gateway = new GatewayExtension().with("session.resume-grace", "1s");
@@ -63,13 +61,11 @@ public final class GatewayExtension implements BeforeEachCallback, AfterEachCall
         stop();
     }
 
+    /** Starts the gateway as the server's main does: the plug-ins on the class path, settings checked. */
     public void start() throws Exception {
-        Settings config = Settings.of(settings);
-        List<Module> modules = new ArrayList<>(List.of(new CoreModule(config), new WebSocketModule()));
-        modules.addAll(extraModules);
-        injector = Guice.createInjector(Stage.PRODUCTION, modules);
-        lifecycle = injector.getInstance(Lifecycle.class);
-        lifecycle.start();
+        Composition.Started started = Composition.discover().start(Settings.of(settings), extraModules);
+        injector = started.injector();
+        lifecycle = started.lifecycle();
     }
 
     public void stop() {

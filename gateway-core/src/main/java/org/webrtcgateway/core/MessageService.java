@@ -28,7 +28,7 @@ public final class MessageService {
     }
 
     public Outcome message(Session from, ClientMessage.Message message) {
-        if (message.data().size() > config.maxDataSize()) {
+        if (config.dataTooLarge(message.data().size())) {
             return Outcome.failed(ErrorCode.TOO_LARGE, "'data' is larger than " + config.maxDataSize()
                     + " bytes of JSON (message.max-data-size)");
         }

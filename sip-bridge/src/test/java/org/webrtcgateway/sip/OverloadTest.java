@@ -66,15 +66,14 @@ class OverloadTest {
     }
 
     @Test
-    void aBrowsersNewCallToSipEndsWithByeOverloaded() {
+    void aBrowsersNewCallToSipIsRefusedAtOnceInsteadOfAcceptedAndEnded() {
         TestClient alice = gateway.login("alice");
 
-        String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp",
-                SipCallsThroughKamailioTest.OFFER).path("call").asText();
+        JsonNode error = alice.requestError("unreachable", "type", "offer", "to", "sip:1002@localhost", "sdp",
+                SipCallsThroughKamailioTest.OFFER);
 
-        JsonNode bye = alice.next("bye");
-        assertThat(bye.path("call").asText()).isEqualTo(call);
-        assertThat(bye.path("reason").asText()).isEqualTo("overloaded");
+        assertThat(error.path("message").asText()).contains("memory");
+        alice.expectNothing(Duration.ofMillis(300)); // no bye for a call that never began
         assertThat(gateway.injector().getInstance(SipBridge.class).activeCalls()).isZero();
     }
 }

@@ -3,10 +3,13 @@ package org.webrtcgateway.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.api.Address;
@@ -16,6 +19,7 @@ import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.testing.RecordingBridge;
 import org.webrtcgateway.websocket.testing.GatewayExtension;
 import org.webrtcgateway.websocket.testing.TestClient;
@@ -206,5 +210,31 @@ class BridgeRoutingTest {
 
         assertThatThrownBy(clash::start).hasMessageContaining("'first'").hasMessageContaining("'second'")
                 .hasMessageContaining("sip:");
+    }
+
+    /** Bridges' overload is the core's to refuse, for every bridge alike. */
+    @Nested
+    class UnderMemoryPressure {
+
+        private final RecordingBridge bridge = new RecordingBridge("sip", "sip");
+
+        @RegisterExtension
+        final GatewayExtension pressed = new GatewayExtension().with("bridge.heap-limit-percent", "1").withModule(bridge.module());
+
+        @Test
+        void aNewCallToABridgeIsRefusedAtOnceAndTheBridgeNeverSeesIt() {
+            TestClient alice = pressed.login("alice");
+            byte[] ballast = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 50)];
+            HeapPressure heap = pressed.injector().getInstance(HeapPressure.class);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                System.gc();
+                return heap.isHigh();
+            });
+
+            alice.requestError("unreachable", "type", "offer", "to", "sip:1001@127.0.0.1", "sdp", "v=0\r\n");
+
+            assertThat(bridge.poll()).as("what the bridge was sent").isNull();
+            assertThat(ballast).isNotEmpty();
+        }
     }
 }

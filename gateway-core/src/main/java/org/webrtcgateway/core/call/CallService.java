@@ -14,6 +14,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.CallResult;
 import org.webrtcgateway.core.routing.Destination;
@@ -37,18 +38,20 @@ public final class CallService {
     private final Router router;
     private final SessionRegistry sessions;
     private final CoreConfig config;
+    private final HeapPressure heap;
 
     @Inject
-    public CallService(Router router, SessionRegistry sessions, CoreConfig config) {
+    public CallService(Router router, SessionRegistry sessions, CoreConfig config, HeapPressure heap) {
         this.router = router;
         this.sessions = sessions;
         this.config = config;
+        this.heap = heap;
     }
 
     // ------------------------------------------------------------------ from a local user
 
     public Outcome offer(Session caller, ClientMessage.Offer offer) {
-        if (offer.sdp().length() > config.maxSdpSize() + 2 && offer.sdp().text().length() > config.maxSdpSize()) {
+        if (config.sdpTooLong(offer.sdp().length() - 2) && config.sdpTooLong(offer.sdp().text().length())) {
             return sdpTooLarge();
         }
         if (offer.call() != null) {
@@ -75,6 +78,10 @@ public final class CallService {
                 return Outcome.failed(ErrorCode.BUSY, offer.to() + " is busy");
             }
             callee = user.session();
+        } else if (heap.isHigh()) {
+            // Refused before it is accepted: an 'ok' followed by a bye would tell the caller the call had begun.
+            return Outcome.failed(ErrorCode.UNREACHABLE, "the gateway is short of memory and takes no new calls to "
+                    + ((Destination.Bridged) destination).bridge().name() + " for now; try again shortly");
         } else {
             callee = new BridgedParty(offer.to(), ((Destination.Bridged) destination).bridge());
         }
@@ -89,7 +96,7 @@ public final class CallService {
     }
 
     public Outcome answer(Session from, ClientMessage.Answer answer) {
-        if (answer.sdp().length() > config.maxSdpSize() + 2 && answer.sdp().text().length() > config.maxSdpSize()) {
+        if (config.sdpTooLong(answer.sdp().length() - 2) && config.sdpTooLong(answer.sdp().text().length())) {
             return sdpTooLarge();
         }
         return find(from, answer.call(), answer.to())

@@ -40,10 +40,14 @@ public record CoreConfig(
     public static final Setting<Integer> ROOMS_PER_CONNECTION = Setting.integer("room.max-per-connection", 16, 1, 10_000,
             "rooms one session may be in at once");
 
-    public static final Setting<Integer> MAX_SDP_SIZE = Setting.integer("call.max-sdp-size", 32768, 256, 1 << 24,
-            "longest 'sdp' in characters an offer or answer may carry; longer ones get 'too-large'");
-    public static final Setting<Integer> MAX_DATA_SIZE = Setting.integer("message.max-data-size", 16384, 16, 1 << 24,
-            "largest 'data' of a 'message' in bytes of JSON; larger ones get 'too-large'");
+    // Both 0 by default: a frontend's frame limit (websocket.max-frame-size) is the protocol's only size
+    // limit, so at the defaults everything the protocol allows is relayed; operators may lower either.
+    public static final Setting<Integer> MAX_SDP_SIZE = Setting.integer("call.max-sdp-size", 0, 0, 1 << 24,
+            "longest 'sdp' in characters an offer or answer may carry, longer ones get 'too-large'"
+                    + " (0 = as long as the message fits in a frame)");
+    public static final Setting<Integer> MAX_DATA_SIZE = Setting.integer("message.max-data-size", 0, 0, 1 << 24,
+            "largest 'data' of a 'message' in bytes of JSON, larger ones get 'too-large'"
+                    + " (0 = as large as the message fits in a frame)");
 
     public static final Setting<Integer> MAX_FOLLOWED = Setting.integer("presence.max-followed", 1000, 1, 1_000_000,
             "addresses one session may follow with 'subscribe'; more get 'forbidden'");
@@ -69,6 +73,16 @@ public record CoreConfig(
                 s.get(QUEUES_HEAP_PERCENT), s.get(MAX_CALLS), s.get(DTMF_DURATION),
                 s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
                 s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED), s.get(BRIDGE_HEAP_LIMIT));
+    }
+
+    /** True when an SDP of {@code characters} is over {@code call.max-sdp-size}. */
+    public boolean sdpTooLong(int characters) {
+        return maxSdpSize > 0 && characters > maxSdpSize;
+    }
+
+    /** True when a message's data of {@code bytes} is over {@code message.max-data-size}. */
+    public boolean dataTooLarge(int bytes) {
+        return maxDataSize > 0 && bytes > maxDataSize;
     }
 
     public static CoreConfig defaults() {

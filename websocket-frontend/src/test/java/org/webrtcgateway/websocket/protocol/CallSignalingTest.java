@@ -18,7 +18,7 @@ class CallSignalingTest {
     private static final String ANSWER_SDP = "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n";
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension().with("call.max-per-user", "2");
+    final GatewayExtension gateway = new GatewayExtension().with("call.max-per-user", "2").with("call.max-sdp-size", "32768");
 
     @Test
     void offerIsDeliveredToCalleeWithCallerAsFromAndTheAssignedCallId() {

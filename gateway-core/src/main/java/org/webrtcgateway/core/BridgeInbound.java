@@ -6,8 +6,10 @@ import org.webrtcgateway.core.api.BridgeContext;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.call.BridgedParty;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
+import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 
@@ -17,12 +19,14 @@ final class BridgeInbound implements BridgeContext {
     private final Bridge bridge;
     private final SessionRegistry sessions;
     private final CallService calls;
+    private final PresenceService presence;
     private final HeapPressure heap;
 
-    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls, HeapPressure heap) {
+    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls, PresenceService presence, HeapPressure heap) {
         this.bridge = bridge;
         this.sessions = sessions;
         this.calls = calls;
+        this.presence = presence;
         this.heap = heap;
     }
 
@@ -47,6 +51,24 @@ final class BridgeInbound implements BridgeContext {
     @Override
     public boolean isOnline(Address.Local user) {
         return sessions.byName(user.name()) != null;
+    }
+
+    @Override
+    public Signal.Presence follow(Address.External follower, Address.Local user) {
+        return presence.follow(followerParty(follower), user);
+    }
+
+    @Override
+    public void unfollow(Address.External follower, Address.Local user) {
+        presence.unfollow(followerParty(follower), user);
+    }
+
+    /** The follower as a party: what is sent to it goes to this bridge. Equal for equal addresses. */
+    private BridgedParty followerParty(Address.External follower) {
+        if (!bridge.schemes().contains(follower.scheme())) {
+            throw new IllegalArgumentException("bridge '" + bridge.name() + "' cannot follow for " + follower);
+        }
+        return new BridgedParty(follower, bridge);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class Gateway {
 
     public synchronized void start() throws Exception {
         for (Bridge bridge : bridges.all()) {
-            bridge.start(new BridgeInbound(bridge, sessions, services.calls(), heap));
+            bridge.start(new BridgeInbound(bridge, sessions, services.calls(), services.presence(), heap));
             started.add(bridge);
             log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
         }

@@ -6,9 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeThread;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
@@ -99,9 +98,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
             log.info("SIP bridge off (sip.enabled is false): no SIP port opened");
             return;
         }
-        ScheduledThreadPoolExecutor thread = new BridgeThread();
-        thread.setRemoveOnCancelPolicy(true);
-        executor = Executors.unconfigurableScheduledExecutorService(thread);
+        executor = BridgeThread.start("sip-bridge");
         SipDispatcher dispatcher = new SipDispatcher(executor);
         config.accounts().values().forEach(a -> byAor.put(a.aor(), a));
         try {
@@ -381,37 +378,6 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
 
     private SipCall bySipCallId(Request request) {
         return calls.calls().find(request);
-    }
-
-    /**
-     * The one thread all bridge work runs on. A task that throws is a bug: it is logged with its
-     * stack trace (a scheduled executor would otherwise keep the exception in a future nobody reads).
-     */
-    private static final class BridgeThread extends ScheduledThreadPoolExecutor {
-        BridgeThread() {
-            super(1, runnable -> {
-                Thread t = new Thread(runnable, "sip-bridge");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-
-        @Override
-        protected void afterExecute(Runnable task, Throwable thrown) {
-            super.afterExecute(task, thrown);
-            if (thrown == null && task instanceof java.util.concurrent.Future<?> future && future.isDone() && !future.isCancelled()) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    thrown = e.getCause();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (thrown != null) {
-                log.error("SIP bridge task failed", thrown);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ for operators and tests

@@ -212,6 +212,55 @@ class BridgeRoutingTest {
                 .hasMessageContaining("sip:");
     }
 
+    @Test
+    void aBridgeFollowsAGatewayUserForOneOfItsAddressesAndGetsEveryChangeUntilItStops() {
+        TestClient alice = gateway.login("alice");
+        Address.External follower = (Address.External) Address.of("sip:bob@example.org");
+        Address.Local user = new Address.Local("alice");
+
+        Signal.Presence now = sip.context().follow(follower, user);
+        alice.requestOk("type", "presence", "status", "away", "note", "lunch");
+        alice.closeNormally();
+
+        assertThat(now).isEqualTo(new Signal.Presence(user, PresenceStatus.AVAILABLE, null));
+        assertThat(sip.next()).isEqualTo(new RecordingBridge.Sent(follower, new Signal.Presence(user, PresenceStatus.AWAY, "lunch")));
+        assertThat(sip.next()).isEqualTo(new RecordingBridge.Sent(follower, new Signal.Presence(user, PresenceStatus.OFFLINE, null)));
+
+        sip.context().unfollow(follower, user);
+        TestClient again = gateway.login("alice");
+        again.requestOk("type", "presence", "status", "away"); // handled after the login's own presence notice
+        assertThat(sip.poll()).as("nothing for a follower that stopped").isNull();
+    }
+
+    @Test
+    void aBridgeFollowingAUserWhoIsNotLoggedInSeesOfflineThenTheLogin() {
+        Address.External follower = (Address.External) Address.of("sip:bob@example.org");
+
+        Signal.Presence now = sip.context().follow(follower, new Address.Local("carol"));
+        gateway.login("carol");
+
+        assertThat(now.status()).isEqualTo(PresenceStatus.OFFLINE);
+        assertThat(sip.next(Signal.Presence.class).status()).isEqualTo(PresenceStatus.AVAILABLE);
+    }
+
+    @Test
+    void aBridgeCannotFollowForAnAddressOfAnotherNetwork() {
+        Address.External xmpp = (Address.External) Address.of("xmpp:bob@example.org");
+
+        assertThatThrownBy(() -> sip.context().follow(xmpp, new Address.Local("alice")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bridgesHearTheUsersOwnPresenceChangesToPublishThem() throws InterruptedException {
+        TestClient alice = gateway.login("alice");
+        assertThat(sip.userEvents.poll(5, java.util.concurrent.TimeUnit.SECONDS)).startsWith("online alice");
+
+        alice.requestOk("type", "presence", "status", "busy", "note", "in a meeting");
+
+        assertThat(sip.userEvents.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("presence alice busy in a meeting");
+    }
+
     /** Bridges' overload is the core's to refuse, for every bridge alike. */
     @Nested
     class UnderMemoryPressure {

@@ -43,4 +43,12 @@ public interface Bridge {
     /** A user's session ended (logout, close, grace period over, shutdown). Must not block. */
     default void userOffline(Address.Local user) {
     }
+
+    /**
+     * A user set its presence (the {@code presence} message), for a bridge that publishes gateway users
+     * in its network (an XMPP account's presence). Logging in ({@code available}) and ending
+     * ({@code offline}) come as {@link #userOnline} and {@link #userOffline}. Must not block.
+     */
+    default void userPresence(Address.Local user, PresenceStatus status, String note) {
+    }
 }

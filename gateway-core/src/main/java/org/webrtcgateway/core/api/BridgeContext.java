@@ -15,6 +15,20 @@ public interface BridgeContext {
     boolean isOnline(Address.Local user);
 
     /**
+     * {@code follower}, an address of this bridge's network, follows the gateway user {@code user}
+     * (logged in or not), as a browser does with {@code subscribe}: every change of the user's presence
+     * then comes to the bridge's {@link Bridge#send} as a {@link Signal.Presence} from the user, addressed
+     * to {@code follower}, until {@link #unfollow}. Returns the user's presence now ({@code offline}
+     * when not logged in).
+     *
+     * @throws IllegalArgumentException when {@code follower} is not of this bridge's schemes
+     */
+    Signal.Presence follow(Address.External follower, Address.Local user);
+
+    /** {@code follower} no longer follows {@code user}. */
+    void unfollow(Address.External follower, Address.Local user);
+
+    /**
      * Whether the gateway is short of memory: a bridge then refuses new calls (SIP with 503 and
      * Retry-After) and keeps serving the ones it has. See {@code bridge.heap-limit-percent}.
      */

@@ -15,7 +15,9 @@ import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.PresenceResult;
+import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.routing.Destination;
+import org.webrtcgateway.core.routing.Party;
 import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
@@ -23,22 +25,26 @@ import org.webrtcgateway.core.session.SessionRegistry;
 /**
  * Presence: who follows whom, and passing each change on. Following a local name works whether or
  * not that user is online (the follower learns when it logs in); following an address behind a
- * bridge asks the bridge, which then delivers that address's presence itself.
+ * bridge asks the bridge, which then delivers that address's presence itself. A local name's followers
+ * are parties: sessions here, and addresses behind bridges (an XMPP roster showing a gateway user).
+ * Bridges also hear each user's own changes, to publish them in their networks.
  */
 @Singleton
 public final class PresenceService {
 
     /** Followers of each local name. */
-    private final ConcurrentHashMap<String, Set<Session>> followers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<Party>> followers = new ConcurrentHashMap<>();
     private final SessionRegistry sessions;
     private final Router router;
     private final CoreConfig config;
+    private final BridgeRegistry bridges;
 
     @Inject
-    public PresenceService(SessionRegistry sessions, Router router, CoreConfig config) {
+    public PresenceService(SessionRegistry sessions, Router router, CoreConfig config, BridgeRegistry bridges) {
         this.sessions = sessions;
         this.router = router;
         this.config = config;
+        this.bridges = bridges;
     }
 
     public Outcome subscribe(Session follower, ClientMessage.Subscribe subscribe) {
@@ -47,10 +53,8 @@ public final class PresenceService {
             return Outcome.failed(ErrorCode.FORBIDDEN, "you follow " + config.maxFollowed() + " addresses already (presence.max-followed)");
         }
         if (to instanceof Address.Local local) {
-            followers.computeIfAbsent(local.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
             follower.follow(to);
-            Session target = sessions.byName(local.name());
-            Session.Presence now = target != null ? target.presence() : new Session.Presence(PresenceStatus.OFFLINE, null);
+            Signal.Presence now = follow(follower, local);
             return Outcome.ok(new PresenceResult(to.toString(), now.status(), now.note()));
         }
         Destination destination = router.resolve(to);
@@ -72,9 +76,29 @@ public final class PresenceService {
         return Outcome.ok();
     }
 
+    /**
+     * {@code follower} follows the local user {@code user}, logged in or not: it gets every change until
+     * {@link #unfollow}. Returns the user's presence now ({@code offline} when not logged in).
+     */
+    public Signal.Presence follow(Party follower, Address.Local user) {
+        followers.computeIfAbsent(user.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
+        Session target = sessions.byName(user.name());
+        Session.Presence now = target != null ? target.presence() : new Session.Presence(PresenceStatus.OFFLINE, null);
+        return new Signal.Presence(user, now.status(), now.note());
+    }
+
+    /** {@code follower} no longer follows {@code user}. */
+    public void unfollow(Party follower, Address.Local user) {
+        followers.computeIfPresent(user.name(), (name, set) -> {
+            set.remove(follower);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
     public Outcome set(Session session, ClientMessage.SetPresence presence) {
         session.setPresence(new Session.Presence(presence.status(), presence.note()));
         tellFollowers(session, new Signal.Presence(session.address(), presence.status(), presence.note()));
+        bridges.userPresence(session.address(), presence.status(), presence.note());
         return Outcome.ok();
     }
 
@@ -94,17 +118,14 @@ public final class PresenceService {
 
     private void stopFollowing(Session follower, Address followed) {
         if (followed instanceof Address.Local local) {
-            followers.computeIfPresent(local.name(), (name, set) -> {
-                set.remove(follower);
-                return set.isEmpty() ? null : set;
-            });
+            unfollow(follower, local);
         } else if (router.resolve(followed) instanceof Destination.Bridged bridged) {
             bridged.bridge().send(followed, new Signal.Subscription(follower.address(), false));
         }
     }
 
     private void tellFollowers(Session session, Signal.Presence presence) {
-        Set<Session> set = followers.get(session.name());
+        Set<Party> set = followers.get(session.name());
         if (set != null) {
             set.forEach(follower -> follower.deliver(presence));
         }

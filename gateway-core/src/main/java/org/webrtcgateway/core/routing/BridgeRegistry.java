@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.api.PresenceStatus;
 
 /** The bridges bound into the injector, by the address schemes they own. */
 @Singleton
@@ -52,6 +53,17 @@ public final class BridgeRegistry {
                 bridge.userOnline(user, claims);
             } catch (RuntimeException e) {
                 log.error("bridge '{}' failed on the login of {}", bridge.name(), user, e);
+            }
+        }
+    }
+
+    /** Tells every bridge a user set its presence; a bridge that fails costs a log line. */
+    public void userPresence(Address.Local user, PresenceStatus status, String note) {
+        for (Bridge bridge : bridges) {
+            try {
+                bridge.userPresence(user, status, note);
+            } catch (RuntimeException e) {
+                log.error("bridge '{}' failed on a presence change of {}", bridge.name(), user, e);
             }
         }
     }

@@ -110,7 +110,10 @@ public final class RecordingBridge implements Bridge {
         return type.cast(next.signal());
     }
 
-    /** Users this bridge was told logged in (with their claims) and out, in order: "online alice {...}", "offline alice". */
+    /**
+     * Users this bridge was told logged in (with their claims), set their presence, and logged out, in
+     * order: "online alice {...}", "presence alice away lunch", "offline alice".
+     */
     public final BlockingQueue<String> userEvents = new LinkedBlockingQueue<>();
 
     @Override
@@ -121,6 +124,11 @@ public final class RecordingBridge implements Bridge {
     @Override
     public void userOffline(Address.Local user) {
         userEvents.add("offline " + user);
+    }
+
+    @Override
+    public void userPresence(Address.Local user, org.webrtcgateway.core.api.PresenceStatus status, String note) {
+        userEvents.add("presence " + user + " " + status.wireName() + " " + note);
     }
 
     public Sent poll() {

@@ -68,7 +68,7 @@ final class BridgeInbound implements BridgeContext {
         if (!bridge.schemes().contains(follower.scheme())) {
             throw new IllegalArgumentException("bridge '" + bridge.name() + "' cannot follow for " + follower);
         }
-        return new BridgedParty(follower, bridge);
+        return new BridgedParty(follower, bridge, heap);
     }
 
     @Override

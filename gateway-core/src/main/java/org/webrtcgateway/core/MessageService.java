@@ -8,7 +8,6 @@ import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.room.RoomService;
-import org.webrtcgateway.core.routing.Destination;
 import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.Session;
 
@@ -35,15 +34,6 @@ public final class MessageService {
         if (message.room() != null) {
             return rooms.message(from, message.room(), message.data());
         }
-        Signal.Text text = new Signal.Text(from.address(), null, message.data());
-        Destination destination = router.resolve(message.to());
-        if (destination instanceof Destination.LocalUser user) {
-            return Outcome.of(user.session().deliver(text));
-        }
-        if (destination instanceof Destination.Bridged bridged) {
-            return Outcome.of(bridged.bridge().send(message.to(), text));
-        }
-        Destination.Nowhere nowhere = (Destination.Nowhere) destination;
-        return Outcome.failed(nowhere.code(), nowhere.message());
+        return Outcome.of(router.resolve(message.to()).deliver(new Signal.Text(from.address(), null, message.data())));
     }
 }

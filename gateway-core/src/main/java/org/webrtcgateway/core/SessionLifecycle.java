@@ -61,7 +61,7 @@ public final class SessionLifecycle {
 
     /** A new session, which ends itself when its queue would pass one of its bounds. */
     public Session newSession(String name) {
-        return new Session(new Address.Local(name), sessions.newResumeToken(), queueLimits,
+        return new Session(new Address.Local(name), sessions.newResumeToken(), config.maxCallsPerUser(), queueLimits,
                 (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW));
     }
 

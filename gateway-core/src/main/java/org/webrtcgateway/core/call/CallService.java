@@ -14,10 +14,9 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
-import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.CallResult;
-import org.webrtcgateway.core.routing.Destination;
+import org.webrtcgateway.core.routing.Route;
 import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
@@ -38,14 +37,12 @@ public final class CallService {
     private final Router router;
     private final SessionRegistry sessions;
     private final CoreConfig config;
-    private final HeapPressure heap;
 
     @Inject
-    public CallService(Router router, SessionRegistry sessions, CoreConfig config, HeapPressure heap) {
+    public CallService(Router router, SessionRegistry sessions, CoreConfig config) {
         this.router = router;
         this.sessions = sessions;
         this.config = config;
-        this.heap = heap;
     }
 
     // ------------------------------------------------------------------ from a local user
@@ -66,24 +63,18 @@ public final class CallService {
         if (offer.to().equals(caller.address())) {
             return Outcome.failed(ErrorCode.BAD_MESSAGE, "a user cannot call itself");
         }
-        if (caller.callCount() >= config.maxCallsPerUser()) {
+        if (!caller.mayStartACall()) {
             return Outcome.failed(ErrorCode.BUSY, "you are in " + config.maxCallsPerUser() + " calls already (call.max-per-user)");
         }
-        CallParty callee;
-        Destination destination = router.resolve(offer.to());
-        if (destination instanceof Destination.Nowhere nowhere) {
-            return Outcome.failed(nowhere.code(), nowhere.message());
-        } else if (destination instanceof Destination.LocalUser user) {
-            if (user.session().callCount() >= config.maxCallsPerUser()) {
-                return Outcome.failed(ErrorCode.BUSY, offer.to() + " is busy");
-            }
-            callee = user.session();
-        } else if (heap.isHigh()) {
-            // Refused before it is accepted: an 'ok' followed by a bye would tell the caller the call had begun.
-            return Outcome.failed(ErrorCode.UNREACHABLE, "the gateway is short of memory and takes no new calls to "
-                    + ((Destination.Bridged) destination).bridge().name() + " for now; try again shortly");
-        } else {
-            callee = new BridgedParty(offer.to(), ((Destination.Bridged) destination).bridge());
+        Route route = router.resolve(offer.to());
+        if (route instanceof Route.Refused refused) {
+            return Outcome.failed(refused.code(), refused.message());
+        }
+        CallParty callee = ((Route.Reached) route).party();
+        // Refused before it is accepted: an 'ok' followed by a bye would tell the caller the call had begun.
+        RouteResult admitted = callee.admitsNewCall();
+        if (!admitted.isAccepted()) {
+            return Outcome.of(admitted);
         }
         String id = offer.call() != null ? offer.call() : sessions.newCallId();
         Call call = new Call(id, caller, callee);
@@ -164,10 +155,11 @@ public final class CallService {
     }
 
     private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
-        if (callee.callCount() >= config.maxCallsPerUser()) {
-            return RouteResult.rejected(ErrorCode.BUSY, callee.name() + " is busy");
+        RouteResult admitted = callee.admitsNewCall();
+        if (!admitted.isAccepted()) {
+            return admitted;
         }
-        return place(new Call(offer.call(), new BridgedParty(offer.from(), bridge), callee), offer);
+        return place(new Call(offer.call(), router.bridgedParty(offer.from(), bridge), callee), offer);
     }
 
     // ------------------------------------------------------------------ shared

@@ -16,7 +16,6 @@ import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.PresenceResult;
 import org.webrtcgateway.core.routing.BridgeRegistry;
-import org.webrtcgateway.core.routing.Destination;
 import org.webrtcgateway.core.routing.Party;
 import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.Session;
@@ -57,11 +56,8 @@ public final class PresenceService {
             Signal.Presence now = follow(follower, local);
             return Outcome.ok(new PresenceResult(to.toString(), now.status(), now.note()));
         }
-        Destination destination = router.resolve(to);
-        if (destination instanceof Destination.Nowhere nowhere) {
-            return Outcome.failed(nowhere.code(), nowhere.message());
-        }
-        RouteResult asked = ((Destination.Bridged) destination).bridge().send(to, new Signal.Subscription(follower.address(), true));
+        // Another network's address: the party behind it (its bridge) delivers its presence itself.
+        RouteResult asked = router.resolve(to).deliver(new Signal.Subscription(follower.address(), true));
         if (asked.isAccepted()) {
             follower.follow(to);
             return Outcome.ok(new PresenceResult(to.toString(), null, null));
@@ -119,8 +115,8 @@ public final class PresenceService {
     private void stopFollowing(Session follower, Address followed) {
         if (followed instanceof Address.Local local) {
             unfollow(follower, local);
-        } else if (router.resolve(followed) instanceof Destination.Bridged bridged) {
-            bridged.bridge().send(followed, new Signal.Subscription(follower.address(), false));
+        } else {
+            router.resolve(followed).deliver(new Signal.Subscription(follower.address(), false));
         }
     }
 

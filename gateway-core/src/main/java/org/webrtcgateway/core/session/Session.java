@@ -31,6 +31,7 @@ public final class Session implements CallParty {
     private final Address.Local address;
     private final String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
+    private final int maxCalls;
 
     // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
     // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
@@ -58,12 +59,14 @@ public final class Session implements CallParty {
     private static final Presence AVAILABLE = new Presence(PresenceStatus.AVAILABLE, null);
 
     /**
+     * @param maxCalls        calls the user may be in at once ({@code call.max-per-user})
      * @param onQueueOverflow told (outside the session's lock) when a message would pass a bound of the
      *                        queue, with which one; it is expected to end the session
      */
-    public Session(Address.Local address, String resumeToken, QueueLimits queueLimits,
+    public Session(Address.Local address, String resumeToken, int maxCalls, QueueLimits queueLimits,
                    BiConsumer<Session, String> onQueueOverflow) {
         this.address = requireNonNull(address, "address");
+        this.maxCalls = maxCalls;
         this.resumeToken = requireNonNull(resumeToken, "resumeToken");
         this.queue = new ResumeQueue(requireNonNull(queueLimits, "queueLimits"));
         this.onQueueOverflow = requireNonNull(onQueueOverflow, "onQueueOverflow");
@@ -254,6 +257,17 @@ public final class Session implements CallParty {
     // ------------------------------------------------------------------ calls, rooms, presence
 
     private static final int COPIED_CALLS_LIMIT = 4;
+
+    /** Busy at {@code call.max-per-user} calls. */
+    @Override
+    public RouteResult admitsNewCall() {
+        return calls.size() >= maxCalls ? RouteResult.rejected(ErrorCode.BUSY, name() + " is busy") : RouteResult.accepted();
+    }
+
+    /** True when the user may start another call. */
+    public boolean mayStartACall() {
+        return calls.size() < maxCalls;
+    }
 
     @Override
     public synchronized boolean addCall(Call call) {

@@ -77,7 +77,7 @@ class SessionTest {
     }
 
     private static Session session(String name, int queueMessages, List<String> overflows) {
-        return new Session(new Address.Local(name), "token", limits(queueMessages, 1 << 20, new QueueBudget(1 << 30)),
+        return new Session(new Address.Local(name), "token", 8, limits(queueMessages, 1 << 20, new QueueBudget(1 << 30)),
                 (s, bound) -> overflows.add(bound));
     }
 
@@ -129,7 +129,7 @@ class SessionTest {
     void aQueueIsBoundedInBytesWhateverTheCountAllows() {
         List<String> overflows = new ArrayList<>();
         int weight = 100 + ResumeQueue.ENTRY_OVERHEAD;
-        Session session = new Session(new Address.Local("alice"), "token",
+        Session session = new Session(new Address.Local("alice"), "token", 8,
                 limits(1000, 3L * weight, new QueueBudget(1 << 30)), (s, bound) -> overflows.add(bound));
         dropAfterLogin(session);
 
@@ -147,7 +147,7 @@ class SessionTest {
         List<String> overflows = new ArrayList<>();
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Session session = new Session(new Address.Local("user" + i), "token", limits(1000, 1 << 20, budget),
+            Session session = new Session(new Address.Local("user" + i), "token", 8, limits(1000, 1 << 20, budget),
                     (s, bound) -> overflows.add(bound));
             dropAfterLogin(session);
             sessions.add(session);

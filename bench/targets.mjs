@@ -45,7 +45,7 @@ Each server pinned to CPU 0, the load generator to CPU 1, in the same run of the
 ${rows.join('\n')}
 
 Relay spread (msgs/s): gateway ${spread(g.relay)}, ws-relay ${spread(ws.relay)}, raw ${spread(raw.relay)}.
-Differences under ~10 % are noise on this machine (see the harness's notes on noise).
+Differences under ~10 % are noise on this machine (see docs/performance.md, "Noise on this machine").
 
 ## Machine and versions
 

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipException;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.header.CSeqHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.message.Request;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,45 +23,40 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.sip.call.CallContext;
-import org.webrtcgateway.sip.call.IncomingCall;
 import org.webrtcgateway.sip.call.IncomingCalls;
 import org.webrtcgateway.sip.call.OutgoingCall;
 import org.webrtcgateway.sip.call.SipCall;
 import org.webrtcgateway.sip.call.SipReasons;
 import org.webrtcgateway.sip.call.SipCalls;
 import org.webrtcgateway.sip.message.SipMessages;
+import org.webrtcgateway.sip.register.Accounts;
 import org.webrtcgateway.sip.register.Registration;
+import org.webrtcgateway.sip.register.Registrations;
 import org.webrtcgateway.sip.routing.Recipient;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 
 /**
  * The SIP bridge: owns {@code sip:}, {@code sips:} and {@code tel:}. It only routes: signals from
- * browsers go to the call, registration or message object they belong to, SIP requests go to the
- * handler of their kind. All of it runs on one bridge thread ({@code sip-bridge}), never on the
- * caller's event loop. Off (no stack, no port) unless {@code sip.enabled}.
+ * browsers go to the call or message object they belong to, logins and logouts to
+ * {@link Registrations}; requests from SIP go to {@link IncomingRequests}, and who has which
+ * account is {@link Accounts}'. All of it runs on one bridge thread ({@code sip-bridge}), never on
+ * the caller's event loop. Off (no stack, no port) unless {@code sip.enabled}.
  */
 @Singleton
-public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
+public final class SipBridge implements Bridge {
 
     private static final Logger log = LoggerFactory.getLogger(SipBridge.class);
     private static final long STOP_WAIT_MS = 3000;
 
     private final SipConfig config;
     private final Map<String, String> tlsProperties;
-    /** Registrations by gateway user: every account from start, or (sip.register-at: login) while its user is logged in. */
-    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
-    /** Accounts that came with a login token's claims, while their user is logged in. */
-    private final Map<String, SipAccount> claimedAccounts = new ConcurrentHashMap<>();
-    /** Gateway users by the user part of their address of record, for incoming requests. */
-    private final Map<String, String> usersBySipUser = new ConcurrentHashMap<>();
-    /** Accounts by address of record, for digest credentials: configured ones, then claimed ones. */
-    private final Map<String, SipAccount> byAor = new ConcurrentHashMap<>();
     private volatile boolean running;
     private ScheduledExecutorService executor;
     private SipEndpoint endpoint;
+    private Accounts accounts;
+    private Registrations registrations;
     private CallContext calls;
-    private IncomingCalls incoming;
     private SipMessages messages;
 
     @Inject
@@ -100,35 +83,26 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         }
         executor = BridgeThread.start("sip-bridge");
         SipDispatcher dispatcher = new SipDispatcher(executor);
-        config.accounts().values().forEach(a -> byAor.put(a.aor(), a));
+        accounts = new Accounts(config);
         try {
-            endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, aor -> credentialsFor(aor, byAor));
+            endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, accounts::credentialsFor);
         } catch (Exception e) {
             executor.shutdownNow();
             throw e;
         }
+        registrations = new Registrations(accounts, endpoint, config, executor);
         calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(), new org.webrtcgateway.sip.call.TrickleSupport());
-        config.accounts().values().forEach(a -> usersBySipUser.putIfAbsent(a.sipUser(), a.user()));
-        Recipient recipients = new Recipient(config.incomingRoutes(), usersBySipUser, gateway, config.trunk().isPresent());
-        incoming = new IncomingCalls(calls, recipients);
+        Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
-        dispatcher.setRequestHandler(this);
+        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients), messages));
         if (!config.registerAtLogin()) {
-            executor.execute(() -> config.accounts().values().forEach(this::register));
+            executor.execute(registrations::registerConfigured);
         }
         if (!config.keepAliveInterval().isZero()) {
             long ms = config.keepAliveInterval().toMillis();
             executor.scheduleWithFixedDelay(() -> calls.calls().all().forEach(SipCall::keepAlive), ms, ms, TimeUnit.MILLISECONDS);
         }
         running = true;
-    }
-
-    private SipAccount credentialsFor(String aor, Map<String, SipAccount> byAor) {
-        SipAccount account = byAor.get(aor);
-        if (account != null) {
-            return account;
-        }
-        return config.trunk().filter(t -> aor.endsWith("@" + t.domain())).orElse(null);
     }
 
     @Override
@@ -140,8 +114,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         CompletableFuture<CompletableFuture<Void>> unregistering = new CompletableFuture<>();
         executor.execute(() -> {
             calls.calls().all().forEach(SipCall::shutdown);
-            unregistering.complete(CompletableFuture.allOf(
-                    registrations.values().stream().map(Registration::stop).toArray(CompletableFuture[]::new)));
+            unregistering.complete(registrations.stopAll());
         });
         try {
             unregistering.get(STOP_WAIT_MS, TimeUnit.MILLISECONDS).get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -162,26 +135,9 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         if (!running) {
             return;
         }
-        Optional<SipAccount> claimed;
-        try {
-            claimed = config.accountFromClaims(user.name(), claims);
-        } catch (RuntimeException e) {
-            // The message quotes the claim: no control characters into the log.
-            log.warn("{}'s login token carries a SIP account that is refused: {}", user,
-                    String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?"));
-            claimed = Optional.empty();
-        }
-        Optional<SipAccount> fromClaims = claimed;
-        executor.execute(() -> {
-            fromClaims.ifPresent(account -> {
-                claimedAccounts.put(user.name(), account);
-                byAor.put(account.aor(), account);
-                usersBySipUser.putIfAbsent(account.sipUser(), user.name());
-            });
-            if (fromClaims.isPresent() || config.registerAtLogin()) {
-                accountOf(user.name()).ifPresent(this::register);
-            }
-        });
+        // Parsed on the caller's thread (it touches no table); the tables change on the bridge thread.
+        Optional<SipAccount> fromClaims = accounts.fromClaims(user, claims);
+        executor.execute(() -> registrations.loggedIn(user.name(), fromClaims));
     }
 
     @Override
@@ -189,34 +145,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         if (!running) {
             return;
         }
-        executor.execute(() -> {
-            SipAccount claimed = claimedAccounts.remove(user.name());
-            if (claimed != null || config.registerAtLogin()) {
-                Registration registration = registrations.remove(user.name());
-                if (registration != null) {
-                    registration.stop();
-                }
-            }
-            if (claimed != null) {
-                byAor.remove(claimed.aor(), claimed);
-                usersBySipUser.remove(claimed.sipUser(), user.name());
-            }
-        });
-    }
-
-    /** REGISTERs an account unless it is already registered or does not register. On the bridge thread. */
-    private void register(SipAccount account) {
-        if (account.register() && account.user() != null && !registrations.containsKey(account.user())) {
-            Registration registration = new Registration(account, endpoint, config, executor);
-            registrations.put(account.user(), registration);
-            registration.start();
-        }
-    }
-
-    /** A user's account: from its login token's claims, else configured, else the trunk's. */
-    private Optional<SipAccount> accountOf(String user) {
-        SipAccount claimed = claimedAccounts.get(user);
-        return claimed != null ? Optional.of(claimed) : config.accountOf(user);
+        executor.execute(() -> registrations.loggedOut(user.name()));
     }
 
     // ------------------------------------------------------------------ from browsers (event loop: no blocking)
@@ -267,7 +196,7 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
      * with them on the bridge thread; refused at once when either is missing.
      */
     private RouteResult route(Address.Local user, Address.External to, java.util.function.BiConsumer<SipAccount, String> action) {
-        Optional<SipAccount> account = accountOf(user.name());
+        Optional<SipAccount> account = accounts.accountOf(user.name());
         if (account.isEmpty()) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
         }
@@ -301,90 +230,12 @@ public final class SipBridge implements Bridge, SipDispatcher.RequestHandler {
         }
     }
 
-    // ------------------------------------------------------------------ from SIP (bridge thread)
-
-    @Override
-    public void onRequest(RequestEvent event) {
-        Request request = event.getRequest();
-        String method = request.getMethod();
-        if (method.equals(Request.ACK)) {
-            SipCall call = bySipCallId(request);
-            if (call != null) {
-                call.onAck(event);
-            }
-            return;
-        }
-        ServerTransaction transaction;
-        try {
-            transaction = endpoint.serverTransaction(event);
-        } catch (TransactionAlreadyExistsException e) {
-            return; // a retransmission the stack will absorb
-        } catch (SipException e) {
-            log.debug("cannot take {}", method, e);
-            endpoint.respondStateless(request, 500);
-            return;
-        }
-        boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
-        switch (method) {
-            case Request.CANCEL -> {
-                endpoint.respond(transaction, request, 200, null);
-                if (bySipCallId(request) instanceof IncomingCall call) {
-                    call.onCancel();
-                }
-            }
-            case Request.MESSAGE -> messages.onMessage(event, transaction);
-            case Request.INVITE -> {
-                if (inDialog) {
-                    inDialog(event, transaction);
-                } else {
-                    incoming.onInvite(event, transaction);
-                }
-            }
-            case Request.OPTIONS -> {
-                if (inDialog) {
-                    inDialog(event, transaction);
-                } else {
-                    endpoint.respond(transaction, request, 200, null);
-                }
-            }
-            case Request.BYE, Request.INFO, Request.UPDATE -> inDialog(event, transaction);
-            default -> endpoint.respond(transaction, request, 405, null);
-        }
-    }
-
-    private void inDialog(RequestEvent event, ServerTransaction transaction) {
-        SipCall call = bySipCallId(event.getRequest());
-        if (call == null) {
-            endpoint.respond(transaction, event.getRequest(), 481, null);
-            return;
-        }
-        call.onSipRequest(event, transaction);
-    }
-
-    @Override
-    public void onStray2xx(ResponseEvent event) {
-        // A 200 OK retransmitted because our ACK was lost: ACK it again (RFC 3261 13.2.2.4).
-        Dialog dialog = event.getDialog();
-        CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
-        if (dialog == null || !Request.INVITE.equals(cseq.getMethod())) {
-            return;
-        }
-        try {
-            dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
-        } catch (SipException | InvalidArgumentException e) {
-            log.debug("cannot ACK a retransmitted 200", e);
-        }
-    }
-
-    private SipCall bySipCallId(Request request) {
-        return calls.calls().find(request);
-    }
-
     // ------------------------------------------------------------------ for operators and tests
 
     /** The registration state of a gateway user's account, if the bridge registers it. */
     public Optional<Registration.State> registration(String user) {
-        return Optional.ofNullable(registrations.get(user)).map(Registration::state);
+        Registrations started = registrations;
+        return started == null ? Optional.empty() : started.state(user); // null: sip.enabled is false
     }
 
     /** How many calls the bridge is carrying (asks the bridge thread). */

@@ -1,0 +1,76 @@
+package org.webrtcgateway.sip.register;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.SipConfig;
+import org.webrtcgateway.sip.stack.SipEndpoint;
+
+/**
+ * One {@link Registration} per gateway user whose account registers: every configured account from
+ * start to shutdown, or (with {@code sip.register-at: login}, and always for an account from a login
+ * token) from login to the end of the session. Bridge thread only, except {@link #state}.
+ */
+public final class Registrations {
+
+    private final Accounts accounts;
+    private final SipEndpoint endpoint;
+    private final SipConfig config;
+    private final ScheduledExecutorService executor;
+    /** By gateway user; concurrent because operators and tests read the states from their own threads. */
+    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+
+    public Registrations(Accounts accounts, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
+        this.accounts = accounts;
+        this.endpoint = endpoint;
+        this.config = config;
+        this.executor = executor;
+    }
+
+    /** REGISTERs every configured account: at start, unless accounts register at login. */
+    public void registerConfigured() {
+        config.accounts().values().forEach(this::register);
+    }
+
+    /** A user logged in, with the account their token carries, if any: registers what now should be. */
+    public void loggedIn(String user, Optional<SipAccount> fromClaims) {
+        fromClaims.ifPresent(account -> accounts.claim(user, account));
+        if (fromClaims.isPresent() || config.registerAtLogin()) {
+            accounts.accountOf(user).ifPresent(this::register);
+        }
+    }
+
+    /** A user's session ended: un-REGISTERs what registered for it and forgets the account their token gave them. */
+    public void loggedOut(String user) {
+        if (accounts.hasClaimed(user) || config.registerAtLogin()) {
+            Registration registration = registrations.remove(user);
+            if (registration != null) {
+                registration.stop();
+            }
+        }
+        accounts.release(user);
+    }
+
+    /** Un-REGISTERs every account; completes when every registrar answered or gave up. */
+    public CompletableFuture<Void> stopAll() {
+        return CompletableFuture.allOf(registrations.values().stream().map(Registration::stop).toArray(CompletableFuture[]::new));
+    }
+
+    /** The registration state of a gateway user's account, if it is registered. Any thread. */
+    public Optional<Registration.State> state(String user) {
+        return Optional.ofNullable(registrations.get(user)).map(Registration::state);
+    }
+
+    /** REGISTERs an account unless it is already registered or does not register. */
+    private void register(SipAccount account) {
+        if (account.register() && account.user() != null && !registrations.containsKey(account.user())) {
+            Registration registration = new Registration(account, endpoint, config, executor);
+            registrations.put(account.user(), registration);
+            registration.start();
+        }
+    }
+}

@@ -70,6 +70,27 @@ class RegisterAtLoginTest {
     }
 
     @Test
+    void aPhoneCallingAnAccountFromALoginTokenRingsThatUsersBrowser() {
+        // Contacts of 1003 left at Kamailio by an earlier gateway would fork the call to a dead end.
+        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
+                "-s", "1003", "-au", "1003", "-ap", "pw1003")) {
+            unregister.awaitSuccess();
+        }
+        TestClient carol = gateway.client();
+        carol.requestOk("type", "login", "token", token("carol", "sip:1003@localhost"));
+        await().atMost(SIP_WAIT).until(() -> bridge().registration("carol").map(r -> r.registered()).orElse(false));
+
+        try (SippPhone phone = SippPhone.start("uac-refused.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
+                "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+            String call = carol.next("offer").path("call").asText();
+            carol.requestOk("type", "reject", "call", call, "reason", "busy");
+
+            phone.awaitSuccess();
+            assertThat(phone.messageLog()).contains("SIP/2.0 486");
+        }
+    }
+
+    @Test
     void aTokensSipAccountOfTheWrongFormIsRefusedWithoutRefusingTheLogin() {
         TestClient mallory = gateway.client();
 

@@ -1,6 +1,8 @@
 package org.webrtcgateway.sip.call;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -28,12 +30,15 @@ public final class IncomingCalls {
 
     private final CallContext context;
     private final Recipient recipients;
+    /** A user's account: configured, or carried by the login token of the session (sip.register-at login). */
+    private final Function<String, Optional<SipAccount>> accountOf;
     private final AtomicLong sequence = new AtomicLong();
     private final String prefix = "sip-" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "-";
 
-    public IncomingCalls(CallContext context, Recipient recipients) {
+    public IncomingCalls(CallContext context, Recipient recipients, Function<String, Optional<SipAccount>> accountOf) {
         this.context = context;
         this.recipients = recipients;
+        this.accountOf = accountOf;
     }
 
     public void onInvite(RequestEvent event, ServerTransaction transaction) {
@@ -54,7 +59,7 @@ public final class IncomingCalls {
             return;
         }
         Address.Local user = found.user();
-        SipAccount account = context.config().accountOf(user.name()).orElse(null);
+        SipAccount account = accountOf.apply(user.name()).orElse(null);
         if (account == null) {
             context.endpoint().respond(transaction, request, 404, null);
             return;

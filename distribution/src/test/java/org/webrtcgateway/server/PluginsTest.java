@@ -22,7 +22,8 @@ class PluginsTest {
     void theFrontendAndTheSipBridgeAreFoundOnTheClassPath() {
         Composition gateway = Composition.discover();
 
-        assertThat(gateway.plugins()).extracting(GatewayPlugin::name).containsExactly("sip-bridge", "websocket");
+        // echo-bridge: the tests' own plug-in (PluggedSchemeTest), on this class path only
+        assertThat(gateway.plugins()).extracting(GatewayPlugin::name).containsExactly("echo-bridge", "sip-bridge", "websocket");
         assertThat(gateway.settings()).containsAll(WebSocketConfig.SETTINGS).containsAll(SipConfig.SETTINGS);
     }
 

@@ -15,6 +15,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 
+import org.webrtcgateway.core.api.AddressForm;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.config.AuthConfig;
 import org.webrtcgateway.core.config.CoreConfig;
@@ -22,12 +23,14 @@ import org.webrtcgateway.core.config.IceConfig;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.health.HeapPressure;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.session.QueueBudget;
 
 /**
- * The core's bindings: configuration, the services, and the (possibly empty) set of bridges that
- * bridge modules add to with {@code Multibinder.newSetBinder(binder(), Bridge.class)}.
+ * The core's bindings: configuration, the services, and the (possibly empty) sets that plug-ins add
+ * to: bridges, with {@code Multibinder.newSetBinder(binder(), Bridge.class)}, and the forms of the
+ * address schemes they bring, with {@code Multibinder.newSetBinder(binder(), AddressForm.class)}.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -51,8 +54,10 @@ public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Settings.class).toInstance(settings);
-        bind(JsonCodec.class).in(com.google.inject.Singleton.class);
+        bind(JsonDecoder.class).in(com.google.inject.Singleton.class);
+        bind(JsonEncoder.class).in(com.google.inject.Singleton.class);
         Multibinder.newSetBinder(binder(), Bridge.class);
+        Multibinder.newSetBinder(binder(), AddressForm.class);
         Multibinder.newSetBinder(binder(), Frontend.class);
     }
 

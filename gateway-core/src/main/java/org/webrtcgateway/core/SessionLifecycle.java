@@ -15,7 +15,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.presence.PresenceService;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.session.ClientConnection;
@@ -47,7 +47,7 @@ public final class SessionLifecycle {
     @Inject
     public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
                             CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                            BridgeRegistry bridges, QueueBudget queueBudget, JsonCodec codec) {
+                            BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder) {
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
@@ -56,7 +56,7 @@ public final class SessionLifecycle {
         this.timer = timer;
         this.bridges = bridges;
         // A queued message weighs what it encodes to: its text is what it holds on the heap.
-        this.queueLimits = new QueueLimits(config.resumeQueue(), config.resumeQueueBytes(), queueBudget, codec::encodedSize);
+        this.queueLimits = new QueueLimits(config.resumeQueue(), config.resumeQueueBytes(), queueBudget, encoder::encodedSize);
     }
 
     /** A new session, which ends itself when its queue would pass one of its bounds. */

@@ -14,7 +14,8 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 
 import org.webrtcgateway.core.Gateway;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 
 /** Builds each connection's pipeline; read it top (bytes) to bottom (signaling). */
 final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -25,7 +26,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final WebSocketConfig config;
     private final SslContext ssl;
     private final Gateway gateway;
-    private final JsonCodec codec;
+    private final JsonDecoder decoder;
+    private final JsonEncoder encoder;
     private final ChannelGroup channels;
     private final ConnectionLimiter connectionLimiter;
     private final HttpRequestHandler httpRequests;
@@ -33,13 +35,14 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final WriteBuffers writeBuffers;
     private final WebSocketServerProtocolConfig websocketProtocol;
 
-    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonCodec codec, ChannelGroup channels,
-                              WriteBuffers writeBuffers) {
+    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
+                              ChannelGroup channels, WriteBuffers writeBuffers) {
         this.config = config;
         this.writeBuffers = writeBuffers;
         this.ssl = ssl;
         this.gateway = gateway;
-        this.codec = codec;
+        this.decoder = decoder;
+        this.encoder = encoder;
         this.channels = channels;
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
         this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
@@ -82,6 +85,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
         pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
-        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, codec, config, writeBuffers));
+        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers));
     }
 }

@@ -27,7 +27,8 @@ import org.webrtcgateway.core.ClientLink;
 import org.webrtcgateway.core.Gateway;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.protocol.Inbound;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.session.DisconnectKind;
 
 /**
@@ -44,7 +45,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     static final io.netty.util.AttributeKey<Boolean> UPGRADED = io.netty.util.AttributeKey.valueOf("websocket.upgraded");
 
     private final Gateway gateway;
-    private final JsonCodec codec;
+    private final JsonDecoder decoder;
+    private final JsonEncoder encoder;
     private final WebSocketConfig config;
     private final WriteBuffers writeBuffers;
     private WebSocketConnection connection;
@@ -56,9 +58,12 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
 
-    SignalingHandler(Gateway gateway, JsonCodec codec, WebSocketConfig config, WriteBuffers writeBuffers) {
+    /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
+    SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
+                     WriteBuffers writeBuffers) {
         this.gateway = gateway;
-        this.codec = codec;
+        this.decoder = decoder;
+        this.encoder = encoder;
         this.config = config;
         this.writeBuffers = writeBuffers;
     }
@@ -75,7 +80,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             // client reads them (a ping flood filled the heap): from here on this handler does, within
             // the rate limit. The handshake is done, and close frames were already this handler's.
             ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
-            connection = new WebSocketConnection(ctx.channel(), codec, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
+            connection = new WebSocketConnection(ctx.channel(), encoder, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
@@ -155,7 +160,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             connection.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frames must be UTF-8");
             return;
         }
-        link.receive(codec.decode(bytes, offset, length));
+        link.receive(decoder.decode(bytes, offset, length));
     }
 
     /** Answers a message over the rate with {@code rate-limited}, unless the client was closed for it. */
@@ -164,7 +169,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         byte[] bytes = ByteBufUtil.getBytes(content);
-        Inbound decoded = codec.decode(bytes, 0, bytes.length);
+        Inbound decoded = decoder.decode(bytes, 0, bytes.length);
         link.receive(new Inbound.Malformed(decoded.id(), ErrorCode.RATE_LIMITED,
                 "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
     }

@@ -18,7 +18,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
 import org.webrtcgateway.core.session.ClientConnection;
 import org.webrtcgateway.core.session.CloseReason;
@@ -50,7 +50,7 @@ final class WebSocketConnection implements ClientConnection {
             AtomicLongFieldUpdater.newUpdater(WebSocketConnection.class, "unread");
 
     private final Channel channel;
-    private final JsonCodec codec;
+    private final JsonEncoder encoder;
     private final AddressSlot slot;
     private final WriteBuffers writeBuffers;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -61,9 +61,9 @@ final class WebSocketConnection implements ClientConnection {
     private volatile boolean heldBack;
 
     /** {@code slot}: the connection's place in its address's count, or null when connections are not counted. */
-    WebSocketConnection(Channel channel, JsonCodec codec, AddressSlot slot, WriteBuffers writeBuffers) {
+    WebSocketConnection(Channel channel, JsonEncoder encoder, AddressSlot slot, WriteBuffers writeBuffers) {
         this.channel = channel;
-        this.codec = codec;
+        this.encoder = encoder;
         this.slot = slot;
         this.writeBuffers = writeBuffers;
     }
@@ -78,9 +78,9 @@ final class WebSocketConnection implements ClientConnection {
             WriteGuard.cutOff(channel);
             return false;
         }
-        ByteBuf buffer = channel.alloc().buffer(codec.estimatedSize(message));
+        ByteBuf buffer = channel.alloc().buffer(encoder.estimatedSize(message));
         try {
-            codec.encode(message, new ByteBufOutputStream(buffer));
+            encoder.encode(message, new ByteBufOutputStream(buffer));
         } catch (RuntimeException e) {
             // Never lose the messages after it, nor break the sender's loop over a room: log it and go on.
             buffer.release();

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.Frontend;
 import org.webrtcgateway.core.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 
 /** The Netty HTTP/WebSocket server. Uses epoll where the platform has it. */
 @Singleton
@@ -44,7 +45,8 @@ public final class WebSocketServer implements Frontend {
 
     private final WebSocketConfig config;
     private final Gateway gateway;
-    private final JsonCodec codec;
+    private final JsonDecoder decoder;
+    private final JsonEncoder encoder;
     private final WriteBuffers writeBuffers;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup workerGroup;
@@ -52,10 +54,12 @@ public final class WebSocketServer implements Frontend {
     private InetSocketAddress address;
 
     @Inject
-    public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonCodec codec, WriteBuffers writeBuffers) {
+    public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
+                           WriteBuffers writeBuffers) {
         this.config = config;
         this.gateway = gateway;
-        this.codec = codec;
+        this.decoder = decoder;
+        this.encoder = encoder;
         this.writeBuffers = writeBuffers;
     }
 
@@ -75,7 +79,7 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
-                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, codec, channels, writeBuffers));
+                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, decoder, encoder, channels, writeBuffers));
         serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());

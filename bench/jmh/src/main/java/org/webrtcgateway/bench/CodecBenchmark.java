@@ -18,7 +18,8 @@ import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.protocol.Inbound;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
 
 /**
@@ -42,7 +43,8 @@ public class CodecBenchmark {
     static final byte[] OFFER_FRAME = ("{\"type\":\"offer\",\"to\":\"user42\",\"call\":\"c-42\",\"sdp\":\""
             + SDP.replace("\r\n", "\\r\\n") + "\"}").getBytes(StandardCharsets.UTF_8);
 
-    private final JsonCodec codec = new JsonCodec();
+    private final JsonDecoder decoder = new JsonDecoder();
+    private final JsonEncoder encoder = new JsonEncoder();
     private final OutputStream sink = OutputStream.nullOutputStream();
     private final ServerMessage relayedMessage = new ServerMessage.Delivery(new Signal.Text(new Address.Local("user41"), null,
             new RawJson("{\"candidate\":\"" + CANDIDATE_LINE + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"EsAw\"}")));
@@ -52,31 +54,31 @@ public class CodecBenchmark {
 
     @Benchmark
     public Inbound decodeMessage() {
-        return codec.decode(MESSAGE_FRAME, 0, MESSAGE_FRAME.length);
+        return decoder.decode(MESSAGE_FRAME, 0, MESSAGE_FRAME.length);
     }
 
     @Benchmark
     public Inbound decodeCandidate() {
-        return codec.decode(CANDIDATE_FRAME, 0, CANDIDATE_FRAME.length);
+        return decoder.decode(CANDIDATE_FRAME, 0, CANDIDATE_FRAME.length);
     }
 
     @Benchmark
     public Inbound decodeOffer() {
-        return codec.decode(OFFER_FRAME, 0, OFFER_FRAME.length);
+        return decoder.decode(OFFER_FRAME, 0, OFFER_FRAME.length);
     }
 
     @Benchmark
     public void encodeMessage() {
-        codec.encode(relayedMessage, sink);
+        encoder.encode(relayedMessage, sink);
     }
 
     @Benchmark
     public void encodeCandidate() {
-        codec.encode(relayedCandidate, sink);
+        encoder.encode(relayedCandidate, sink);
     }
 
     @Benchmark
     public void encodeOffer() {
-        codec.encode(relayedOffer, sink);
+        encoder.encode(relayedOffer, sink);
     }
 }

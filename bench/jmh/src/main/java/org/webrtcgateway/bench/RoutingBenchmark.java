@@ -24,7 +24,8 @@ import org.webrtcgateway.core.ClientLink;
 import org.webrtcgateway.core.CoreModule;
 import org.webrtcgateway.core.Gateway;
 import org.webrtcgateway.core.config.Settings;
-import org.webrtcgateway.core.protocol.JsonCodec;
+import org.webrtcgateway.core.protocol.JsonDecoder;
+import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
 import org.webrtcgateway.core.session.ClientConnection;
 import org.webrtcgateway.core.session.CloseReason;
@@ -45,7 +46,8 @@ public class RoutingBenchmark {
     private static final byte[] FRAME = CodecBenchmark.MESSAGE_FRAME;
 
     private Injector injector;
-    private JsonCodec codec;
+    private JsonDecoder decoder;
+    private JsonEncoder encoder;
     private ClientLink sender;
 
     /** Encodes what it is sent, like the WebSocket connection, and throws it away. */
@@ -55,7 +57,7 @@ public class RoutingBenchmark {
         @Override
         public boolean send(ServerMessage message) {
             out.reset();
-            codec.encode(message, out);
+            encoder.encode(message, out);
             return true;
         }
 
@@ -72,13 +74,14 @@ public class RoutingBenchmark {
     @Setup(Level.Trial)
     public void startCore() throws Exception {
         injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(Settings.of(Map.of())));
-        codec = injector.getInstance(JsonCodec.class);
+        decoder = injector.getInstance(JsonDecoder.class);
+        encoder = injector.getInstance(JsonEncoder.class);
         Gateway gateway = injector.getInstance(Gateway.class);
         gateway.start();
         sender = gateway.connect(new EncodingConnection(), null);
         ClientLink receiver = gateway.connect(new EncodingConnection(), null);
-        sender.receive(codec.decode("{\"type\":\"login\",\"name\":\"user41\"}"));
-        receiver.receive(codec.decode("{\"type\":\"login\",\"name\":\"user42\"}"));
+        sender.receive(decoder.decode("{\"type\":\"login\",\"name\":\"user41\"}"));
+        receiver.receive(decoder.decode("{\"type\":\"login\",\"name\":\"user42\"}"));
     }
 
     @TearDown(Level.Trial)
@@ -88,6 +91,6 @@ public class RoutingBenchmark {
 
     @Benchmark
     public void relayMessage() {
-        sender.receive(codec.decode(FRAME, 0, FRAME.length));
+        sender.receive(decoder.decode(FRAME, 0, FRAME.length));
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Where a message goes or comes from: a user of this gateway ({@link Local}, a plain name) or
  * an address another network owns ({@link External}: {@code sip:}, {@code sips:}, {@code tel:},
- * {@code xmpp:}), which the router hands to the bridge registered for its scheme.
+ * {@code xmpp:}, or a scheme a plug-in brings with its {@link AddressForm}), which the router hands to
+ * the bridge registered for its scheme.
  *
  * <p>Parsing is strict on purpose: an address that gets past {@link #parse} may be written into a
  * SIP header or an XMPP stanza, so anything that could break out of one (whitespace, control
@@ -62,12 +63,7 @@ public sealed interface Address {
         }
         String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
         String canonical = scheme + text.substring(colon);
-        Pattern form = switch (scheme) {
-            case "sip", "sips" -> Forms.SIP;
-            case "tel" -> Forms.TEL;
-            case "xmpp" -> Forms.XMPP;
-            default -> null;
-        };
+        Pattern form = Forms.of(scheme);
         if (form == null || !form.matcher(canonical).matches()) {
             return Optional.empty();
         }
@@ -75,6 +71,14 @@ public sealed interface Address {
             return Optional.empty(); // RFC 3966: a local number needs the context it is local to
         }
         return Optional.of(new External(scheme, canonical));
+    }
+
+    /**
+     * Whether {@link #parse} knows the form of {@code scheme} (lower case): {@code sip}, {@code sips},
+     * {@code tel}, {@code xmpp}. A plug-in cannot give one of these another form ({@link AddressForm}).
+     */
+    static boolean isBuiltInScheme(String scheme) {
+        return Forms.of(scheme) != null;
     }
 
     /** Like {@link #parse}, for addresses that are known to be valid (configuration, tests). */
@@ -101,6 +105,16 @@ public sealed interface Address {
         /** RFC 5122 xmpp:node@domain/resource, without authority ({@code //}) or query ({@code ?}). */
         static final Pattern XMPP = Pattern.compile(
                 "xmpp:(?:[^\\s\\p{Cntrl}\"&'/:<>@?#]{1,256}@)?" + HOST + "(?:/[^\\s\\p{Cntrl}?#<>\"]{1,256})?");
+
+        /** The form of a built-in scheme (lower case), or null for any other. */
+        static Pattern of(String scheme) {
+            return switch (scheme) {
+                case "sip", "sips" -> SIP;
+                case "tel" -> TEL;
+                case "xmpp" -> XMPP;
+                default -> null;
+            };
+        }
 
         private Forms() {
         }

@@ -8,7 +8,7 @@ import org.webrtcgateway.core.api.RawJson;
 
 /**
  * What a client sends, one record per {@code type} of PROTOCOL.md's client-to-gateway table,
- * already validated by {@link JsonCodec}: a record exists only for a well-formed message.
+ * already validated by {@link JsonDecoder}: a record exists only for a well-formed message.
  * Nullable components are the protocol's optional fields.
  */
 public sealed interface ClientMessage {

@@ -8,11 +8,11 @@ import org.webrtcgateway.core.api.ErrorCode;
 /** String values kept raw (data, sdp): found by their closing quote, still checked by the parser. */
 class RawValueDecodingTest {
 
-    private final JsonCodec codec = new JsonCodec();
+    private final JsonDecoder decoder = new JsonDecoder();
 
     @Test
     void aStringWithEscapedQuotesAndBackslashesIsKeptWhole() {
-        Inbound decoded = codec.decode("{\"type\":\"offer\",\"to\":\"bob\",\"sdp\":\"a=\\\"x\\\\\\\" y\\\\\",\"call\":\"c1\"}");
+        Inbound decoded = decoder.decode("{\"type\":\"offer\",\"to\":\"bob\",\"sdp\":\"a=\\\"x\\\\\\\" y\\\\\",\"call\":\"c1\"}");
 
         ClientMessage.Offer offer = (ClientMessage.Offer) ((Inbound.Request) decoded).message();
         assertThat(offer.sdp().json().json()).isEqualTo("\"a=\\\"x\\\\\\\" y\\\\\"");
@@ -22,14 +22,14 @@ class RawValueDecodingTest {
 
     @Test
     void anUnterminatedStringIsBadJson() {
-        Inbound decoded = codec.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"abc");
+        Inbound decoded = decoder.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"abc");
 
         assertThat(((Inbound.Malformed) decoded).code()).isEqualTo(ErrorCode.BAD_JSON);
     }
 
     @Test
     void aControlCharacterInsideARawStringIsStillBadJson() {
-        Inbound decoded = codec.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"a\u0001b\"}");
+        Inbound decoded = decoder.decode("{\"type\":\"message\",\"to\":\"bob\",\"data\":\"a\u0001b\"}");
 
         assertThat(((Inbound.Malformed) decoded).code()).isEqualTo(ErrorCode.BAD_JSON);
     }

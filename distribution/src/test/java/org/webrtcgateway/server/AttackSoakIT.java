@@ -27,12 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.webrtcgateway.websocket.testing.Attacker;
-import org.webrtcgateway.websocket.testing.Attacker.End;
-import org.webrtcgateway.websocket.testing.Attacker.Report;
-import org.webrtcgateway.websocket.testing.BacklogReader;
-import org.webrtcgateway.websocket.testing.CallLoop;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.Attacker;
+import org.webrtcgateway.testing.Attacker.End;
+import org.webrtcgateway.testing.Attacker.Report;
+import org.webrtcgateway.testing.BacklogReader;
+import org.webrtcgateway.testing.CallLoop;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * No single client may take the gateway down: the bundle a user runs, at its default settings (a

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.TestClient;
 
 /** The bundle a user runs: {@code distribution/target/gateway/bin/gateway}, as a separate process. */
 class GatewayBundleIT {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.Composition;
+import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.websocket.WebSocketServer;
-import org.webrtcgateway.websocket.testing.TestClient;
 
 /**
  * A plug-in joins the gateway by being on the class path, and nothing else: {@link EchoBridgePlugin}

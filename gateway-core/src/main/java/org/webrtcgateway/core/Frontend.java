@@ -1,5 +1,8 @@
 package org.webrtcgateway.core;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * A way in for clients (the WebSocket server). Frontends are bound with a multibinder and started
  * and stopped by {@link Lifecycle}, around the core.
@@ -14,4 +17,13 @@ public interface Frontend {
 
     /** Closes what is left and releases threads; called after the core ended every session. */
     void stop();
+
+    /**
+     * Where clients connect, e.g. {@code ws://127.0.0.1:8080/ws}, once started: what the tests' gateway
+     * points its clients at without knowing which frontend is there. Empty before the start, and for a
+     * frontend clients do not reach by URI.
+     */
+    default Optional<URI> clientUri() {
+        return Optional.empty();
+    }
 }

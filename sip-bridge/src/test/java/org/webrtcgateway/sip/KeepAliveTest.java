@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.SippPhone;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /** Session keep-alive: an in-dialog OPTIONS the far end no longer knows (481) ends the call on both sides. */
 @Tag("sip")

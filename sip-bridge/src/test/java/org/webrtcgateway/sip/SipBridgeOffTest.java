@@ -10,8 +10,8 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.sip.testing.FreePorts;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /** A gateway without SIP configured opens no SIP port, and sip: addresses are unreachable. */
 class SipBridgeOffTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.TestKeystores;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * The tls transport between two gateways in trunk mode (A's proxy is B): a call goes through when A

@@ -1,7 +1,10 @@
 package org.webrtcgateway.websocket;
 
 import java.io.File;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
@@ -87,11 +90,23 @@ public final class WebSocketServer implements Frontend {
 
     /** The URL of the client page, e.g. {@code http://127.0.0.1:8080/}. */
     public String url() {
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
+        return (config.tls() ? "https" : "http") + "://" + hostInUrl(address.getAddress()) + ":" + address.getPort() + "/";
+    }
+
+    /** The WebSocket endpoint, e.g. {@code ws://127.0.0.1:8080/ws}; {@code wss://} with TLS. */
+    @Override
+    public synchronized Optional<URI> clientUri() {
+        if (address == null) {
+            return Optional.empty();
         }
-        return (config.tls() ? "https" : "http") + "://" + host + ":" + address.getPort() + "/";
+        // A wildcard bind (0.0.0.0, ::) takes connections on loopback too, and is no address to connect to.
+        InetAddress host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address.getAddress();
+        return Optional.of(URI.create((config.tls() ? "wss" : "ws") + "://" + hostInUrl(host) + ":" + address.getPort() + config.path()));
+    }
+
+    private static String hostInUrl(InetAddress host) {
+        String text = host.getHostAddress();
+        return text.contains(":") ? "[" + text + "]" : text;
     }
 
     public InetSocketAddress address() {

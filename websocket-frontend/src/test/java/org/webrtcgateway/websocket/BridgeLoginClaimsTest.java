@@ -9,8 +9,8 @@ import com.auth0.jwt.algorithms.Algorithm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.testing.RecordingBridge;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RecordingBridge;
 
 /** A bridge learns a user's login-token claims (a SIP account, say) when the user logs in. */
 class BridgeLoginClaimsTest {

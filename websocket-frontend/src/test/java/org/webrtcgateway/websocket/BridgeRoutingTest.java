@@ -20,9 +20,9 @@ import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.health.HeapPressure;
-import org.webrtcgateway.core.testing.RecordingBridge;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RecordingBridge;
+import org.webrtcgateway.testing.TestClient;
 
 /** The core routes by address scheme to a bridge, and a bridged call looks to the browser like any other. */
 class BridgeRoutingTest {

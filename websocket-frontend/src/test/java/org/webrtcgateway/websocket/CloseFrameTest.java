@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RawWebSocket;
 
 /** RFC 6455 §5.5.1 and §7.4: how the gateway answers a client's close frame. */
 class CloseFrameTest {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Settings;
-import org.webrtcgateway.websocket.testing.Attacker;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.Attacker;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * The HTTP side under attack, spoken byte for byte over a plain socket: legacy WebSocket handshakes,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.testing.RecordingBridge;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RecordingBridge;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * A scheme the core does not know is an address only when a plug-in brings its form. The distribution's

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.session.SessionRegistry;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RawWebSocket;
+import org.webrtcgateway.testing.TestClient;
 
 /** A client that stops reading is cut off, and what waits for it stays bounded. */
 class SlowConsumerTest {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.websocket.testing.TestCertificate;
-import org.webrtcgateway.websocket.testing.TestClient;
 
 /** PROTOCOL.md, Transport: "{@code wss://} when TLS is configured"; the page is then served over https. */
 class TlsTest {
@@ -69,6 +69,11 @@ class TlsTest {
         } finally {
             socket.abort();
         }
+    }
+
+    @Test
+    void clientsAreToldToConnectWithWss() {
+        assertThat(gateway.wsUri()).hasScheme("wss").hasPath("/ws");
     }
 
     @Test

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RawWebSocket;
+import org.webrtcgateway.testing.TestClient;
 
 /** PROTOCOL.md, Transport and Limits the gateway enforces. */
 class TransportLimitsTest {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.SessionLifecycle;
 import org.webrtcgateway.core.session.QueueBudget;
 import org.webrtcgateway.core.session.SessionRegistry;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.HeapProbe;
-import org.webrtcgateway.websocket.testing.LegitimatePair;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.HeapProbe;
+import org.webrtcgateway.testing.LegitimatePair;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * Sessions dropped on purpose, then flooded with the largest messages the protocol allows: their queues

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.HeapProbe;
-import org.webrtcgateway.websocket.testing.LegitimatePair;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.HeapProbe;
+import org.webrtcgateway.testing.LegitimatePair;
+import org.webrtcgateway.testing.RawWebSocket;
 
 /**
  * A client that sends WebSocket pings and never reads: each ping used to get a pong, counted by no

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.LegitimatePair;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.LegitimatePair;
+import org.webrtcgateway.testing.RawWebSocket;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * A session that comes back to a backlog larger than a connection's write buffer: the backlog used to

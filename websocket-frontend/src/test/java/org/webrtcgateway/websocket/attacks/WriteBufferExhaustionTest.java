@@ -9,10 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.RawWebSocket;
+import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.websocket.WriteBuffers;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.RawWebSocket;
-import org.webrtcgateway.websocket.testing.TestClient;
 
 /**
  * Many connections that read nothing, each fed up to its write-buffer limit: each buffer is bounded,

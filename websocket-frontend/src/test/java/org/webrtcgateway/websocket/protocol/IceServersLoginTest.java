@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
+import org.webrtcgateway.testing.GatewayExtension;
 
 /**
  * PROTOCOL.md, {@code login}: "Reply ok with ... iceServers (RTCIceServer list, TURN credentials included when

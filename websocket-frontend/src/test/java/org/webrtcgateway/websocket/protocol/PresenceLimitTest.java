@@ -2,8 +2,8 @@ package org.webrtcgateway.websocket.protocol;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /** What one session may follow is bounded, so subscriptions cannot grow the gateway's memory without end. */
 class PresenceLimitTest {

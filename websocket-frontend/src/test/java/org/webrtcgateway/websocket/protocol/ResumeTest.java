@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.websocket.testing.GatewayExtension;
-import org.webrtcgateway.websocket.testing.TestClient;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /** PROTOCOL.md, Resuming after a dropped connection. */
 class ResumeTest {

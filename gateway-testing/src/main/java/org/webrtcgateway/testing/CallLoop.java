@@ -1,4 +1,4 @@
-package org.webrtcgateway.websocket.testing;
+package org.webrtcgateway.testing;
 
 import java.net.URI;
 import java.time.Duration;

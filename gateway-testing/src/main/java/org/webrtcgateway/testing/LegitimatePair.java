@@ -1,4 +1,4 @@
-package org.webrtcgateway.websocket.testing;
+package org.webrtcgateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

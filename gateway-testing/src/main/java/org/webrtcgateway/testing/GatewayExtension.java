@@ -1,29 +1,39 @@
-package org.webrtcgateway.websocket.testing;
+package org.webrtcgateway.testing;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.webrtcgateway.core.Frontend;
 import org.webrtcgateway.core.Lifecycle;
+import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.Composition;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
-import org.webrtcgateway.websocket.WebSocketServer;
 
 /**
  * Starts a real gateway (the core and the plug-ins on the class path, as the server's main does, plus
  * any module a test adds; a misspelled setting fails the test) on a free loopback port before each test
  * and stops it after, closing every {@link TestClient} the test opened.
+ *
+ * <p>Clients connect where the frontend on the class path says ({@link Frontend#clientUri}), so this
+ * module needs no frontend to compile; a module's tests bring one by depending on
+ * {@code websocket-frontend} in test scope.
  * <pre>
  * &#64;RegisterExtension
  * final GatewayExtension gateway = new GatewayExtension().with("session.resume-grace", "1s");
@@ -31,13 +41,20 @@ import org.webrtcgateway.websocket.WebSocketServer;
  */
 public final class GatewayExtension implements BeforeEachCallback, AfterEachCallback {
 
-    private final Map<String, String> settings = new LinkedHashMap<>(Map.of(
+    static final String NO_FRONTEND = "no frontend on the class path; a bridge module's tests need websocket-frontend"
+            + " as a test dependency";
+
+    /** A free port on loopback for the WebSocket frontend; a test's own settings override these. */
+    private static final Map<String, String> FRONTEND_DEFAULTS = Map.of(
             "websocket.bind", "127.0.0.1",
-            "websocket.port", "0"));
+            "websocket.port", "0");
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<Module> extraModules = new ArrayList<>();
     private final List<TestClient> clients = new ArrayList<>();
     private Injector injector;
     private Lifecycle lifecycle;
+    private URI clientUri;
 
     /** Sets a configuration key for the gateway under test. */
     public GatewayExtension with(String key, String value) {
@@ -61,11 +78,45 @@ public final class GatewayExtension implements BeforeEachCallback, AfterEachCall
         stop();
     }
 
-    /** Starts the gateway as the server's main does: the plug-ins on the class path, settings checked. */
+    /**
+     * Starts the gateway as the server's main does: the plug-ins on the class path, settings checked.
+     *
+     * @throws org.webrtcgateway.core.config.ConfigException when a setting is misspelled or out of range
+     * @throws IllegalStateException when no frontend on the class path takes clients
+     */
     public void start() throws Exception {
-        Composition.Started started = Composition.discover().start(Settings.of(settings), extraModules);
+        Composition composition = Composition.discover();
+        Composition.Started started = composition.start(Settings.of(settingsFor(composition)), extraModules);
+        Optional<URI> offered = clientUriOf(started.injector());
+        if (offered.isEmpty()) {
+            started.lifecycle().stop();
+            throw new IllegalStateException(NO_FRONTEND);
+        }
         injector = started.injector();
         lifecycle = started.lifecycle();
+        clientUri = offered.get();
+    }
+
+    /**
+     * The test's settings over {@link #FRONTEND_DEFAULTS}, the defaults only where a plug-in reads them:
+     * without the WebSocket frontend they would be unknown keys, and a missing frontend would fail the
+     * start as a misspelled setting instead of saying what is missing.
+     */
+    private Map<String, String> settingsFor(Composition composition) {
+        Set<String> known = composition.settings().stream().map(Setting::key).collect(Collectors.toSet());
+        Map<String, String> all = new LinkedHashMap<>();
+        FRONTEND_DEFAULTS.forEach((key, value) -> {
+            if (known.contains(key)) {
+                all.put(key, value);
+            }
+        });
+        all.putAll(settings);
+        return all;
+    }
+
+    private static Optional<URI> clientUriOf(Injector injector) {
+        Set<Frontend> frontends = injector.getInstance(Key.get(new TypeLiteral<Set<Frontend>>() { }));
+        return frontends.stream().map(Frontend::clientUri).flatMap(Optional::stream).findFirst();
     }
 
     public void stop() {
@@ -81,16 +132,22 @@ public final class GatewayExtension implements BeforeEachCallback, AfterEachCall
         return injector;
     }
 
+    /** The port clients connect to. */
     public int port() {
-        return injector.getInstance(WebSocketServer.class).address().getPort();
+        return wsUri().getPort();
     }
 
+    /** Plain {@code http://} on the clients' host and port, whether or not the frontend speaks TLS there. */
     public URI httpUri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        return URI.create("http://" + wsUri().getRawAuthority() + path);
     }
 
+    /** Where clients connect, e.g. {@code ws://127.0.0.1:41234/ws}, as the frontend reports it. */
     public URI wsUri() {
-        return URI.create("ws://127.0.0.1:" + port() + "/ws");
+        if (clientUri == null) {
+            throw new IllegalStateException("the gateway is not started");
+        }
+        return clientUri;
     }
 
     /** A connected client that has not logged in. */

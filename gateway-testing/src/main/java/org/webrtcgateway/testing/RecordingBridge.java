@@ -1,4 +1,4 @@
-package org.webrtcgateway.core.testing;
+package org.webrtcgateway.testing;
 
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;

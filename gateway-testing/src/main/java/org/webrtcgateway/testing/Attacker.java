@@ -1,4 +1,4 @@
-package org.webrtcgateway.websocket.testing;
+package org.webrtcgateway.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

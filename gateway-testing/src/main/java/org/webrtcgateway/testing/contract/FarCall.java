@@ -15,7 +15,10 @@ public interface FarCall {
 
     void hangUp();
 
-    /** Sends an ICE candidate ({@code candidate:...} line) to the browser. */
+    /**
+     * Makes an ICE candidate ({@code candidate:...} line) of this side known to the browser: trickled at
+     * once, or, in a network without trickle, in the answer (the contract calls it before {@link #answer}).
+     */
     void candidate(String candidateLine);
 
     /** Waits until {@code candidateLine} reached this side, trickled or in a later SDP. */

@@ -23,6 +23,8 @@ import org.webrtcgateway.core.config.IceConfig;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.health.HeapPressure;
+import org.webrtcgateway.core.protocol.Frontend;
+import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.session.QueueBudget;
@@ -59,6 +61,7 @@ public final class CoreModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), Bridge.class);
         Multibinder.newSetBinder(binder(), AddressForm.class);
         Multibinder.newSetBinder(binder(), Frontend.class);
+        bind(Gateway.class).to(CoreGateway.class);
     }
 
     @Provides

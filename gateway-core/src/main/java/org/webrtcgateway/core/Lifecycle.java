@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.protocol.Frontend;
 
 /**
  * Starts and stops the whole gateway in one known order. Start: core and bridges, then frontends.
@@ -19,12 +20,12 @@ public final class Lifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
 
-    private final Gateway gateway;
+    private final CoreGateway gateway;
     private final List<Frontend> frontends;
     private boolean running;
 
     @Inject
-    public Lifecycle(Gateway gateway, Set<Frontend> frontends) {
+    public Lifecycle(CoreGateway gateway, Set<Frontend> frontends) {
         this.gateway = gateway;
         this.frontends = List.copyOf(frontends);
     }

@@ -17,8 +17,8 @@ import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;
-import org.webrtcgateway.core.session.ClientConnection;
-import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.CloseReason;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 

@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.webrtcgateway.core.Frontend;
+import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;

@@ -23,13 +23,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcgateway.core.ClientLink;
-import org.webrtcgateway.core.Gateway;
-import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.protocol.ClientLink;
+import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.Inbound;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
-import org.webrtcgateway.core.session.DisconnectKind;
+import org.webrtcgateway.core.protocol.DisconnectKind;
 
 /**
  * The last stage: one per WebSocket connection. Turns text frames into core requests (after the rate
@@ -170,7 +169,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
         byte[] bytes = ByteBufUtil.getBytes(content);
         Inbound decoded = decoder.decode(bytes, 0, bytes.length);
-        link.receive(new Inbound.Malformed(decoded.id(), ErrorCode.RATE_LIMITED,
+        link.receive(Inbound.rateLimited(decoded.id(),
                 "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
     }
 

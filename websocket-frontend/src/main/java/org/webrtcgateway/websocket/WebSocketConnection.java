@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
-import org.webrtcgateway.core.session.ClientConnection;
-import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.CloseReason;
 
 /**
  * A WebSocket channel as the core's {@link ClientConnection}. Messages are encoded on the sending

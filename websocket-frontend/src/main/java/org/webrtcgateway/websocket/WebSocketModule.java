@@ -8,7 +8,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 
-import org.webrtcgateway.core.Frontend;
+import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;

@@ -34,8 +34,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcgateway.core.Frontend;
-import org.webrtcgateway.core.Gateway;
+import org.webrtcgateway.core.protocol.Frontend;
+import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;

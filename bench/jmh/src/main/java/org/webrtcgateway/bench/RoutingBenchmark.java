@@ -20,15 +20,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.webrtcgateway.core.ClientLink;
+import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.CoreModule;
-import org.webrtcgateway.core.Gateway;
+import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
-import org.webrtcgateway.core.session.ClientConnection;
-import org.webrtcgateway.core.session.CloseReason;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.CloseReason;
 
 /**
  * One relayed {@code message} through the real core, network aside: decode the sender's frame,

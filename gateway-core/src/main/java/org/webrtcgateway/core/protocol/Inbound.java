@@ -22,4 +22,9 @@ public sealed interface Inbound {
             requireNonNull(message, "message");
         }
     }
+
+    /** A request the frontend dropped because its client sends faster than its rate limit: {@code rate-limited}. */
+    static Inbound rateLimited(RequestId id, String why) {
+        return new Malformed(id, ErrorCode.RATE_LIMITED, why);
+    }
 }

@@ -17,6 +17,7 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
+import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ServerMessage;
 
 /**

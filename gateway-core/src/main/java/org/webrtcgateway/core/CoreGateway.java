@@ -14,26 +14,23 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.ClientLink;
+import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
-import org.webrtcgateway.core.session.ClientConnection;
 import org.webrtcgateway.core.session.SessionRegistry;
 
 /**
- * The core as a frontend sees it: {@link #connect} a client, and the lifecycle of the bridges.
- * Start before the frontends listen; stop after they stopped accepting.
+ * The core behind the {@link Gateway} a frontend sees, and the lifecycle of the bridges. Start before
+ * the frontends listen; stop after they stopped accepting.
  */
 @Singleton
-public final class Gateway {
+public final class CoreGateway implements Gateway {
 
-    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final Logger log = LoggerFactory.getLogger(CoreGateway.class);
 
-    /** The services a {@link ClientLink} dispatches to. */
-    record Services(LoginService login, CallService calls, RoomService rooms, MessageService messages,
-                    PresenceService presence, SessionLifecycle lifecycle) {
-    }
-
-    private final Services services;
+    private final CoreServices services;
     private final SessionRegistry sessions;
     private final BridgeRegistry bridges;
     private final ScheduledExecutorService timer;
@@ -41,20 +38,20 @@ public final class Gateway {
     private final List<Bridge> started = new ArrayList<>();
 
     @Inject
-    public Gateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
+    public CoreGateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
                    BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
                    HeapPressure heap) {
-        this.services = new Services(login, calls, rooms, messages, presence, lifecycle);
+        this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle);
         this.sessions = sessions;
         this.bridges = bridges;
         this.timer = timer;
         this.heap = heap;
     }
 
-    /** A new client connection; {@code handshakeToken} is a login token from the transport's handshake, or null. */
+    @Override
     public ClientLink connect(ClientConnection connection, String handshakeToken) {
-        return new ClientLink(connection, handshakeToken, services);
+        return new ConnectedClient(connection, handshakeToken, services);
     }
 
     public synchronized void start() throws Exception {
@@ -86,11 +83,12 @@ public final class Gateway {
         return copy;
     }
 
+    @Override
     public int sessionCount() {
         return sessions.size();
     }
 
-    /** Whether bridges are refusing new calls for want of memory ({@code bridge.heap-limit-percent}). */
+    @Override
     public boolean overloaded() {
         return heap.isHigh();
     }

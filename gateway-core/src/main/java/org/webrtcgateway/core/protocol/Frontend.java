@@ -1,4 +1,4 @@
-package org.webrtcgateway.core;
+package org.webrtcgateway.core.protocol;
 
 import java.net.URI;
 import java.util.Optional;

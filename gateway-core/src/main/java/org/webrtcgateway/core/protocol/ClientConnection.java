@@ -1,4 +1,4 @@
-package org.webrtcgateway.core.session;
+package org.webrtcgateway.core.protocol;
 
 import java.util.List;
 
@@ -29,7 +29,7 @@ public interface ClientConnection {
     /**
      * True while the client keeps up: a message sent now stays within the connection's write buffer.
      * A session sends a queued backlog only while this holds, and continues when the frontend tells it
-     * the connection is writable again ({@link org.webrtcgateway.core.ClientLink#writable}).
+     * the connection is writable again ({@link org.webrtcgateway.core.protocol.ClientLink#writable}).
      */
     default boolean isWritable() {
         return true;

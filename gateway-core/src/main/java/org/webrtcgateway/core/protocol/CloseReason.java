@@ -1,4 +1,4 @@
-package org.webrtcgateway.core.session;
+package org.webrtcgateway.core.protocol;
 
 /** Why the gateway closes a client's connection; a frontend maps each to its own close code. */
 public enum CloseReason {

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.DisconnectKind;
 import org.webrtcgateway.core.protocol.Inbound;
 import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage;
-import org.webrtcgateway.core.session.ClientConnection;
-import org.webrtcgateway.core.session.DisconnectKind;
 import org.webrtcgateway.core.session.Session;
 
 /**
@@ -19,16 +20,16 @@ import org.webrtcgateway.core.session.Session;
  * service that handles its type and replies.
  * A frontend calls it from the connection's own thread, one frame at a time.
  */
-public final class ClientLink {
+final class ConnectedClient implements ClientLink {
 
-    private static final Logger log = LoggerFactory.getLogger(ClientLink.class);
+    private static final Logger log = LoggerFactory.getLogger(ConnectedClient.class);
 
     private final ClientConnection connection;
     private final String handshakeToken;
-    private final Gateway.Services services;
+    private final CoreServices services;
     private volatile Session session;
 
-    ClientLink(ClientConnection connection, String handshakeToken, Gateway.Services services) {
+    ConnectedClient(ClientConnection connection, String handshakeToken, CoreServices services) {
         this.connection = requireNonNull(connection, "connection");
         this.handshakeToken = handshakeToken;
         this.services = services;
@@ -39,6 +40,7 @@ public final class ClientLink {
         return session;
     }
 
+    @Override
     public void receive(Inbound inbound) {
         if (inbound instanceof Inbound.Malformed malformed) {
             send(new ServerMessage.Error(malformed.id(), malformed.code(), malformed.message()));
@@ -79,7 +81,7 @@ public final class ClientLink {
         reply(request.id(), outcome);
     }
 
-    /** The connection can take messages again (its write buffer drained): a waiting backlog goes on. */
+    @Override
     public void writable() {
         Session current = session;
         if (current != null) {
@@ -91,6 +93,7 @@ public final class ClientLink {
      * The connection ended; see {@link DisconnectKind} for what that means for the session. The
      * connection is released at once, unless its dropped session holds it while waiting for a resume.
      */
+    @Override
     public void disconnected(DisconnectKind kind) {
         Session current = session;
         boolean heldBySession = false;

@@ -1,4 +1,4 @@
-package org.webrtcgateway.core.session;
+package org.webrtcgateway.core.protocol;
 
 /** How a connection ended, which decides whether its session may be resumed (PROTOCOL.md, Resuming). */
 public enum DisconnectKind {

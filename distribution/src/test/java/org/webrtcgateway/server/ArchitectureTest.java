@@ -1,0 +1,58 @@
+package org.webrtcgateway.server;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layout the modules promise (README, Layout; ADR 0006): the core knows no network stack, a
+ * frontend sees only the core's protocol package, a bridge only the core's bridge API, and modules do
+ * not reach into each other. Checked on the classes this module's class path holds: all of them.
+ */
+@AnalyzeClasses(packages = "org.webrtcgateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String CORE = "org.webrtcgateway.core..";
+    /** What every plug-in may use: the plug-in interface and typed configuration. */
+    private static final String[] PLUGIN_API = {"org.webrtcgateway.core.plugin", "org.webrtcgateway.core.config"};
+
+    @ArchTest
+    static final ArchRule theCoreKnowsNoNettySipOrXmppStack = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "javax.sip..", "gov.nist..",
+                    "org.jivesoftware..", "org.jxmpp..");
+
+    @ArchTest
+    static final ArchRule theWebSocketFrontendUsesOnlyTheCoresProtocolPackage = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.websocket..")
+            .should().dependOnClassesThat(resideInAPackage(CORE)
+                    .and(not(resideInAnyPackage(with("org.webrtcgateway.core.protocol")))));
+
+    @ArchTest
+    static final ArchRule theSipBridgeUsesOnlyTheCoresBridgeApi = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.sip..")
+            .should().dependOnClassesThat(resideInAPackage(CORE)
+                    .and(not(resideInAnyPackage(with("org.webrtcgateway.core.api")))));
+
+    @ArchTest
+    static final ArchRule theFrontendAndTheBridgeDoNotUseEachOther = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.websocket..")
+            .should().dependOnClassesThat().resideInAPackage("org.webrtcgateway.sip..");
+
+    @ArchTest
+    static final ArchRule theBridgeDoesNotUseTheFrontend = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.sip..")
+            .should().dependOnClassesThat().resideInAPackage("org.webrtcgateway.websocket..");
+
+    private static String[] with(String allowed) {
+        String[] packages = new String[PLUGIN_API.length + 1];
+        packages[0] = allowed;
+        System.arraycopy(PLUGIN_API, 0, packages, 1, PLUGIN_API.length);
+        return packages;
+    }
+}

@@ -22,8 +22,9 @@ class PluginsTest {
     void theFrontendAndTheSipBridgeAreFoundOnTheClassPath() {
         Composition gateway = Composition.discover();
 
-        // echo-bridge: the tests' own plug-in (PluggedSchemeTest), on this class path only
-        assertThat(gateway.plugins()).extracting(GatewayPlugin::name).containsExactly("echo-bridge", "sip-bridge", "websocket");
+        // On this test class path only: echo-bridge (PluggedSchemeTest's) and gateway-testing's in-process frontend.
+        assertThat(gateway.plugins()).extracting(GatewayPlugin::name)
+                .containsExactly("echo-bridge", "in-process-frontend", "sip-bridge", "websocket");
         assertThat(gateway.settings()).containsAll(WebSocketConfig.SETTINGS).containsAll(SipConfig.SETTINGS);
     }
 

@@ -2,6 +2,7 @@ package org.webrtcgateway.testing;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.Composition;
+import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
+import org.webrtcgateway.testing.inprocess.InProcessFrontend;
 
 /**
  * Starts a real gateway (the core and the plug-ins on the class path, as the server's main does, plus
@@ -41,8 +43,8 @@ import org.webrtcgateway.core.session.SessionRegistry;
  */
 public final class GatewayExtension implements BeforeEachCallback, AfterEachCallback {
 
-    static final String NO_FRONTEND = "no frontend on the class path; a bridge module's tests need websocket-frontend"
-            + " as a test dependency";
+    static final String NO_FRONTEND = "no frontend takes clients (this module's in-process frontend is a plug-in:"
+            + " is its META-INF/services entry on the class path?)";
 
     /** A free port on loopback for the WebSocket frontend; a test's own settings override these. */
     private static final Map<String, String> FRONTEND_DEFAULTS = Map.of(
@@ -116,7 +118,9 @@ public final class GatewayExtension implements BeforeEachCallback, AfterEachCall
 
     private static Optional<URI> clientUriOf(Injector injector) {
         Set<Frontend> frontends = injector.getInstance(Key.get(new TypeLiteral<Set<Frontend>>() { }));
-        return frontends.stream().map(Frontend::clientUri).flatMap(Optional::stream).findFirst();
+        // A network frontend where there is one: the in-process one is for modules that have none.
+        return frontends.stream().map(Frontend::clientUri).flatMap(Optional::stream)
+                .min(Comparator.comparing(InProcessFrontend::isInProcess));
     }
 
     public void stop() {

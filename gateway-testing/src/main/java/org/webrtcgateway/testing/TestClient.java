@@ -23,9 +23,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.webrtcgateway.testing.inprocess.InProcessFrontend;
+
 /**
  * A browser stand-in for tests: a real WebSocket client (the JDK's, not Netty's, so client and server
  * share no code) that queues every message it receives as JSON and records how the connection closed.
+ * At an {@code inproc:} address it talks to the {@link InProcessFrontend} instead, the same way.
  */
 public final class TestClient implements AutoCloseable {
 
@@ -44,6 +47,10 @@ public final class TestClient implements AutoCloseable {
     private String name;
 
     private TestClient(URI uri, Map<String, String> headers) {
+        if (InProcessFrontend.isInProcess(uri)) {
+            socket = InProcessFrontend.connect(uri, new Listener());
+            return;
+        }
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         try {

@@ -1,14 +1,20 @@
 package org.webrtcgateway.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.session.SessionRegistry;
 
 /**
- * The extension on a class path with no plug-in at all (this module's tests): the settings check is
- * the server's, and a missing frontend is named as such. With the WebSocket frontend, see
- * websocket-frontend's {@code TestGatewayTest}.
+ * The extension on a class path with no network frontend (this module's tests): the settings check is
+ * the server's, and clients talk to the gateway through the in-process frontend, as a bridge module's
+ * tests do. With the WebSocket frontend, see websocket-frontend's {@code TestGatewayTest}.
  */
 class GatewayExtensionTest {
 
@@ -22,11 +28,36 @@ class GatewayExtensionTest {
     }
 
     @Test
-    void withoutAFrontendOnTheClassPathTheStartSaysWhichDependencyIsMissing() {
-        GatewayExtension noFrontend = new GatewayExtension();
+    void withoutANetworkFrontendClientsCallLogOutAndDropThroughTheInProcessOne() throws Exception {
+        GatewayExtension gateway = new GatewayExtension();
+        gateway.start();
+        try {
+            assertThat(gateway.wsUri().getScheme()).isEqualTo("inproc");
+            LegitimatePair.loggedIn(gateway, "1").call();
+            SessionRegistry sessions = gateway.injector().getInstance(SessionRegistry.class);
 
-        assertThatThrownBy(noFrontend::start).isInstanceOf(IllegalStateException.class)
-                .hasMessage(GatewayExtension.NO_FRONTEND)
-                .hasMessageContaining("websocket-frontend as a test dependency");
+            TestClient dropped = gateway.login("dropped");
+            dropped.drop();
+            gateway.awaitDropped("dropped");
+
+            TestClient leaving = gateway.login("leaving");
+            leaving.closeNormally();
+            assertThat(leaving.awaitClose().code()).as("the close is echoed").isEqualTo(1000);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sessions.byName("leaving") == null);
+        } finally {
+            gateway.stop();
+        }
+    }
+
+    @Test
+    void theGatewaysCloseReachesAnInProcessClientWithTheProtocolsCode() throws Exception {
+        GatewayExtension gateway = new GatewayExtension();
+        gateway.start();
+        TestClient alice = gateway.login("alice");
+
+        gateway.injector().getInstance(Lifecycle.class).stop(); // as at SIGTERM (the extension's stop drops its clients first)
+
+        assertThat(alice.awaitClose().code()).isEqualTo(1001);
+        gateway.stop();
     }
 }

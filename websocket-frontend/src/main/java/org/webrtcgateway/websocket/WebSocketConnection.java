@@ -31,10 +31,6 @@ import org.webrtcgateway.core.protocol.CloseReason;
  */
 final class WebSocketConnection implements ClientConnection {
 
-    /** Close codes of the 4000-4999 private range, for closes the WebSocket RFC has no code for. */
-    static final int RESUMED_ELSEWHERE = 4001;
-    static final int SESSION_ENDED = 4002;
-
     /**
      * How long a close frame may take to reach a client before the connection is closed anyway: a
      * client that stopped reading would otherwise hold it open.
@@ -138,13 +134,7 @@ final class WebSocketConnection implements ClientConnection {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        CloseWebSocketFrame frame = switch (reason) {
-            case SHUTDOWN -> new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down");
-            case TOO_SLOW -> new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION,
-                    "the session ended: more messages waited for it than the gateway keeps");
-            case RESUMED_ELSEWHERE -> new CloseWebSocketFrame(RESUMED_ELSEWHERE, "the session was resumed on another connection");
-            case SESSION_ENDED -> new CloseWebSocketFrame(SESSION_ENDED, "the session was ended by a newer login");
-        };
+        CloseWebSocketFrame frame = new CloseWebSocketFrame(reason.code(), reason.reason());
         closeWith(channel, frame);
     }
 

@@ -20,15 +20,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.webrtcgateway.core.protocol.ClientLink;
+import org.webrtcgateway.core.CoreGateway;
 import org.webrtcgateway.core.CoreModule;
-import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.ClientLink;
+import org.webrtcgateway.core.protocol.CloseReason;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
-import org.webrtcgateway.core.protocol.ClientConnection;
-import org.webrtcgateway.core.protocol.CloseReason;
 
 /**
  * One relayed {@code message} through the real core, network aside: decode the sender's frame,
@@ -76,7 +76,7 @@ public class RoutingBenchmark {
         injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(Settings.of(Map.of())));
         decoder = injector.getInstance(JsonDecoder.class);
         encoder = injector.getInstance(JsonEncoder.class);
-        Gateway gateway = injector.getInstance(Gateway.class);
+        CoreGateway gateway = injector.getInstance(CoreGateway.class);
         gateway.start();
         sender = gateway.connect(new EncodingConnection(), null);
         ClientLink receiver = gateway.connect(new EncodingConnection(), null);
@@ -86,7 +86,7 @@ public class RoutingBenchmark {
 
     @TearDown(Level.Trial)
     public void stopCore() {
-        injector.getInstance(Gateway.class).stop();
+        injector.getInstance(CoreGateway.class).stop();
     }
 
     @Benchmark

@@ -65,8 +65,13 @@ public abstract class BridgeContract {
         far.awaitCandidate(BROWSER_CANDIDATE);
         far.candidate(FAR_CANDIDATE); // before the answer: a network without trickle sends it in the answer
         far.answer(SDP);
-        JsonNode candidate = awaitType(browser, "candidate", json -> json.path("candidate").path("candidate").asText().equals(FAR_CANDIDATE));
-        assertThat(candidate.path("call").asText()).isEqualTo(call);
+        // A browser takes a candidate from either: addIceCandidate, or setRemoteDescription of the answer.
+        JsonNode carrier = awaitMessage(browser, "a 'candidate' with " + FAR_CANDIDATE + ", or an 'answer' with it in its SDP",
+                json -> (json.path("type").asText().equals("candidate")
+                                && json.path("candidate").path("candidate").asText().equals(FAR_CANDIDATE))
+                        || (json.path("type").asText().equals("answer")
+                                && json.path("sdp").asText().lines().anyMatch(line -> line.equals("a=" + FAR_CANDIDATE))));
+        assertThat(carrier.path("call").asText()).isEqualTo(call);
     }
 
     @Test
@@ -196,14 +201,19 @@ public abstract class BridgeContract {
      * candidates, ringing or presence in between, as its network does).
      */
     private static JsonNode awaitType(TestClient client, String type, java.util.function.Predicate<JsonNode> matches) {
+        return awaitMessage(client, "a matching '" + type + "'", json -> json.path("type").asText().equals(type) && matches.test(json));
+    }
+
+    /** The next message that {@code matches} ({@code what} it is, for the failure), passing over others. */
+    private static JsonNode awaitMessage(TestClient client, String what, java.util.function.Predicate<JsonNode> matches) {
         List<JsonNode> passed = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             JsonNode next = client.next();
-            if (next.path("type").asText().equals(type) && matches.test(next)) {
+            if (matches.test(next)) {
                 return next;
             }
             passed.add(next);
         }
-        throw new AssertionError(client + " got no matching '" + type + "' among " + passed);
+        throw new AssertionError(client + " got no " + what + " among " + passed);
     }
 }

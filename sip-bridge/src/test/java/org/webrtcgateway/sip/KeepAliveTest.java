@@ -24,14 +24,7 @@ class KeepAliveTest {
     static final KamailioExtension kamailio = new KamailioExtension();
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", kamailio.hostPort())
-            .with("sip.keepalive-interval", "1s")
-            .with("sip.account.alice.aor", "sip:1001@localhost")
-            .with("sip.account.alice.password", "pw1001");
+    final GatewayExtension gateway = kamailio.gatewayWithAliceAs1001().with("sip.keepalive-interval", "1s");
 
     @Test
     void aDialogTheFarEndForgotEndsTheBrowsersCallWithByeTimeout() {

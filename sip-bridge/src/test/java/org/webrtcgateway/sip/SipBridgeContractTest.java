@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.SipAgent;
 import org.webrtcgateway.sip.testing.SipFarSide;
@@ -28,15 +27,9 @@ class SipBridgeContractTest extends BridgeContract {
     final SipFarSide phone = new SipFarSide(kamailio, "1002", "pw1002").reaching("alice", "1001");
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", kamailio.hostPort())
+    final GatewayExtension gateway = kamailio.gatewayWithAliceAs1001()
             // The contract's offers mostly come without end-of-candidates: each of those waits this long.
-            .with("sip.gathering-deadline", "1s")
-            .with("sip.account.alice.aor", "sip:1001@localhost")
-            .with("sip.account.alice.password", "pw1001");
+            .with("sip.gathering-deadline", "1s");
 
     /** A call from the phone reaches alice only once Kamailio knows where her account is. */
     @BeforeEach

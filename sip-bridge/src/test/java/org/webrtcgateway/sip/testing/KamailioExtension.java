@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.webrtcgateway.testing.GatewayExtension;
 
 /**
  * A real Kamailio (registrar and proxy, digest authentication on) from this module's own
@@ -47,6 +48,20 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code sip.proxy}. */
+    /**
+     * A gateway with the SIP bridge on, sending through this Kamailio over UDP, where browser user alice
+     * is account 1001 (registered at start): what most SIP tests begin with; they add their own settings.
+     */
+    public GatewayExtension gatewayWithAliceAs1001() {
+        return new GatewayExtension()
+                .with("sip.enabled", "true")
+                .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
+                .with("sip.transports", "udp")
+                .with("sip.proxy", hostPort())
+                .with("sip.account.alice.aor", "sip:1001@localhost")
+                .with("sip.account.alice.password", "pw1001");
+    }
+
     public String hostPort() {
         return "127.0.0.1:" + port;
     }

@@ -47,7 +47,6 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
         return port;
     }
 
-    /** {@code 127.0.0.1:<port>}, for {@code sip.proxy}. */
     /**
      * A gateway with the SIP bridge on, sending through this Kamailio over UDP, where browser user alice
      * is account 1001 (registered at start): what most SIP tests begin with; they add their own settings.
@@ -62,6 +61,7 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
                 .with("sip.account.alice.password", "pw1001");
     }
 
+    /** {@code 127.0.0.1:<port>}, for {@code sip.proxy}. */
     public String hostPort() {
         return "127.0.0.1:" + port;
     }

@@ -11,8 +11,10 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 
 # Debian packages: the JDK and Maven that build the project, unshare/ip for the namespace,
 # openssl for the TLS tests, Chromium for the browser tests, Kamailio and sipp (sip-tester) for the
-# SIP bridge's integration tests.
-packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester)
+# SIP bridge's integration tests, Prosody (with lua-unbound, its resolver) and slixmpp (an XMPP client
+# that is not Smack) for the XMPP bridge's.
+packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
+          prosody lua-unbound python3-slixmpp)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in

@@ -1,0 +1,106 @@
+package org.webrtcgateway.xmpp.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An XMPP client that is not Smack (Debian's python3-slixmpp, driven by this module's
+ * {@code slixmpp/chat.py}), logged in at a {@link ProsodyExtension}: the independent peer the bridge's
+ * tests hold it against. Each instance is one process; its output lines are waited for, bounded.
+ */
+public final class SlixmppClient implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Debian's interpreter, which has python3-slixmpp (another python3 may come first on the PATH). */
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private SlixmppClient(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "slixmpp-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** {@code user} (a key of {@link ProsodyExtension#USERS}) logs in and waits for one chat message. */
+    public static SlixmppClient receiving(ProsodyExtension prosody, String user) throws IOException {
+        return new SlixmppClient(command(prosody, user, "receive"));
+    }
+
+    /** {@code user} logs in and sends {@code body} to {@code to}, then logs out. */
+    public static SlixmppClient sending(ProsodyExtension prosody, String user, String to, String body) throws IOException {
+        return new SlixmppClient(command(prosody, user, "send", to, body));
+    }
+
+    /** The first output line starting with {@code prefix} (READY, SENT, RECEIVED ...); fails after 15 s. */
+    public String awaitLine(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("slixmpp printed no '" + prefix + "' within " + WAIT + "; it printed " + seen);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> command(ProsodyExtension prosody, String user, String... action) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), "--jid", user + "@" + ProsodyExtension.DOMAIN,
+                "--password", ProsodyExtension.USERS.get(user), "--port", String.valueOf(prosody.c2sPort()),
+                "--ca", prosody.certificate().toString()));
+        command.addAll(List.of(action));
+        return command;
+    }
+
+    /** The script, copied out of the test class path once. */
+    private static synchronized Path script() throws IOException {
+        Path script = Path.of("target", "slixmpp", "chat.py").toAbsolutePath();
+        if (!Files.exists(script)) {
+            Files.createDirectories(script.getParent());
+            try (InputStream in = SlixmppClient.class.getResourceAsStream("/slixmpp/chat.py")) {
+                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return script;
+    }
+}

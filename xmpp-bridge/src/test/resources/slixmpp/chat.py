@@ -7,6 +7,10 @@ for a message it got, SENT after sending; it exits 0 when done, 2 when --timeout
 
   chat.py --jid alice@localhost --password alicepw --port 5222 --ca cert.pem send bob@localhost hello
   chat.py --jid bob@localhost --password bobpw --port 5222 --ca cert.pem receive
+  chat.py --jid bob@localhost --password bobpw --port 5222 --ca cert.pem online --show away --status lunch
+
+'online' stays logged in (until --timeout, then exits 0) with that presence, approving every
+subscription request and asking back (slixmpp's defaults).
 """
 import argparse
 import asyncio
@@ -24,7 +28,10 @@ class ChatClient(slixmpp.ClientXMPP):
         self.add_event_handler("message", self.message)
 
     async def started(self, _event):
-        self.send_presence()
+        if self.args.action == "online":
+            self.send_presence(pshow=self.args.show, pstatus=self.args.status)
+        else:
+            self.send_presence()
         await self.get_roster()
         print("READY", flush=True)
         if self.args.action == "send":
@@ -51,6 +58,9 @@ def main():
     send.add_argument("to")
     send.add_argument("body")
     actions.add_parser("receive")
+    online = actions.add_parser("online")
+    online.add_argument("--show", default=None)
+    online.add_argument("--status", default=None)
     args = parser.parse_args()
 
     client = ChatClient(args)
@@ -58,6 +68,8 @@ def main():
     try:
         client.loop.run_until_complete(asyncio.wait_for(client.disconnected, args.timeout))
     except asyncio.TimeoutError:
+        if args.action == "online":
+            sys.exit(0)
         print("TIMEOUT", flush=True)
         sys.exit(2)
 

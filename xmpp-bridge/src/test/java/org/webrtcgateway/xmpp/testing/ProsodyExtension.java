@@ -45,11 +45,17 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     private final int c2sPort = freePort();
     private final int componentPort = freePort();
+    /** Known from the start, so a gateway configured in a field initializer can name the certificate. */
+    private final Path dir = Path.of("target", "prosody-" + c2sPort).toAbsolutePath();
     private Process process;
-    private Path dir;
 
     public int c2sPort() {
         return c2sPort;
+    }
+
+    /** {@code 127.0.0.1:<c2s port>}, for {@code xmpp.server}. */
+    public String c2sHostPort() {
+        return "127.0.0.1:" + c2sPort;
     }
 
     public int componentPort() {
@@ -67,7 +73,6 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
-        dir = Path.of("target", "prosody-" + c2sPort).toAbsolutePath();
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("certs"));
         Path cfg = dir.resolve("prosody.cfg.lua");

@@ -56,6 +56,11 @@ public final class SlixmppClient implements AutoCloseable {
         return new SlixmppClient(command(prosody, user, "send", to, body));
     }
 
+    /** {@code user} logs in with {@code show} (away, dnd, xa, chat) and stays online, approving subscriptions. */
+    public static SlixmppClient online(ProsodyExtension prosody, String user, String show, String status) throws IOException {
+        return new SlixmppClient(command(prosody, user, "--timeout", "60", "online", "--show", show, "--status", status));
+    }
+
     /** The first output line starting with {@code prefix} (READY, SENT, RECEIVED ...); fails after 15 s. */
     public String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -92,14 +97,17 @@ public final class SlixmppClient implements AutoCloseable {
         return command;
     }
 
-    /** The script, copied out of the test class path once. */
+    private static Path script;
+
+    /** The script, copied out of the test class path once a run (a copy from an earlier run may be older). */
     private static synchronized Path script() throws IOException {
-        Path script = Path.of("target", "slixmpp", "chat.py").toAbsolutePath();
-        if (!Files.exists(script)) {
-            Files.createDirectories(script.getParent());
+        if (script == null) {
+            Path copy = Path.of("target", "slixmpp", "chat.py").toAbsolutePath();
+            Files.createDirectories(copy.getParent());
             try (InputStream in = SlixmppClient.class.getResourceAsStream("/slixmpp/chat.py")) {
-                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
+            script = copy;
         }
         return script;
     }

@@ -1,0 +1,132 @@
+package org.webrtcgateway.xmpp;
+
+import java.util.concurrent.Executor;
+
+import javax.net.ssl.X509TrustManager;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.PresenceStatus;
+import org.webrtcgateway.xmpp.XmppConfig.SubscriptionPolicy;
+import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
+
+/**
+ * One gateway user's XMPP account: its client connection (STARTTLS required, the server's certificate
+ * verified, SCRAM), the chat and presence of its contacts, and its own presence. What arrives from the
+ * server is handed to the bridge's thread; what the bridge sends is written from that thread.
+ */
+final class XmppAccount {
+
+    /** What the account hears from its contacts, called on the bridge's thread. */
+    interface Listener {
+        void chat(XmppAccountConfig account, BareJid from, String body);
+
+        void presence(XmppAccountConfig account, BareJid from, PresenceStatus status, String note);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(XmppAccount.class);
+
+    private final XmppAccountConfig account;
+    private final XMPPTCPConnection connection;
+    private final SubscriptionPolicy policy;
+
+    XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, Listener listener) {
+        this.account = account;
+        this.policy = config.subscriptionPolicy();
+        XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
+                .setXmppAddressAndPassword(account.jid(), account.password())
+                .setSecurityMode(SecurityMode.required)
+                .setSendPresence(true);
+        if (trust != null) {
+            builder.setCustomX509TrustManager(trust);
+        }
+        if (config.server() != null) {
+            int colon = config.server().lastIndexOf(':');
+            builder.setHost(config.server().substring(0, colon)).setPort(Integer.parseInt(config.server().substring(colon + 1)));
+        }
+        connection = new XMPPTCPConnection(builder.build());
+        connection.addAsyncStanzaListener(stanza -> {
+            Message message = (Message) stanza;
+            if (message.getBody() != null && message.getFrom() != null
+                    && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)) {
+                BareJid from = message.getFrom().asBareJid();
+                String body = message.getBody();
+                bridgeThread.execute(() -> listener.chat(account, from, body));
+            }
+        }, StanzaTypeFilter.MESSAGE);
+        connection.addAsyncStanzaListener(stanza -> {
+            Presence presence = (Presence) stanza;
+            if (presence.getFrom() != null && (presence.getType() == Presence.Type.available
+                    || presence.getType() == Presence.Type.unavailable)) {
+                BareJid from = presence.getFrom().asBareJid();
+                PresenceStatus status = XmppPresence.toGateway(presence);
+                String note = presence.getStatus();
+                bridgeThread.execute(() -> listener.presence(account, from, status, note));
+            }
+        }, StanzaTypeFilter.PRESENCE);
+        Roster roster = Roster.getInstanceFor(connection);
+        roster.addSubscribeListener((from, request) -> answer(roster, from.asBareJid()));
+    }
+
+    /** Logs in; blocks for the connection's round trips (call it on the bridge's thread, never an event loop). */
+    void connect() throws SmackException, java.io.IOException, XMPPException, InterruptedException {
+        connection.connect().login();
+        log.info("{} logged in", account);
+    }
+
+    void disconnect() {
+        connection.disconnect();
+    }
+
+    boolean isConnected() {
+        return connection.isAuthenticated();
+    }
+
+    void chat(EntityBareJid to, String body) throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
+                .to(to).ofType(Message.Type.chat).setBody(body).build());
+    }
+
+    /** Asks to follow {@code contact}'s presence (the server keeps the request in the roster). */
+    void follow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                .to(contact).ofType(Presence.Type.subscribe).build());
+    }
+
+    void unfollow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                .to(contact).ofType(Presence.Type.unsubscribe).build());
+    }
+
+    /** Publishes the user's own presence to the contacts that follow it. */
+    void publish(PresenceStatus status, String note) throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendStanza(XmppPresence.fromGateway(connection.getStanzaFactory().buildPresenceStanza(), status, note));
+    }
+
+    /** A contact the user follows (or asked to) may follow back; others as the policy says. */
+    private SubscribeAnswer answer(Roster roster, BareJid from) {
+        RosterEntry entry = roster.getEntry(from);
+        boolean followed = entry != null && (entry.canSeeHisPresence() || entry.isSubscriptionPending());
+        SubscribeAnswer answer = followed || policy == SubscriptionPolicy.ACCEPT ? SubscribeAnswer.Approve : SubscribeAnswer.Deny;
+        log.debug("{}: {} asks to follow; {}", account, from, answer);
+        return answer;
+    }
+
+    @Override
+    public String toString() {
+        return account.toString();
+    }
+}

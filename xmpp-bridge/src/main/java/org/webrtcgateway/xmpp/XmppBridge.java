@@ -1,0 +1,267 @@
+package org.webrtcgateway.xmpp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeThread;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.PresenceStatus;
+import org.webrtcgateway.core.api.RawJson;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
+
+/**
+ * The XMPP bridge: {@code xmpp:} addresses. So far in account mode: each configured gateway user logs in
+ * as its XMPP account at start; chat goes both ways as {@code message}, a browser's {@code subscribe}
+ * to an {@code xmpp:} address is a roster subscription and the contact's presence comes back as
+ * {@code presence}, and the user's own presence is published. Calls (Jingle) are not carried yet:
+ * an offer is refused with {@code unreachable}, before it is accepted.
+ */
+@Singleton
+public final class XmppBridge implements Bridge, XmppAccount.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(XmppBridge.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEME = "xmpp";
+
+    private final XmppConfig config;
+    private final Map<String, XmppAccount> accounts = new ConcurrentHashMap<>();
+    private volatile BridgeContext gateway;
+    private volatile ScheduledExecutorService thread;
+
+    @Inject
+    public XmppBridge(XmppConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "xmpp";
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(SCHEME);
+    }
+
+    @Override
+    public void start(BridgeContext context) {
+        if (!config.enabled()) {
+            log.info("XMPP bridge off (xmpp.enabled is false): no XMPP connection made");
+            return;
+        }
+        gateway = context;
+        thread = BridgeThread.start("xmpp-bridge");
+        X509TrustManager trust = trustManager();
+        // What Smack's threads hand over after stop() is dropped: the bridge is going away.
+        Executor handOver = task -> {
+            try {
+                thread.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                log.debug("XMPP bridge stopped: an event from XMPP was dropped");
+            }
+        };
+        for (XmppAccountConfig account : config.accounts().values()) {
+            XmppAccount connection = new XmppAccount(account, config, trust, handOver, this);
+            accounts.put(account.user(), connection);
+            thread.execute(() -> logIn(connection));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (thread == null) {
+            return;
+        }
+        thread.execute(() -> accounts.values().forEach(XmppAccount::disconnect));
+        thread.shutdown();
+    }
+
+    // ------------------------------------------------------------------ from browsers (event loops: no blocking)
+
+    @Override
+    public RouteResult send(Address to, Signal signal) {
+        if (thread == null) {
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "XMPP is not enabled on this gateway (xmpp.enabled)");
+        }
+        if (!(signal.from() instanceof Address.Local user) || !(to instanceof Address.External external)) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the XMPP bridge carries signals from gateway users to xmpp: addresses");
+        }
+        XmppAccount account = accounts.get(user.name());
+        if (account == null) {
+            return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no XMPP account (xmpp.account." + user + ".jid)");
+        }
+        Optional<EntityBareJid> jid = bareJid(external);
+        if (jid.isEmpty()) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, to + " is not an XMPP user's address");
+        }
+        if (signal instanceof Signal.Text text) {
+            String body = body(text.data());
+            thread.execute(() -> quietly(account, () -> account.chat(jid.get(), body)));
+            return RouteResult.accepted();
+        }
+        if (signal instanceof Signal.Subscription subscription) {
+            thread.execute(() -> quietly(account, () -> {
+                if (subscription.follow()) {
+                    account.follow(jid.get());
+                } else {
+                    account.unfollow(jid.get());
+                }
+            }));
+            return RouteResult.accepted();
+        }
+        if (signal instanceof Signal.Offer) {
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "calls to XMPP users are not carried yet (Jingle)");
+        }
+        if (signal instanceof Signal.CallSignal call) {
+            return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "no XMPP call '" + call.call() + "'");
+        }
+        return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
+    }
+
+    @Override
+    public void userPresence(Address.Local user, PresenceStatus status, String note) {
+        XmppAccount account = accounts.get(user.name());
+        if (account != null && thread != null) {
+            thread.execute(() -> quietly(account, () -> account.publish(status, note)));
+        }
+    }
+
+    // ------------------------------------------------------------------ from XMPP (the bridge thread)
+
+    @Override
+    public void chat(XmppAccountConfig account, BareJid from, String body) {
+        try {
+            RawJson data = new RawJson(JSON.writeValueAsString(body));
+            gateway.deliver(new Address.Local(account.user()), new Signal.Text(address(from), null, data));
+        } catch (JsonProcessingException e) {
+            log.warn("{}: a message from {} could not be passed on", account, from, e);
+        }
+    }
+
+    @Override
+    public void presence(XmppAccountConfig account, BareJid from, PresenceStatus status, String note) {
+        if (from.equals(account.jid())) {
+            return; // the account's own other resources
+        }
+        gateway.deliver(new Address.Local(account.user()), new Signal.Presence(address(from), status, note));
+    }
+
+    // ------------------------------------------------------------------ for operators and tests
+
+    /** Whether {@code user}'s XMPP account is logged in now. */
+    public boolean isLoggedIn(String user) {
+        XmppAccount account = accounts.get(user);
+        return account != null && account.isConnected();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void logIn(XmppAccount account) {
+        try {
+            account.connect();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("{} could not log in: {}", account, e.toString());
+        }
+    }
+
+    /** A stanza the connection could not take (it is down): logged; the sender already had its 'ok'. */
+    private static void quietly(XmppAccount account, StanzaSend send) {
+        try {
+            send.run();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("{}: not sent: {}", account, e.toString());
+        }
+    }
+
+    private interface StanzaSend {
+        void run() throws Exception;
+    }
+
+    /** A message's data as an XMPP body: a JSON string is its text; other JSON is sent as JSON text. */
+    private static String body(RawJson data) {
+        try {
+            JsonNode node = JSON.readTree(data.json());
+            return node.isTextual() ? node.asText() : data.json();
+        } catch (JsonProcessingException e) {
+            return data.json();
+        }
+    }
+
+    private static Address.External address(BareJid jid) {
+        return (Address.External) Address.of(SCHEME + ":" + jid);
+    }
+
+    private static Optional<EntityBareJid> bareJid(Address.External address) {
+        String uri = address.uri();
+        String jid = uri.substring(SCHEME.length() + 1);
+        int slash = jid.indexOf('/');
+        try {
+            return Optional.of(JidCreate.entityBareFrom(slash < 0 ? jid : jid.substring(0, slash)));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private X509TrustManager trustManager() {
+        if (config.trustCertificate() == null) {
+            return null; // the JVM's certificate authorities
+        }
+        try (InputStream in = Files.newInputStream(config.trustCertificate())) {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("xmpp-server", certificate);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new ConfigException(XmppConfig.TRUST_CERTIFICATE.key() + ": no X.509 trust manager for " + config.trustCertificate());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(XmppConfig.TRUST_CERTIFICATE.key() + ": cannot read " + config.trustCertificate() + ": " + e.getMessage());
+        }
+    }
+}

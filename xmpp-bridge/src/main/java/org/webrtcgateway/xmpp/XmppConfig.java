@@ -1,0 +1,94 @@
+package org.webrtcgateway.xmpp;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
+
+/**
+ * The {@code xmpp.*} keys. Every JID is parsed with jxmpp here, at start-up, so a bad one stops the
+ * gateway with its key's name instead of producing a stanza nobody can route.
+ */
+public record XmppConfig(boolean enabled, String server, Path trustCertificate, Map<String, XmppAccountConfig> accounts,
+                         SubscriptionPolicy subscriptionPolicy) {
+
+    /** What the bridge answers a contact who asks to follow a gateway user the user does not follow. */
+    public enum SubscriptionPolicy {
+        /** Every request is approved: the user's presence is public to the contacts that ask. */
+        ACCEPT,
+        /** Only contacts the user follows (asked for with 'subscribe') are approved; others are refused. */
+        REJECT
+    }
+
+    /** One gateway user's XMPP account. */
+    public record XmppAccountConfig(String user, EntityBareJid jid, String password) {
+        @Override
+        public String toString() {
+            return "XMPP account " + jid + " of " + user; // never the password
+        }
+    }
+
+    public static final Setting<Boolean> ENABLED = Setting.bool("xmpp.enabled", false,
+            "turns the XMPP bridge on; without it no XMPP connection is made and xmpp: addresses are unreachable");
+    public static final Setting<String> SERVER = Setting.string("xmpp.server", null,
+            "host:port of the XMPP server's client port (default: found from each account's domain by DNS SRV)");
+    public static final Setting<Path> TRUST_CERTIFICATE = new Setting<>("xmpp.trust-certificate", null, Path::of,
+            "PEM certificate (the server's own, or its CA's) that the server's TLS certificate is verified against"
+                    + " (default: the JVM's certificate authorities)");
+    public static final Setting<String> SUBSCRIPTION_POLICY = Setting.string("xmpp.subscription-policy", "reject",
+            "a contact asking to follow a gateway user who does not follow it: 'accept' or 'reject'"
+                    + " (a contact the user follows is always approved)");
+    public static final Setting<String> ACCOUNT_JID = Setting.string("xmpp.account.<user>.jid", null,
+            "XMPP account of gateway user <user>, e.g. alice@example.org; the bridge logs in as it (STARTTLS, SCRAM)");
+    public static final Setting<String> ACCOUNT_PASSWORD = Setting.string("xmpp.account.<user>.password", null,
+            "password of xmpp.account.<user>.jid");
+
+    public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SERVER, TRUST_CERTIFICATE, SUBSCRIPTION_POLICY,
+            ACCOUNT_JID, ACCOUNT_PASSWORD);
+
+    public static XmppConfig from(Settings s) {
+        Map<String, XmppAccountConfig> accounts = new LinkedHashMap<>();
+        for (String user : s.names(ACCOUNT_JID)) {
+            String key = ACCOUNT_JID.forName(user).key();
+            EntityBareJid jid = bareJid(key, s.get(ACCOUNT_JID.forName(user)));
+            String password = s.get(ACCOUNT_PASSWORD.forName(user));
+            if (password == null || password.isEmpty()) {
+                throw new ConfigException(ACCOUNT_PASSWORD.forName(user).key() + " is needed with " + key);
+            }
+            accounts.put(user, new XmppAccountConfig(user, jid, password));
+        }
+        for (String user : s.names(ACCOUNT_PASSWORD)) {
+            if (!accounts.containsKey(user)) {
+                throw new ConfigException(ACCOUNT_PASSWORD.forName(user).key() + " has no " + ACCOUNT_JID.forName(user).key());
+            }
+        }
+        String server = s.get(SERVER);
+        if (server != null && !server.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+            throw new ConfigException(SERVER.key() + ": expected host:port, got '" + server + "'");
+        }
+        return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)));
+    }
+
+    private static SubscriptionPolicy policy(String value) {
+        return switch (value) {
+            case "accept" -> SubscriptionPolicy.ACCEPT;
+            case "reject" -> SubscriptionPolicy.REJECT;
+            default -> throw new ConfigException(SUBSCRIPTION_POLICY.key() + ": 'accept' or 'reject', got '" + value + "'");
+        };
+    }
+
+    private static EntityBareJid bareJid(String key, String value) {
+        try {
+            return JidCreate.entityBareFrom(value);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new ConfigException(key + ": expected a bare JID like alice@example.org, got '" + value + "'");
+        }
+    }
+}

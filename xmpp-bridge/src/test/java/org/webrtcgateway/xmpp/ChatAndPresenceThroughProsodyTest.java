@@ -1,0 +1,106 @@
+package org.webrtcgateway.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.xmpp.testing.ProsodyExtension;
+import org.webrtcgateway.xmpp.testing.SlixmppClient;
+
+/**
+ * Account mode against real Prosody, with an independent XMPP client (slixmpp) as the contact: browser
+ * user alice is XMPP account alice@localhost, logged in by the bridge over verified STARTTLS.
+ */
+@Tag("xmpp")
+class ChatAndPresenceThroughProsodyTest {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @RegisterExtension
+    final GatewayExtension gateway = new GatewayExtension()
+            .with("xmpp.enabled", "true")
+            .with("xmpp.server", prosody.c2sHostPort())
+            .with("xmpp.trust-certificate", prosody.certificate().toString())
+            .with("xmpp.account.alice.jid", "alice@localhost")
+            .with("xmpp.account.alice.password", "alicepw");
+
+    @BeforeEach
+    void alicesAccountIsLoggedIn() {
+        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+    }
+
+    @Test
+    void aBrowsersMessageReachesAnXmppContactAsAChatMessage() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient bob = SlixmppClient.receiving(prosody, "bob")) {
+            bob.awaitLine("READY");
+
+            alice.requestOk("type", "message", "to", "xmpp:bob@localhost", "data", "hello bob");
+
+            assertThat(bob.awaitLine("RECEIVED")).isEqualTo("RECEIVED alice@localhost hello bob");
+        }
+    }
+
+    @Test
+    void anXmppContactsChatMessageReachesTheBrowserFromItsXmppAddress() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient bob = SlixmppClient.sending(prosody, "bob", "alice@localhost", "hello alice")) {
+            bob.awaitLine("SENT");
+
+            JsonNode message = alice.next("message");
+            assertThat(message.path("from").asText()).isEqualTo("xmpp:bob@localhost");
+            assertThat(message.path("data").asText()).isEqualTo("hello alice");
+        }
+    }
+
+    @Test
+    void aBrowserFollowingAnXmppContactSeesItsPresenceAsTheProtocolNamesIt() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient bob = SlixmppClient.online(prosody, "bob", "dnd", "in a meeting")) {
+            bob.awaitLine("READY");
+
+            // Without an id: presence from the roster may come before any reply would.
+            alice.send("type", "subscribe", "to", "xmpp:bob@localhost");
+
+            JsonNode presence = nextPresence(alice, "xmpp:bob@localhost", "busy"); // dnd is busy
+            assertThat(presence.path("note").asText()).isEqualTo("in a meeting");
+        }
+    }
+
+    @Test
+    void anOfferToAnXmppAddressIsRefusedBeforeItIsAccepted() {
+        TestClient alice = gateway.login("alice");
+
+        alice.requestError("unreachable", "type", "offer", "to", "xmpp:bob@localhost", "sdp", "v=0\r\n");
+    }
+
+    @Test
+    void aUserWithoutAnXmppAccountIsForbiddenToReachXmpp() {
+        TestClient carol = gateway.login("carol");
+
+        carol.requestError("forbidden", "type", "message", "to", "xmpp:bob@localhost", "data", "hi");
+    }
+
+    /** The next presence from {@code from} with {@code status}, passing over others (an earlier one, offline). */
+    private static JsonNode nextPresence(TestClient client, String from, String status) {
+        for (int i = 0; i < 10; i++) {
+            JsonNode next = client.next();
+            if (next.path("type").asText().equals("presence") && next.path("from").asText().equals(from)
+                    && next.path("status").asText().equals(status)) {
+                return next;
+            }
+        }
+        throw new AssertionError(client + " got no '" + status + "' presence from " + from);
+    }
+}

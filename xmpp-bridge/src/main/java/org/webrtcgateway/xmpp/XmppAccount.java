@@ -5,7 +5,10 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.X509TrustManager;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -42,6 +45,9 @@ final class XmppAccount {
     private final XmppAccountConfig account;
     private final XMPPTCPConnection connection;
     private final SubscriptionPolicy policy;
+    /** The presence the user last set, published again after a new login (a server restart forgets it). */
+    private volatile PresenceStatus status = PresenceStatus.AVAILABLE;
+    private volatile String note;
 
     XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, Listener listener) {
         this.account = account;
@@ -79,6 +85,35 @@ final class XmppAccount {
         }, StanzaTypeFilter.PRESENCE);
         Roster roster = Roster.getInstanceFor(connection);
         roster.addSubscribeListener((from, request) -> answer(roster, from.asBareJid()));
+        // A dropped connection (the server restarted, the network went) is logged in again, after a
+        // delay that grows with the attempts (about 10 s, then a minute, then five) and is spread at random,
+        // so that a server coming back is not met by every account at once.
+        ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(connection);
+        reconnection.setReconnectionPolicy(ReconnectionManager.ReconnectionPolicy.RANDOM_INCREASING_DELAY);
+        reconnection.enableAutomaticReconnection();
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void authenticated(XMPPConnection again, boolean resumed) {
+                if (!resumed && status != PresenceStatus.AVAILABLE) {
+                    bridgeThread.execute(() -> republish());
+                }
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                log.info("{}: connection lost ({}); logging in again", account, e.toString());
+            }
+        });
+    }
+
+    private void republish() {
+        try {
+            publish(status, note);
+        } catch (SmackException.NotConnectedException e) {
+            log.debug("{}: presence not published again, disconnected meanwhile", account);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Logs in; blocks for the connection's round trips (call it on the bridge's thread, never an event loop). */
@@ -113,6 +148,8 @@ final class XmppAccount {
 
     /** Publishes the user's own presence to the contacts that follow it. */
     void publish(PresenceStatus status, String note) throws SmackException.NotConnectedException, InterruptedException {
+        this.status = status;
+        this.note = note;
         connection.sendStanza(XmppPresence.fromGateway(connection.getStanzaFactory().buildPresenceStanza(), status, note));
     }
 

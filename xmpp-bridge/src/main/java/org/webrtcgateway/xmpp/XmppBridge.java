@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -57,6 +59,8 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
     private static final Logger log = LoggerFactory.getLogger(XmppBridge.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEME = "xmpp";
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
     private final XmppConfig config;
     private final Map<String, XmppAccount> accounts = new ConcurrentHashMap<>();
@@ -98,7 +102,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, handOver, this);
             accounts.put(account.user(), connection);
-            thread.execute(() -> logIn(connection));
+            thread.execute(() -> logIn(connection, FIRST_RETRY));
         }
     }
 
@@ -191,15 +195,27 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void logIn(XmppAccount account) {
+    /** Logs in, or tries again later: first after {@link #FIRST_RETRY}, then twice as long each time, up to {@link #LAST_RETRY}. */
+    private void logIn(XmppAccount account, Duration retry) {
         try {
             account.connect();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+                return;
             }
-            log.warn("{} could not log in: {}", account, e.toString());
+            log.warn("{} could not log in ({}); trying again in {} s", account, e.toString(), retry.toSeconds());
+            account.disconnect();
+            try {
+                thread.schedule(() -> logIn(account, min(retry.multipliedBy(2), LAST_RETRY)), retry.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                log.debug("XMPP bridge stopped: no more login attempts for {}", account);
+            }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A stanza the connection could not take (it is down): logged; the sender already had its 'ok'. */

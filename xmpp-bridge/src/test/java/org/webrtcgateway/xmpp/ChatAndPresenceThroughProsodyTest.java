@@ -79,6 +79,23 @@ class ChatAndPresenceThroughProsodyTest {
     }
 
     @Test
+    void afterTheServerRestartsTheAccountLogsInAgainAndChatGoesOn() throws Exception {
+        TestClient alice = gateway.login("alice");
+        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
+
+        prosody.restart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bridge.isLoggedIn("alice"));
+        // Smack's first attempts come about 10 s apart, spread at random.
+        await().atMost(Duration.ofSeconds(45)).until(() -> bridge.isLoggedIn("alice"));
+
+        try (SlixmppClient bob = SlixmppClient.sending(prosody, "bob", "alice@localhost", "still there?")) {
+            bob.awaitLine("SENT");
+            JsonNode message = alice.next("message");
+            assertThat(message.path("data").asText()).isEqualTo("still there?");
+        }
+    }
+
+    @Test
     void anOfferToAnXmppAddressIsRefusedBeforeItIsAccepted() {
         TestClient alice = gateway.login("alice");
 

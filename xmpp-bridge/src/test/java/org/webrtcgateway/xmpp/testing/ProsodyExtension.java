@@ -92,8 +92,23 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
         for (Map.Entry<String, String> user : USERS.entrySet()) {
             run(asProsody("prosodyctl", "--config", cfg.toString(), "register", user.getKey(), DOMAIN, user.getValue()));
         }
-        ProcessBuilder builder = new ProcessBuilder(asProsody("prosody", "-F", "--config", cfg.toString()))
-                .redirectErrorStream(true).redirectOutput(log().toFile());
+        startProsody();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        stopProsody();
+    }
+
+    /** Stops Prosody and starts it again on the same ports, with the same data (accounts, rosters). */
+    public void restart() throws IOException, InterruptedException {
+        stopProsody();
+        startProsody();
+    }
+
+    private void startProsody() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(asProsody("prosody", "-F", "--config", dir.resolve("prosody.cfg.lua").toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().putAll(environment());
         process = builder.start();
         await("prosody listening on " + c2sPort + " and " + componentPort).atMost(START).pollInterval(Duration.ofMillis(100))
@@ -105,13 +120,13 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
                 });
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
+    private void stopProsody() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            process = null;
         }
     }
 

@@ -8,9 +8,11 @@ for a message it got, SENT after sending; it exits 0 when done, 2 when --timeout
   chat.py --jid alice@localhost --password alicepw --port 5222 --ca cert.pem send bob@localhost hello
   chat.py --jid bob@localhost --password bobpw --port 5222 --ca cert.pem receive
   chat.py --jid bob@localhost --password bobpw --port 5222 --ca cert.pem online --show away --status lunch
+  chat.py --jid carol@localhost --password carolpw --port 5222 --ca cert.pem follow alice@localhost
 
 'online' stays logged in (until --timeout, then exits 0) with that presence, approving every
-subscription request and asking back (slixmpp's defaults).
+subscription request and asking back (slixmpp's defaults). 'follow' asks to follow a contact's
+presence and prints ANSWER subscribed or ANSWER unsubscribed when the answer comes.
 """
 import argparse
 import asyncio
@@ -26,6 +28,8 @@ class ChatClient(slixmpp.ClientXMPP):
         self.ca_certs = args.ca
         self.add_event_handler("session_start", self.started)
         self.add_event_handler("message", self.message)
+        self.add_event_handler("presence_subscribed", lambda p: self.answered("subscribed", p))
+        self.add_event_handler("presence_unsubscribed", lambda p: self.answered("unsubscribed", p))
 
     async def started(self, _event):
         if self.args.action == "online":
@@ -34,10 +38,17 @@ class ChatClient(slixmpp.ClientXMPP):
             self.send_presence()
         await self.get_roster()
         print("READY", flush=True)
+        if self.args.action == "follow":
+            self.send_presence_subscription(pto=self.args.contact)
         if self.args.action == "send":
             self.send_message(mto=self.args.to, mbody=self.args.body, mtype="chat")
             print("SENT", flush=True)
             self.disconnect(wait=2.0)
+
+    def answered(self, answer, presence):
+        if self.args.action == "follow" and presence["from"].bare == self.args.contact:
+            print("ANSWER %s" % answer, flush=True)
+            self.disconnect(wait=1.0)
 
     def message(self, msg):
         if msg["type"] in ("chat", "normal") and msg["body"]:
@@ -58,6 +69,8 @@ def main():
     send.add_argument("to")
     send.add_argument("body")
     actions.add_parser("receive")
+    follow = actions.add_parser("follow")
+    follow.add_argument("contact")
     online = actions.add_parser("online")
     online.add_argument("--show", default=None)
     online.add_argument("--status", default=None)

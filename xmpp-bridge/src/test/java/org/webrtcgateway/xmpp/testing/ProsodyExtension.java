@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;RegisterExtension
  * static final ProsodyExtension prosody = new ProsodyExtension();
  * </pre>
- * Domain {@code localhost}; users alice/alicepw and bob/bobpw; c2s with STARTTLS (the certificate is
+ * Domain {@code localhost}; users alice, bob, carol and dave (password: the name and "pw"); c2s with STARTTLS (the certificate is
  * {@link #certificate()}); an external component {@code gw.localhost} on {@link #componentPort()} with
  * {@link #COMPONENT_SECRET}. Prosody will not run as root: as root the extension starts it as the
  * {@code prosody} user of the Debian package.
@@ -40,7 +40,7 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     public static final String COMPONENT_DOMAIN = "gw.localhost";
     public static final String COMPONENT_SECRET = "gw-test-secret";
     /** User name and password of each account the tests may log in with. */
-    public static final Map<String, String> USERS = Map.of("alice", "alicepw", "bob", "bobpw");
+    public static final Map<String, String> USERS = Map.of("alice", "alicepw", "bob", "bobpw", "carol", "carolpw", "dave", "davepw");
     private static final Duration START = Duration.ofSeconds(15);
 
     private final int c2sPort = freePort();
@@ -48,6 +48,8 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     /** Known from the start, so a gateway configured in a field initializer can name the certificate. */
     private final Path dir = Path.of("target", "prosody-" + c2sPort).toAbsolutePath();
     private Process process;
+    /** The test container that started Prosody: nested test classes inherit the extension, and must not start it again. */
+    private String startedFor;
 
     public int c2sPort() {
         return c2sPort;
@@ -73,6 +75,10 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+        if (startedFor != null) {
+            return;
+        }
+        startedFor = context.getUniqueId();
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("certs"));
         Path cfg = dir.resolve("prosody.cfg.lua");
@@ -97,7 +103,10 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
-        stopProsody();
+        if (context.getUniqueId().equals(startedFor)) {
+            stopProsody();
+            startedFor = null;
+        }
     }
 
     /** Stops Prosody and starts it again on the same ports, with the same data (accounts, rosters). */

@@ -61,6 +61,11 @@ public final class SlixmppClient implements AutoCloseable {
         return new SlixmppClient(command(prosody, user, "--timeout", "60", "online", "--show", show, "--status", status));
     }
 
+    /** {@code user} asks to follow {@code contact}'s presence; prints ANSWER subscribed|unsubscribed. */
+    public static SlixmppClient following(ProsodyExtension prosody, String user, String contact) throws IOException {
+        return new SlixmppClient(command(prosody, user, "follow", contact));
+    }
+
     /** The first output line starting with {@code prefix} (READY, SENT, RECEIVED ...); fails after 15 s. */
     public String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

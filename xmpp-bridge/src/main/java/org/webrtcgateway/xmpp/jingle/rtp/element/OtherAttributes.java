@@ -1,0 +1,77 @@
+package org.webrtcgateway.xmpp.jingle.rtp.element;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jivesoftware.smack.util.XmlStringBuilder;
+
+/**
+ * The attributes an element carries beyond those its XEP defines, by qualified name ({@code prefix:name} for a
+ * namespaced one, next to the {@code xmlns:prefix} declaration it needs), in the order they arrived in. Kept so that
+ * an element the bridge forwards or echoes back says everything the peer said, even what a later version of the XEP
+ * or a vendor added.
+ */
+public final class OtherAttributes {
+
+    public static final OtherAttributes NONE = new OtherAttributes(Collections.emptyMap());
+
+    private final Map<String, String> byName;
+
+    private OtherAttributes(Map<String, String> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * Copies {@code byName}, refusing the attributes the element writes itself ({@code definedNames}, and the default
+     * namespace declaration): writing them twice would make the XML ill-formed.
+     */
+    public static OtherAttributes of(Map<String, String> byName, Set<String> definedNames) {
+        if (byName.isEmpty()) {
+            return NONE;
+        }
+        for (Map.Entry<String, String> attribute : byName.entrySet()) {
+            String name = attribute.getKey();
+            if (name == null || name.isEmpty() || name.equals("xmlns") || definedNames.contains(name)) {
+                throw new IllegalArgumentException("Not an other attribute: '" + name + "'");
+            }
+            if (attribute.getValue() == null) {
+                throw new IllegalArgumentException("Attribute '" + name + "' has no value");
+            }
+        }
+        return new OtherAttributes(Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
+    }
+
+    /** Unmodifiable, in arrival order. */
+    public Map<String, String> asMap() {
+        return byName;
+    }
+
+    public String get(String qualifiedName) {
+        return byName.get(qualifiedName);
+    }
+
+    public boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    public void appendTo(XmlStringBuilder xml) {
+        byName.forEach(xml::attribute);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OtherAttributes && ((OtherAttributes) other).byName.equals(byName);
+    }
+
+    @Override
+    public int hashCode() {
+        return byName.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return byName.toString();
+    }
+}

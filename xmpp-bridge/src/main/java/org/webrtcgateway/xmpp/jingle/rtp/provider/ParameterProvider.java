@@ -1,0 +1,28 @@
+package org.webrtcgateway.xmpp.jingle.rtp.provider;
+
+import java.io.IOException;
+
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+import org.webrtcgateway.xmpp.jingle.rtp.element.Parameter;
+
+/** Parses XEP-0167's {@code <parameter/>} of a payload-type. */
+public final class ParameterProvider extends ExtensionElementProvider<Parameter> {
+
+    public static final ParameterProvider INSTANCE = new ParameterProvider();
+
+    @Override
+    public Parameter parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+                    throws XmlPullParserException, IOException, SmackParsingException {
+        String name = KeepingParser.requiredAttribute(parser, Parameter.NAME_ATTRIBUTE_NAME);
+        String value = KeepingParser.requiredAttribute(parser, Parameter.VALUE_ATTRIBUTE_NAME);
+        var otherAttributes = KeepingParser.otherAttributes(parser, Parameter.DEFINED_ATTRIBUTE_NAMES);
+        var otherChildren = KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
+                        KeepingParser::noDefinedChild, null);
+        return new Parameter(name, value, otherAttributes, otherChildren);
+    }
+}

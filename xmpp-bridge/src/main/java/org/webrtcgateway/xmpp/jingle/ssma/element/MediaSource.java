@@ -1,0 +1,176 @@
+package org.webrtcgateway.xmpp.jingle.ssma.element;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.xml.namespace.QName;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+
+/**
+ * {@code <source ssrc><parameter/>...</source>}: one RTP media source (synchronization source) and its attributes,
+ * SDP's {@code a=ssrc} lines for that ssrc. Inside an {@link SsrcGroup} the same element names a member, usually
+ * without parameters.
+ *
+ * <p>Beyond XEP-0339's schema, the attributes and child elements it does not define are kept (see
+ * {@link #getOtherAttributes()}, {@link #getOtherChildren()}): Jitsi Meet, for one, sends {@code name} and
+ * {@code videoType} attributes and an {@code <ssrc-info xmlns='http://jitsi.org/jitmeet'/>} child, and the bridge
+ * must not lose them when it echoes or forwards a description.
+ */
+public final class MediaSource implements ExtensionElement {
+
+    public static final String ELEMENT = "source";
+    public static final String NAMESPACE = "urn:xmpp:jingle:apps:rtp:ssma:0";
+    public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
+
+    public static final String SSRC_ATTRIBUTE = "ssrc";
+
+    /** An ssrc is RTP's 32-bit unsigned synchronization source identifier (RFC 3550). */
+    public static final long MIN_SSRC = 0;
+    public static final long MAX_SSRC = 0xFFFF_FFFFL;
+
+    private final long ssrc;
+    private final List<SourceParameter> parameters;
+    private final Map<String, String> otherAttributes;
+    private final List<ExtensionElement> otherChildren;
+
+    /** A source as an {@link SsrcGroup} names it: the ssrc alone. */
+    public MediaSource(long ssrc) {
+        this(ssrc, List.of());
+    }
+
+    public MediaSource(long ssrc, List<SourceParameter> parameters) {
+        this(ssrc, parameters, Map.of(), List.of());
+    }
+
+    /**
+     * @param otherAttributes unprefixed attributes the XEP does not define, in the order to write them
+     * @param otherChildren child elements other than {@code <parameter/>}, written after the parameters
+     * @throws IllegalArgumentException if {@code ssrc} is not an unsigned 32-bit number, or an other attribute is
+     *     {@code ssrc} itself or prefixed
+     */
+    public MediaSource(long ssrc, List<SourceParameter> parameters, Map<String, String> otherAttributes,
+                       List<? extends ExtensionElement> otherChildren) {
+        this.ssrc = requireValidSsrc(ssrc);
+        this.parameters = List.copyOf(parameters);
+        this.otherAttributes = copyOtherAttributes(otherAttributes);
+        this.otherChildren = List.copyOf(otherChildren);
+    }
+
+    /**
+     * Returns {@code ssrc} if it is an unsigned 32-bit number.
+     *
+     * @throws IllegalArgumentException naming the allowed range otherwise
+     */
+    public static long requireValidSsrc(long ssrc) {
+        if (ssrc < MIN_SSRC || ssrc > MAX_SSRC) {
+            throw new IllegalArgumentException(invalidSsrcMessage(Long.toString(ssrc)));
+        }
+        return ssrc;
+    }
+
+    /** What is wrong with an ssrc written as {@code given}; shared with the parsers, which also see non-numbers. */
+    public static String invalidSsrcMessage(String given) {
+        return "ssrc must be an unsigned 32-bit integer, from " + MIN_SSRC + " to " + MAX_SSRC + ", got '" + given
+                + "'";
+    }
+
+    private static Map<String, String> copyOtherAttributes(Map<String, String> otherAttributes) {
+        for (Map.Entry<String, String> attribute : otherAttributes.entrySet()) {
+            String name = requireNonNull(attribute.getKey(), "other attribute name");
+            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
+            // A prefixed name would need its xmlns:prefix declaration written too, which is not kept.
+            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || name.equals(SSRC_ATTRIBUTE)) {
+                throw new IllegalArgumentException("source cannot carry '" + name + "' as an other attribute");
+            }
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(otherAttributes));
+    }
+
+    /** From {@value #MIN_SSRC} to {@value #MAX_SSRC}: a {@code long}, as Java has no unsigned {@code int}. */
+    public long getSsrc() {
+        return ssrc;
+    }
+
+    public List<SourceParameter> getParameters() {
+        return parameters;
+    }
+
+    /** The value of the first parameter called {@code name}; empty if there is none or it has no value. */
+    public Optional<String> getParameterValue(String name) {
+        return parameters.stream()
+                .filter(parameter -> parameter.getName().equals(name))
+                .findFirst()
+                .flatMap(SourceParameter::getValue);
+    }
+
+    /** Unmodifiable, in arrival order. */
+    public Map<String, String> getOtherAttributes() {
+        return otherAttributes;
+    }
+
+    public List<ExtensionElement> getOtherChildren() {
+        return otherChildren;
+    }
+
+    @Override
+    public String getElementName() {
+        return ELEMENT;
+    }
+
+    @Override
+    public String getNamespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
+        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
+        xml.attribute(SSRC_ATTRIBUTE, ssrc);
+        otherAttributes.forEach(xml::attribute);
+        if (parameters.isEmpty() && otherChildren.isEmpty()) {
+            return xml.closeEmptyElement();
+        }
+        xml.rightAngleBracket();
+        xml.append(parameters);
+        xml.append(otherChildren);
+        return xml.closeElement(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof MediaSource)) {
+            return false;
+        }
+        MediaSource that = (MediaSource) other;
+        // Smack's generic elements have identity equality: the other children are compared as the XML they write.
+        return ssrc == that.ssrc && parameters.equals(that.parameters)
+                && otherAttributes.equals(that.otherAttributes)
+                && xmlOf(otherChildren).equals(xmlOf(that.otherChildren));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ssrc, parameters, otherAttributes);
+    }
+
+    private static List<String> xmlOf(List<ExtensionElement> elements) {
+        return elements.stream().map(element -> element.toXML().toString()).toList();
+    }
+
+    @Override
+    public String toString() {
+        return toXML().toString();
+    }
+}

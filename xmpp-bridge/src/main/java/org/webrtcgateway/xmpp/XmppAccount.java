@@ -48,6 +48,8 @@ final class XmppAccount {
     /** The presence the user last set, published again after a new login (a server restart forgets it). */
     private volatile PresenceStatus status = PresenceStatus.AVAILABLE;
     private volatile String note;
+    /** Whether the account should be logged in now (false once its user logged out, with login-at 'login'). */
+    private volatile boolean wanted;
 
     XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, Listener listener) {
         this.account = account;
@@ -118,12 +120,26 @@ final class XmppAccount {
 
     /** Logs in; blocks for the connection's round trips (call it on the bridge's thread, never an event loop). */
     void connect() throws SmackException, java.io.IOException, XMPPException, InterruptedException {
+        wanted = true;
         connection.connect().login();
         log.info("{} logged in", account);
     }
 
+    /** Logs out for good (until {@link #connect} again): no reconnection, no more login attempts. */
     void disconnect() {
+        wanted = false;
+        status = PresenceStatus.AVAILABLE;
+        note = null;
         connection.disconnect();
+    }
+
+    /** After a failed attempt, without giving up: the next attempt is still wanted. */
+    void closeAfterFailure() {
+        connection.disconnect();
+    }
+
+    boolean isWanted() {
+        return wanted;
     }
 
     boolean isConnected() {

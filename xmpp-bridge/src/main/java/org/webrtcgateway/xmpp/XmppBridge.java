@@ -48,7 +48,7 @@ import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
 
 /**
  * The XMPP bridge: {@code xmpp:} addresses. So far in account mode: each configured gateway user logs in
- * as its XMPP account at start; chat goes both ways as {@code message}, a browser's {@code subscribe}
+ * as its XMPP account at start, or while the user is logged in ({@code xmpp.login-at}); chat goes both ways as {@code message}, a browser's {@code subscribe}
  * to an {@code xmpp:} address is a roster subscription and the contact's presence comes back as
  * {@code presence}, and the user's own presence is published. Calls (Jingle) are not carried yet:
  * an offer is refused with {@code unreachable}, before it is accepted.
@@ -102,7 +102,9 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, handOver, this);
             accounts.put(account.user(), connection);
-            thread.execute(() -> logIn(connection, FIRST_RETRY));
+            if (!config.loginAtLogin()) {
+                thread.execute(() -> logIn(connection, FIRST_RETRY));
+            }
         }
     }
 
@@ -157,6 +159,24 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
     }
 
+    /** With {@code xmpp.login-at: login}, the user's account logs in with the user (not on a resume: the session was kept). */
+    @Override
+    public void userOnline(Address.Local user, Map<String, Object> claims) {
+        XmppAccount account = accounts.get(user.name());
+        if (config.loginAtLogin() && account != null && thread != null) {
+            thread.execute(() -> logIn(account, FIRST_RETRY));
+        }
+    }
+
+    /** With {@code xmpp.login-at: login}, the account logs out when the user's session ends. */
+    @Override
+    public void userOffline(Address.Local user) {
+        XmppAccount account = accounts.get(user.name());
+        if (config.loginAtLogin() && account != null && thread != null) {
+            thread.execute(account::disconnect);
+        }
+    }
+
     @Override
     public void userPresence(Address.Local user, PresenceStatus status, String note) {
         XmppAccount account = accounts.get(user.name());
@@ -197,6 +217,9 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
 
     /** Logs in, or tries again later: first after {@link #FIRST_RETRY}, then twice as long each time, up to {@link #LAST_RETRY}. */
     private void logIn(XmppAccount account, Duration retry) {
+        if (retry != FIRST_RETRY && !account.isWanted()) {
+            return; // its user logged out while the attempts went on
+        }
         try {
             account.connect();
         } catch (Exception e) {
@@ -205,7 +228,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
                 return;
             }
             log.warn("{} could not log in ({}); trying again in {} s", account, e.toString(), retry.toSeconds());
-            account.disconnect();
+            account.closeAfterFailure();
             try {
                 thread.schedule(() -> logIn(account, min(retry.multipliedBy(2), LAST_RETRY)), retry.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {

@@ -17,7 +17,7 @@ import org.webrtcgateway.core.config.Settings;
  * gateway with its key's name instead of producing a stanza nobody can route.
  */
 public record XmppConfig(boolean enabled, String server, Path trustCertificate, Map<String, XmppAccountConfig> accounts,
-                         SubscriptionPolicy subscriptionPolicy) {
+                         SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin) {
 
     /** What the bridge answers a contact who asks to follow a gateway user the user does not follow. */
     public enum SubscriptionPolicy {
@@ -45,13 +45,16 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
     public static final Setting<String> SUBSCRIPTION_POLICY = Setting.string("xmpp.subscription-policy", "reject",
             "a contact asking to follow a gateway user who does not follow it: 'accept' or 'reject'"
                     + " (a contact the user follows is always approved)");
+    public static final Setting<String> LOGIN_AT = Setting.string("xmpp.login-at", "start",
+            "when accounts log in: 'start' (from start-up to shutdown; contacts see the user online all along) or"
+                    + " 'login' (while the user is logged in to the gateway)");
     public static final Setting<String> ACCOUNT_JID = Setting.string("xmpp.account.<user>.jid", null,
             "XMPP account of gateway user <user>, e.g. alice@example.org; the bridge logs in as it (STARTTLS, SCRAM)");
     public static final Setting<String> ACCOUNT_PASSWORD = Setting.string("xmpp.account.<user>.password", null,
             "password of xmpp.account.<user>.jid");
 
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SERVER, TRUST_CERTIFICATE, SUBSCRIPTION_POLICY,
-            ACCOUNT_JID, ACCOUNT_PASSWORD);
+            LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD);
 
     public static XmppConfig from(Settings s) {
         Map<String, XmppAccountConfig> accounts = new LinkedHashMap<>();
@@ -73,7 +76,16 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
         if (server != null && !server.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
             throw new ConfigException(SERVER.key() + ": expected host:port, got '" + server + "'");
         }
-        return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)));
+        return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)),
+                loginAtLogin(s.get(LOGIN_AT)));
+    }
+
+    private static boolean loginAtLogin(String value) {
+        return switch (value) {
+            case "start" -> false;
+            case "login" -> true;
+            default -> throw new ConfigException(LOGIN_AT.key() + ": 'start' or 'login', got '" + value + "'");
+        };
     }
 
     private static SubscriptionPolicy policy(String value) {

@@ -11,6 +11,7 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -41,10 +42,13 @@ final class XmppAccount {
     }
 
     private static final Logger log = LoggerFactory.getLogger(XmppAccount.class);
+    /** Stanzas of one account waiting for the bridge's thread, at most. */
+    static final int MAX_WAITING_STANZAS = 256;
 
     private final XmppAccountConfig account;
     private final XMPPTCPConnection connection;
     private final SubscriptionPolicy policy;
+    private final BoundedHandOver handOver;
     /** The presence the user last set, published again after a new login (a server restart forgets it). */
     private volatile PresenceStatus status = PresenceStatus.AVAILABLE;
     private volatile String note;
@@ -66,23 +70,29 @@ final class XmppAccount {
             builder.setHost(config.server().substring(0, colon)).setPort(Integer.parseInt(config.server().substring(colon + 1)));
         }
         connection = new XMPPTCPConnection(builder.build());
-        connection.addAsyncStanzaListener(stanza -> {
+        // A stanza the server relays that does not parse (a peer's malformed Jingle, say) is logged and
+        // dropped; Smack's default would close the whole connection over it.
+        connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
+        // Sync listeners: Smack bounds how many it runs at once, and the hand-over bounds what waits for the
+        // bridge's thread, so a flood from the server backs up into TCP instead of into the heap.
+        handOver = new BoundedHandOver(bridgeThread, MAX_WAITING_STANZAS);
+        connection.addSyncStanzaListener(stanza -> {
             Message message = (Message) stanza;
             if (message.getBody() != null && message.getFrom() != null
                     && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)) {
                 BareJid from = message.getFrom().asBareJid();
                 String body = message.getBody();
-                bridgeThread.execute(() -> listener.chat(account, from, body));
+                handOver.execute(() -> listener.chat(account, from, body));
             }
         }, StanzaTypeFilter.MESSAGE);
-        connection.addAsyncStanzaListener(stanza -> {
+        connection.addSyncStanzaListener(stanza -> {
             Presence presence = (Presence) stanza;
             if (presence.getFrom() != null && (presence.getType() == Presence.Type.available
                     || presence.getType() == Presence.Type.unavailable)) {
                 BareJid from = presence.getFrom().asBareJid();
                 PresenceStatus status = XmppPresence.toGateway(presence);
                 String note = presence.getStatus();
-                bridgeThread.execute(() -> listener.presence(account, from, status, note));
+                handOver.execute(() -> listener.presence(account, from, status, note));
             }
         }, StanzaTypeFilter.PRESENCE);
         Roster roster = Roster.getInstanceFor(connection);
@@ -97,7 +107,7 @@ final class XmppAccount {
             @Override
             public void authenticated(XMPPConnection again, boolean resumed) {
                 if (!resumed && status != PresenceStatus.AVAILABLE) {
-                    bridgeThread.execute(() -> republish());
+                    handOver.execute(() -> republish());
                 }
             }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +44,7 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
+import org.webrtcgateway.xmpp.jingle.JingleExtensions;
 
 /**
  * The XMPP bridge: {@code xmpp:} addresses. So far in account mode: each configured gateway user logs in
@@ -89,18 +89,12 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
             return;
         }
         gateway = context;
+        // Our Jingle elements, and our <jingle/> parser in place of Smack's (which fails on a BUNDLE group).
+        JingleExtensions.registerAll();
         thread = BridgeThread.start("xmpp-bridge");
         X509TrustManager trust = trustManager();
-        // What Smack's threads hand over after stop() is dropped: the bridge is going away.
-        Executor handOver = task -> {
-            try {
-                thread.execute(task);
-            } catch (RejectedExecutionException stopping) {
-                log.debug("XMPP bridge stopped: an event from XMPP was dropped");
-            }
-        };
         for (XmppAccountConfig account : config.accounts().values()) {
-            XmppAccount connection = new XmppAccount(account, config, trust, handOver, this);
+            XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
             accounts.put(account.user(), connection);
             if (!config.loginAtLogin()) {
                 thread.execute(() -> logIn(connection, FIRST_RETRY));

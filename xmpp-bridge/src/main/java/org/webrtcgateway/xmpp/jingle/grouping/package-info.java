@@ -6,6 +6,7 @@
  * {@link org.webrtcgateway.xmpp.jingle.grouping.provider.GroupingProviders#register()}.
  *
  * <p>Smack 4.4.8's own {@code <jingle/>} parser drops every child other than {@code <content/>} and
- * {@code <reason/>}, so these elements reach the bridge only through a Jingle IQ parser of its own.
+ * {@code <reason/>}, so these elements reach the bridge only through its own
+ * {@link org.webrtcgateway.xmpp.jingle.JingleIqProvider}.
  */
 package org.webrtcgateway.xmpp.jingle.grouping;

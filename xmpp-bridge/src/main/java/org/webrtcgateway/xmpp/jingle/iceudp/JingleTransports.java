@@ -2,8 +2,10 @@ package org.webrtcgateway.xmpp.jingle.iceudp;
 
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smackx.jingle.provider.JingleContentProviderManager;
-import org.webrtcgateway.xmpp.jingle.dtls.DtlsFingerprint;
-import org.webrtcgateway.xmpp.jingle.dtls.DtlsFingerprintProvider;
+import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
+import org.webrtcgateway.xmpp.jingle.dtls.provider.DtlsFingerprintProvider;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
+import org.webrtcgateway.xmpp.jingle.iceudp.provider.IceUdpTransportProvider;
 
 /**
  * Registers the Jingle transport providers with Smack's static registries: XEP-0176's ICE-UDP transport with

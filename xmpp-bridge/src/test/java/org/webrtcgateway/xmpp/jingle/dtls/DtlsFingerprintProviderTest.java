@@ -2,7 +2,7 @@ package org.webrtcgateway.xmpp.jingle.dtls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.webrtcgateway.xmpp.jingle.iceudp.XmlEquivalence.assertEquivalent;
+import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -10,6 +10,8 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
+import org.webrtcgateway.xmpp.jingle.dtls.provider.DtlsFingerprintProvider;
 import org.webrtcgateway.xmpp.jingle.iceudp.JingleTransports;
 
 /** XEP-0320's {@code <fingerprint/>} on its own; inside the ICE-UDP transport, see the iceudp package's tests. */
@@ -42,7 +44,7 @@ class DtlsFingerprintProviderTest {
     void exampleOfXep0320SerializesBackToEquivalentXml() throws Exception {
         DtlsFingerprint fingerprint = parse(XEP_0320_FINGERPRINT);
 
-        assertEquivalent(fingerprint.toXML(), XEP_0320_FINGERPRINT);
+        assertEquivalentXml(fingerprint.toXML(), XEP_0320_FINGERPRINT);
         assertThat(parse(fingerprint.toXML().toString())).isEqualTo(fingerprint);
     }
 

@@ -2,7 +2,7 @@ package org.webrtcgateway.xmpp.jingle.iceudp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.webrtcgateway.xmpp.jingle.iceudp.XmlEquivalence.assertEquivalent;
+import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import java.util.stream.Stream;
 
@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.webrtcgateway.xmpp.jingle.dtls.DtlsFingerprint;
+import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpRemoteCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
+import org.webrtcgateway.xmpp.jingle.iceudp.provider.IceUdpTransportProvider;
 
 /** XEP-0176's {@code <transport/>}, {@code <candidate/>} and {@code <remote-candidate/>}, alone and with their XEP's examples. */
 class IceUdpTransportProviderTest {
@@ -136,7 +140,7 @@ class IceUdpTransportProviderTest {
     void sessionInitiateTransportOfXep0176SerializesBackToEquivalentXml() throws Exception {
         IceUdpTransport transport = parse(XEP_0176_SESSION_INITIATE_TRANSPORT);
 
-        assertEquivalent(transport.toXML(), XEP_0176_SESSION_INITIATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_SESSION_INITIATE_TRANSPORT);
         // And what is written reads back to the same values.
         assertThat(parse(transport.toXML().toString()).getIceCandidates())
                 .isEqualTo(transport.getIceCandidates());
@@ -156,7 +160,7 @@ class IceUdpTransportProviderTest {
             assertThat(candidate.getRelatedPort()).isNull();
             assertThat(candidate.getTcpType()).isNull();
         });
-        assertEquivalent(transport.toXML(), XEP_0176_TRANSPORT_INFO_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_TRANSPORT_INFO_TRANSPORT);
     }
 
     @Test
@@ -169,7 +173,7 @@ class IceUdpTransportProviderTest {
         assertThat(candidate.getPriority()).isEqualTo(21_149_780_477L);
         assertThat(candidate.getIp()).isEqualTo("2001:db8::9:1");
         assertThat(candidate.getNetwork()).isZero();
-        assertEquivalent(transport.toXML(), XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT);
     }
 
     @Test
@@ -179,7 +183,7 @@ class IceUdpTransportProviderTest {
         assertThat(transport.getIceCandidates()).isEmpty();
         assertThat(transport.getRemoteCandidate()).isEqualTo(new IceUdpRemoteCandidate(1, "10.0.1.2", 9001));
         assertThat(transport.getInfo()).isSameAs(transport.getRemoteCandidate());
-        assertEquivalent(transport.toXML(), XEP_0176_REMOTE_CANDIDATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_REMOTE_CANDIDATE_TRANSPORT);
     }
 
     @Test
@@ -190,7 +194,7 @@ class IceUdpTransportProviderTest {
 
         assertThat(transport.getChildrenInOrder()).isEmpty();
         assertThat(transport.toXML().toString()).endsWith("/>");
-        assertEquivalent(transport.toXML(), xml);
+        assertEquivalentXml(transport.toXML(), xml);
     }
 
     @Test
@@ -221,7 +225,7 @@ class IceUdpTransportProviderTest {
         assertThat(unknown).isInstanceOf(StandardExtensionElement.class);
         assertThat(((StandardExtensionElement) unknown).getAttributeValue("mode")).isEqualTo("fast");
         assertThat(((StandardExtensionElement) unknown).getFirstElement("detail").getText()).isEqualTo("kept");
-        assertEquivalent(transport.toXML(), xml);
+        assertEquivalentXml(transport.toXML(), xml);
     }
 
     @Test
@@ -257,7 +261,7 @@ class IceUdpTransportProviderTest {
 
         assertThat(transport.getIceCandidates().get(0).getTcpType()).isEqualTo(IceUdpCandidate.TcpType.ACTIVE);
         assertThat(transport.getIceCandidates().get(0).getProtocol()).isEqualTo("tcp");
-        assertEquivalent(transport.toXML(), xml);
+        assertEquivalentXml(transport.toXML(), xml);
     }
 
     static Stream<Arguments> garbageCandidates() {

@@ -2,22 +2,26 @@ package org.webrtcgateway.xmpp.jingle.iceudp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.webrtcgateway.xmpp.jingle.iceudp.XmlEquivalence.assertEquivalent;
-import static org.webrtcgateway.xmpp.jingle.iceudp.XmlEquivalence.firstElement;
+import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentElement;
 
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.provider.JingleContentProviderManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.webrtcgateway.xmpp.jingle.dtls.DtlsFingerprint;
-import org.webrtcgateway.xmpp.jingle.dtls.DtlsFingerprintProvider;
+import org.webrtcgateway.xmpp.jingle.SmacksJingleParser;
+import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
+import org.webrtcgateway.xmpp.jingle.dtls.provider.DtlsFingerprintProvider;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
+import org.webrtcgateway.xmpp.jingle.iceudp.provider.IceUdpTransportProvider;
 
-/** Whole Jingle IQs of XEP-0176 and XEP-0320 through Smack's own JingleProvider, as they come off the connection. */
+/**
+ * Whole Jingle IQs of XEP-0176 and XEP-0320 through Smack's own JingleProvider: the transport providers serve it as
+ * they serve the bridge's JingleIqProvider (see JingleIqTest).
+ */
 class JingleIqParsingTest {
 
     static final String ICE_UDP = "urn:xmpp:jingle:transports:ice-udp:1";
@@ -194,9 +198,7 @@ class JingleIqParsingTest {
     }
 
     static Jingle parseJingle(String iq) throws Exception {
-        Stanza stanza = PacketParserUtils.parseStanza(iq);
-        assertThat(stanza).isInstanceOf(Jingle.class);
-        return (Jingle) stanza;
+        return SmacksJingleParser.parse(iq);
     }
 
     static IceUdpTransport onlyTransport(Jingle jingle) {
@@ -262,7 +264,7 @@ class JingleIqParsingTest {
     void aJingleIqWithAnInvalidCandidateIsRefusedWithAClearMessage() {
         String iq = XEP_0176_TRANSPORT_INFO.replace("port='45665'", "port='70000'");
 
-        assertThatThrownBy(() -> PacketParserUtils.parseStanza(iq))
+        assertThatThrownBy(() -> SmacksJingleParser.parse(iq))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("XEP-0176 <candidate/> attribute 'port' must be an unsignedShort (0 to 65535),"
                         + " but is '70000'");
@@ -272,7 +274,7 @@ class JingleIqParsingTest {
     void aJingleIqWithAnInvalidFingerprintIsRefusedWithAClearMessage() {
         String iq = XEP_0320_TRANSPORT_INFO.replace("setup='active'", "setup='server'");
 
-        assertThatThrownBy(() -> PacketParserUtils.parseStanza(iq))
+        assertThatThrownBy(() -> SmacksJingleParser.parse(iq))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("XEP-0320 <fingerprint/> attribute 'setup' must be one of")
                 .hasMessageContaining("'server'");
@@ -292,6 +294,6 @@ class JingleIqParsingTest {
     /** Compares the transport only: the description belongs to XEP-0167's provider, if any is registered. */
     private static void assertTransportWrittenBackEquivalently(Jingle jingle, String originalIq) {
         CharSequence written = jingle.toXML();
-        assertEquivalent(firstElement(written, ICE_UDP, "transport"), firstElement(originalIq, ICE_UDP, "transport"));
+        assertEquivalentElement(written, originalIq, ICE_UDP, "transport");
     }
 }

@@ -3,6 +3,7 @@ package org.webrtcgateway.xmpp.jingle.ssma;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.webrtcgateway.xmpp.jingle.hdrext.GenericParent;
-import org.webrtcgateway.xmpp.jingle.hdrext.SameXml;
 import org.webrtcgateway.xmpp.jingle.ssma.element.MediaSource;
 import org.webrtcgateway.xmpp.jingle.ssma.element.SourceParameter;
 import org.webrtcgateway.xmpp.jingle.ssma.element.SsrcGroup;
@@ -83,7 +83,7 @@ class SourceSpecificMediaTest {
                 new SourceParameter("msid",
                         "MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIv MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIva0"))));
         assertThat(source.getParameterValue(SourceParameter.CNAME)).contains("Yv/wvbCdsDW2Prgd");
-        assertThat(SameXml.canonical(source.toXML())).isEqualTo(SameXml.canonical(SOURCE_EXAMPLE));
+        assertEquivalentXml(source.toXML(), SOURCE_EXAMPLE);
     }
 
     @Test
@@ -100,7 +100,7 @@ class SourceSpecificMediaTest {
         assertThat(source.getParameters()).containsExactly(new SourceParameter("attribute"),
                 new SourceParameter("attribute", "value"));
         assertThat(source.getParameters().get(0).getValue()).isEmpty();
-        assertThat(SameXml.canonical(source.toXML())).isEqualTo(SameXml.canonical(xml));
+        assertEquivalentXml(source.toXML(), xml);
     }
 
     @Test
@@ -119,7 +119,7 @@ class SourceSpecificMediaTest {
                         tuple(386328120L, "uEYgNtStZyTF74sM"),
                         tuple(3139499595L, "re8jhxkly9bxzuxr"),
                         tuple(2613715171L, "f83avsiw6n1m7vi"));
-        assertThat(SameXml.canonical(description.toXML())).isEqualTo(SameXml.canonical(DESCRIPTION_EXAMPLE));
+        assertEquivalentXml(description.toXML(), DESCRIPTION_EXAMPLE);
     }
 
     @Test
@@ -184,7 +184,7 @@ class SourceSpecificMediaTest {
 
         assertThat(group.getSemantics()).isEqualTo(SsrcGroup.SIMULCAST);
         assertThat(group.getSsrcs()).containsExactly(1L, 2L, 3L);
-        assertThat(SameXml.canonical(group.toXML())).isEqualTo(SameXml.canonical(xml));
+        assertEquivalentXml(group.toXML(), xml);
     }
 
     @Test
@@ -204,7 +204,7 @@ class SourceSpecificMediaTest {
                     assertThat(info.getNamespace()).isEqualTo("http://jitsi.org/jitmeet");
                     assertThat(info.getAttributeValue("owner")).isEqualTo("room@conference.example/a1b2c3d4");
                 });
-        assertThat(SameXml.canonical(source.toXML())).isEqualTo(SameXml.canonical(xml));
+        assertEquivalentXml(source.toXML(), xml);
         assertThat(parseSource(source.toXML().toString())).isEqualTo(source);
     }
 

@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.element;
 
 import java.math.BigInteger;
 
@@ -8,8 +8,10 @@ import org.jivesoftware.smack.xml.XmlPullParser;
  * Reads and checks attribute values against the XML Schema types XEP-0176's schema gives them. Every refusal is an
  * {@link IllegalArgumentException} that names the element, the attribute, what was expected and what came, because
  * these values come from the network and whoever reads the log needs to see which peer sent what.
+ *
+ * <p>Public because both sides apply these checks: the builders here and the providers in {@code iceudp.provider}.
  */
-final class XsdValues {
+public final class XsdValues {
 
     private static final BigInteger UNSIGNED_BYTE_MAX = BigInteger.valueOf(255);
     private static final BigInteger UNSIGNED_SHORT_MAX = BigInteger.valueOf(65_535);
@@ -19,7 +21,7 @@ final class XsdValues {
     }
 
     /** A required attribute; an empty value counts as missing, since none of XEP-0176's attributes can be empty. */
-    static String required(XmlPullParser parser, String element, String attribute) {
+    public static String required(XmlPullParser parser, String element, String attribute) {
         String value = parser.getAttributeValue("", attribute);
         if (value == null || value.isEmpty()) {
             throw missing(element, attribute);
@@ -28,20 +30,20 @@ final class XsdValues {
     }
 
     /** An optional attribute, {@code null} if absent. */
-    static String optional(XmlPullParser parser, String attribute) {
+    public static String optional(XmlPullParser parser, String attribute) {
         return parser.getAttributeValue("", attribute);
     }
 
-    static IllegalArgumentException missing(String element, String attribute) {
+    public static IllegalArgumentException missing(String element, String attribute) {
         return new IllegalArgumentException(element + " lacks the required attribute '" + attribute + "'");
     }
 
-    static int parseUnsignedByte(String element, String attribute, String value) {
+    public static int parseUnsignedByte(String element, String attribute, String value) {
         return parseInRange(element, attribute, value, BigInteger.ZERO, UNSIGNED_BYTE_MAX, "an unsignedByte (0 to 255)")
                 .intValueExact();
     }
 
-    static int parseUnsignedShort(String element, String attribute, String value) {
+    public static int parseUnsignedShort(String element, String attribute, String value) {
         return parseInRange(element, attribute, value, BigInteger.ZERO, UNSIGNED_SHORT_MAX,
                 "an unsignedShort (0 to 65535)").intValueExact();
     }
@@ -50,20 +52,20 @@ final class XsdValues {
      * xs:positiveInteger has no upper bound; a {@code long} is the bound here, far above the 2^31-1 RFC 8445 allows
      * an ICE priority, so that what the schema accepts is accepted (XEP-0176's own examples exceed RFC 8445's bound).
      */
-    static long parsePositiveInteger(String element, String attribute, String value) {
+    public static long parsePositiveInteger(String element, String attribute, String value) {
         return parseInRange(element, attribute, value, BigInteger.ONE, LONG_MAX,
                 "a positiveInteger (1 to " + Long.MAX_VALUE + ")").longValueExact();
     }
 
-    static int checkUnsignedByte(String element, String attribute, int value) {
+    public static int checkUnsignedByte(String element, String attribute, int value) {
         return checkRange(element, attribute, value, 0, 255, "an unsignedByte (0 to 255)");
     }
 
-    static int checkUnsignedShort(String element, String attribute, int value) {
+    public static int checkUnsignedShort(String element, String attribute, int value) {
         return checkRange(element, attribute, value, 0, 65_535, "an unsignedShort (0 to 65535)");
     }
 
-    static long checkPositiveInteger(String element, String attribute, long value) {
+    public static long checkPositiveInteger(String element, String attribute, long value) {
         if (value < 1) {
             throw outOfRange(element, attribute, Long.toString(value), "a positiveInteger (1 or more)");
         }

@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.element;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +24,9 @@ public final class IceUdpTransport extends JingleContentTransport {
 
     public static final String NAMESPACE = "urn:xmpp:jingle:transports:ice-udp:1";
 
-    static final String DESCRIPTION = "XEP-0176 <transport/>";
-    static final String UFRAG = "ufrag";
-    static final String PWD = "pwd";
+    public static final String DESCRIPTION = "XEP-0176 <transport/>";
+    public static final String UFRAG = "ufrag";
+    public static final String PWD = "pwd";
 
     private final String ufrag;
     private final String pwd;

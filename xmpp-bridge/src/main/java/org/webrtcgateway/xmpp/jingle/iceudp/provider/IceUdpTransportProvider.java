@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.provider;
 
 import java.io.IOException;
 
@@ -9,10 +9,14 @@ import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.jingle.provider.JingleContentTransportProvider;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpRemoteCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.XsdValues;
 
 /**
  * Parses XEP-0176's {@code <transport/>}; registered with Smack's JingleContentProviderManager (see
- * {@link JingleTransports}) so that Smack's JingleProvider hands it the transports of this namespace.
+ * {@link org.webrtcgateway.xmpp.jingle.iceudp.JingleTransports}) so that Smack's JingleProvider hands it the transports of this namespace.
  *
  * <p>Candidates and the remote-candidate are parsed here; every other child goes through
  * {@code PacketParserUtils.parseExtensionElement}, i.e. to the provider registered in Smack's ProviderManager for it

@@ -1,6 +1,6 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.provider;
 
-import static org.webrtcgateway.xmpp.jingle.iceudp.IceUdpRemoteCandidate.DESCRIPTION;
+import static org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpRemoteCandidate.DESCRIPTION;
 
 import java.io.IOException;
 
@@ -9,6 +9,9 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpRemoteCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.XsdValues;
 
 /** Parses XEP-0176's {@code <remote-candidate/>}, refusing what its schema refuses as the candidate provider does. */
 public final class IceUdpRemoteCandidateProvider extends ExtensionElementProvider<IceUdpRemoteCandidate> {

@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.element;
 
 import java.util.Objects;
 
@@ -19,21 +19,21 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate imple
 
     public static final String NAMESPACE = IceUdpTransport.NAMESPACE;
 
-    static final String DESCRIPTION = "XEP-0176 <candidate/>";
+    public static final String DESCRIPTION = "XEP-0176 <candidate/>";
 
-    static final String COMPONENT = "component";
-    static final String FOUNDATION = "foundation";
-    static final String GENERATION = "generation";
-    static final String ID = "id";
-    static final String IP = "ip";
-    static final String NETWORK = "network";
-    static final String PORT = "port";
-    static final String PRIORITY = "priority";
-    static final String PROTOCOL = "protocol";
-    static final String RELATED_ADDRESS = "rel-addr";
-    static final String RELATED_PORT = "rel-port";
-    static final String TYPE = "type";
-    static final String TCP_TYPE = "tcptype";
+    public static final String COMPONENT = "component";
+    public static final String FOUNDATION = "foundation";
+    public static final String GENERATION = "generation";
+    public static final String ID = "id";
+    public static final String IP = "ip";
+    public static final String NETWORK = "network";
+    public static final String PORT = "port";
+    public static final String PRIORITY = "priority";
+    public static final String PROTOCOL = "protocol";
+    public static final String RELATED_ADDRESS = "rel-addr";
+    public static final String RELATED_PORT = "rel-port";
+    public static final String TYPE = "type";
+    public static final String TCP_TYPE = "tcptype";
 
     /** The candidate type, RFC 8445 section 5.1.1; the schema allows exactly these. */
     public enum Type {

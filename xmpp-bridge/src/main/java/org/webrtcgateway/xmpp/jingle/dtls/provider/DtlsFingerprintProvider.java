@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.dtls;
+package org.webrtcgateway.xmpp.jingle.dtls.provider;
 
 import java.io.IOException;
 
@@ -6,6 +6,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
 
 /**
  * Parses XEP-0320's {@code <fingerprint/>}. Values that break the schema are refused with an

@@ -1,6 +1,6 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.provider;
 
-import static org.webrtcgateway.xmpp.jingle.iceudp.IceUdpCandidate.DESCRIPTION;
+import static org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate.DESCRIPTION;
 
 import java.io.IOException;
 
@@ -9,6 +9,8 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
+import org.webrtcgateway.xmpp.jingle.iceudp.element.XsdValues;
 
 /**
  * Parses XEP-0176's {@code <candidate/>}. Candidates come from the network and end up in SDP handed to browsers and

@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.dtls;
+package org.webrtcgateway.xmpp.jingle.dtls.element;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -18,11 +18,11 @@ public final class DtlsFingerprint implements ExtensionElement {
     public static final String ELEMENT = "fingerprint";
     public static final String NAMESPACE = "urn:xmpp:jingle:apps:dtls:0";
 
-    static final String HASH_ATTRIBUTE = "hash";
-    static final String SETUP_ATTRIBUTE = "setup";
+    public static final String HASH_ATTRIBUTE = "hash";
+    public static final String SETUP_ATTRIBUTE = "setup";
 
     /** Where the messages of refused values point to. */
-    static final String DESCRIPTION = "XEP-0320 <fingerprint/>";
+    public static final String DESCRIPTION = "XEP-0320 <fingerprint/>";
 
     /**
      * RFC 8122's {@code fingerprint = 2UHEX *(":" 2UHEX)}. Lower case is accepted as well: the fingerprint is compared

@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.iceudp;
+package org.webrtcgateway.xmpp.jingle.iceudp.element;
 
 import java.util.Objects;
 
@@ -18,7 +18,7 @@ public final class IceUdpRemoteCandidate implements JingleContentTransportInfo, 
     public static final String ELEMENT = "remote-candidate";
     public static final String NAMESPACE = IceUdpTransport.NAMESPACE;
 
-    static final String DESCRIPTION = "XEP-0176 <remote-candidate/>";
+    public static final String DESCRIPTION = "XEP-0176 <remote-candidate/>";
 
     private final int component;
     private final String ip;

@@ -64,6 +64,9 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
 
     private final XmppConfig config;
     private final Map<String, XmppAccount> accounts = new ConcurrentHashMap<>();
+    /** Accounts that came with a login token's claims, while their user is logged in; they win over configured ones. */
+    private final Map<String, XmppAccount> claimed = new ConcurrentHashMap<>();
+    private volatile X509TrustManager trust;
     private volatile BridgeContext gateway;
     private volatile ScheduledExecutorService thread;
 
@@ -92,7 +95,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         // Our Jingle elements, and our <jingle/> parser in place of Smack's (which fails on a BUNDLE group).
         JingleExtensions.registerAll();
         thread = BridgeThread.start("xmpp-bridge");
-        X509TrustManager trust = trustManager();
+        trust = trustManager();
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
             accounts.put(account.user(), connection);
@@ -107,7 +110,10 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         if (thread == null) {
             return;
         }
-        thread.execute(() -> accounts.values().forEach(XmppAccount::disconnect));
+        thread.execute(() -> {
+            accounts.values().forEach(XmppAccount::disconnect);
+            claimed.values().forEach(XmppAccount::disconnect);
+        });
         thread.shutdown();
     }
 
@@ -121,7 +127,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         if (!(signal.from() instanceof Address.Local user) || !(to instanceof Address.External external)) {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the XMPP bridge carries signals from gateway users to xmpp: addresses");
         }
-        XmppAccount account = accounts.get(user.name());
+        XmppAccount account = accountOf(user.name());
         if (account == null) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no XMPP account (xmpp.account." + user + ".jid)");
         }
@@ -153,27 +159,64 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
     }
 
-    /** With {@code xmpp.login-at: login}, the user's account logs in with the user (not on a resume: the session was kept). */
+    /**
+     * An account from the login token's claims logs in for this session; with {@code xmpp.login-at: login}
+     * the configured one does (not on a resume: the session was kept).
+     */
     @Override
     public void userOnline(Address.Local user, Map<String, Object> claims) {
+        if (thread == null) {
+            return;
+        }
+        Optional<XmppAccountConfig> fromToken;
+        try {
+            fromToken = XmppConfig.accountFromClaims(user.name(), claims);
+        } catch (ConfigException e) {
+            log.warn("{}'s login token carries an XMPP account that is refused: {}", user, e.getMessage());
+            return;
+        }
+        if (fromToken.isPresent()) {
+            XmppAccount account = new XmppAccount(fromToken.get(), config, trust, thread, this);
+            XmppAccount replaced = claimed.put(user.name(), account);
+            thread.execute(() -> {
+                if (replaced != null) {
+                    replaced.disconnect();
+                }
+                logIn(account, FIRST_RETRY);
+            });
+            return;
+        }
         XmppAccount account = accounts.get(user.name());
-        if (config.loginAtLogin() && account != null && thread != null) {
+        if (config.loginAtLogin() && account != null) {
             thread.execute(() -> logIn(account, FIRST_RETRY));
         }
     }
 
-    /** With {@code xmpp.login-at: login}, the account logs out when the user's session ends. */
+    /** The session's token account logs out for good; with {@code xmpp.login-at: login}, the configured one too. */
     @Override
     public void userOffline(Address.Local user) {
+        if (thread == null) {
+            return;
+        }
+        XmppAccount fromToken = claimed.remove(user.name());
+        if (fromToken != null) {
+            thread.execute(fromToken::disconnect);
+        }
         XmppAccount account = accounts.get(user.name());
-        if (config.loginAtLogin() && account != null && thread != null) {
+        if (config.loginAtLogin() && account != null) {
             thread.execute(account::disconnect);
         }
     }
 
+    /** The account a user reaches XMPP with now: its token's, else the configured one. */
+    private XmppAccount accountOf(String user) {
+        XmppAccount fromToken = claimed.get(user);
+        return fromToken != null ? fromToken : accounts.get(user);
+    }
+
     @Override
     public void userPresence(Address.Local user, PresenceStatus status, String note) {
-        XmppAccount account = accounts.get(user.name());
+        XmppAccount account = accountOf(user.name());
         if (account != null && thread != null) {
             thread.execute(() -> quietly(account, () -> account.publish(status, note)));
         }
@@ -203,7 +246,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
 
     /** Whether {@code user}'s XMPP account is logged in now. */
     public boolean isLoggedIn(String user) {
-        XmppAccount account = accounts.get(user);
+        XmppAccount account = accountOf(user);
         return account != null && account.isConnected();
     }
 

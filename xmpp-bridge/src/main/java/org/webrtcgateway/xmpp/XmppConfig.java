@@ -80,6 +80,28 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
                 loginAtLogin(s.get(LOGIN_AT)));
     }
 
+    /** The claims of a login token that carry an XMPP account. */
+    public static final String CLAIM_JID = "xmpp_jid";
+    public static final String CLAIM_PASSWORD = "xmpp_password";
+
+    /**
+     * The XMPP account a login token's claims carry ({@value #CLAIM_JID}, {@value #CLAIM_PASSWORD}), or
+     * empty when they carry none.
+     *
+     * @throws ConfigException when they carry one that is not valid (the message names the claim, never the password)
+     */
+    public static java.util.Optional<XmppAccountConfig> accountFromClaims(String user, Map<String, Object> claims) {
+        Object jid = claims.get(CLAIM_JID);
+        if (jid == null) {
+            return java.util.Optional.empty();
+        }
+        Object password = claims.get(CLAIM_PASSWORD);
+        if (!(jid instanceof String text) || !(password instanceof String secret) || secret.isEmpty()) {
+            throw new ConfigException("claims " + CLAIM_JID + " and " + CLAIM_PASSWORD + " must both be strings");
+        }
+        return java.util.Optional.of(new XmppAccountConfig(user, bareJid("claim " + CLAIM_JID, text), secret));
+    }
+
     private static boolean loginAtLogin(String value) {
         return switch (value) {
             case "start" -> false;

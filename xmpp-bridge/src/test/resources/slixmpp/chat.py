@@ -3,7 +3,7 @@
 
 Logs in over c2s with STARTTLS, trusting only the certificate given, then either sends one chat
 message or waits for one. It prints READY once its session has started, RECEIVED <bare jid> <body>
-for a message it got, SENT after sending; it exits 0 when done, 2 when --timeout passes first.
+for a message it got (and JSON <text> for a XEP-0335 container in it), SENT after sending; it exits 0 when done, 2 when --timeout passes first.
 
   chat.py --jid alice@localhost --password alicepw --port 5222 --ca cert.pem send bob@localhost hello
   chat.py --jid bob@localhost --password bobpw --port 5222 --ca cert.pem receive
@@ -53,6 +53,9 @@ class ChatClient(slixmpp.ClientXMPP):
     def message(self, msg):
         if msg["type"] in ("chat", "normal") and msg["body"]:
             print("RECEIVED %s %s" % (msg["from"].bare, msg["body"]), flush=True)
+            container = msg.xml.find("{urn:xmpp:json:0}json")
+            if container is not None:
+                print("JSON %s" % container.text, flush=True)
             if self.args.action == "receive":
                 self.disconnect(wait=1.0)
 

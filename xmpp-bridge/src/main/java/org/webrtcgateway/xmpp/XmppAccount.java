@@ -13,6 +13,8 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
@@ -42,6 +44,9 @@ final class XmppAccount {
     }
 
     private static final Logger log = LoggerFactory.getLogger(XmppAccount.class);
+    /** XEP-0335, JSON Containers. */
+    static final String JSON_CONTAINER = "json";
+    static final String JSON_NAMESPACE = "urn:xmpp:json:0";
     /** Stanzas of one account waiting for the bridge's thread, at most. */
     static final int MAX_WAITING_STANZAS = 256;
 
@@ -156,9 +161,16 @@ final class XmppAccount {
         return connection.isAuthenticated();
     }
 
-    void chat(EntityBareJid to, String body) throws SmackException.NotConnectedException, InterruptedException {
-        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
-                .to(to).ofType(Message.Type.chat).setBody(body).build());
+    /**
+     * Sends a chat message; {@code json}, when not null, goes along in a XEP-0335 JSON container (the body
+     * is then its readable text), so a client that understands JSON gets the structure.
+     */
+    void chat(EntityBareJid to, String body, String json) throws SmackException.NotConnectedException, InterruptedException {
+        MessageBuilder message = connection.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body);
+        if (json != null) {
+            message.addExtension(StandardExtensionElement.builder(JSON_CONTAINER, JSON_NAMESPACE).setText(json).build());
+        }
+        connection.sendStanza(message.build());
     }
 
     /** Asks to follow {@code contact}'s presence (the server keeps the request in the roster). */

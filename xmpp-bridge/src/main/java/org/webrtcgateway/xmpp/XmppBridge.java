@@ -136,8 +136,11 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, to + " is not an XMPP user's address");
         }
         if (signal instanceof Signal.Text text) {
-            String body = body(text.data());
-            thread.execute(() -> quietly(account, () -> account.chat(jid.get(), body)));
+            String json = text.data().json();
+            String string = stringValue(json);
+            // A JSON string is the body; other JSON is the body's text and, for clients that read it, a JSON container.
+            thread.execute(() -> quietly(account, () -> account.chat(jid.get(), string != null ? string : json,
+                    string != null ? null : json)));
             return RouteResult.accepted();
         }
         if (signal instanceof Signal.Subscription subscription) {
@@ -294,13 +297,13 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         void run() throws Exception;
     }
 
-    /** A message's data as an XMPP body: a JSON string is its text; other JSON is sent as JSON text. */
-    private static String body(RawJson data) {
+    /** The text of a JSON string, or null when {@code json} is another JSON value. */
+    private static String stringValue(String json) {
         try {
-            JsonNode node = JSON.readTree(data.json());
-            return node.isTextual() ? node.asText() : data.json();
+            JsonNode node = JSON.readTree(json);
+            return node.isTextual() ? node.asText() : null;
         } catch (JsonProcessingException e) {
-            return data.json();
+            return null;
         }
     }
 

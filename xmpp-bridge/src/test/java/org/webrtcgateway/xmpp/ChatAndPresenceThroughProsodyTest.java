@@ -53,6 +53,19 @@ class ChatAndPresenceThroughProsodyTest {
     }
 
     @Test
+    void structuredDataGoesAsAJsonContainerWithItsTextAsTheBody() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient bob = SlixmppClient.receiving(prosody, "bob")) {
+            bob.awaitLine("READY");
+
+            alice.requestOk("type", "message", "to", "xmpp:bob@localhost", "data", java.util.Map.of("kind", "hello"));
+
+            assertThat(bob.awaitLine("RECEIVED")).isEqualTo("RECEIVED alice@localhost {\"kind\":\"hello\"}");
+            assertThat(bob.awaitLine("JSON")).isEqualTo("JSON {\"kind\":\"hello\"}");
+        }
+    }
+
+    @Test
     void anXmppContactsChatMessageReachesTheBrowserFromItsXmppAddress() throws Exception {
         TestClient alice = gateway.login("alice");
         try (SlixmppClient bob = SlixmppClient.sending(prosody, "bob", "alice@localhost", "hello alice")) {

@@ -229,9 +229,13 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
 
     @Override
     public void chat(XmppAccountConfig account, BareJid from, String body) {
+        Optional<Address.External> sender = address(account, from);
+        if (sender.isEmpty()) {
+            return;
+        }
         try {
             RawJson data = new RawJson(JSON.writeValueAsString(body));
-            gateway.deliver(new Address.Local(account.user()), new Signal.Text(address(from), null, data));
+            gateway.deliver(new Address.Local(account.user()), new Signal.Text(sender.get(), null, data));
         } catch (JsonProcessingException e) {
             log.warn("{}: a message from {} could not be passed on", account, from, e);
         }
@@ -242,7 +246,8 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         if (from.equals(account.jid())) {
             return; // the account's own other resources
         }
-        gateway.deliver(new Address.Local(account.user()), new Signal.Presence(address(from), status, note));
+        address(account, from).ifPresent(sender ->
+                gateway.deliver(new Address.Local(account.user()), new Signal.Presence(sender, status, note)));
     }
 
     // ------------------------------------------------------------------ for operators and tests
@@ -307,8 +312,16 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         }
     }
 
-    private static Address.External address(BareJid jid) {
-        return (Address.External) Address.of(SCHEME + ":" + jid);
+    /**
+     * The gateway address of an XMPP sender; empty (and logged) for a JID the gateway's strict address
+     * form refuses, rather than passing on what a browser could not answer.
+     */
+    private static Optional<Address.External> address(XmppAccountConfig account, BareJid jid) {
+        Optional<Address> address = Address.parse(SCHEME + ":" + jid);
+        if (address.isEmpty()) {
+            log.warn("{}: a stanza from a JID the gateway cannot address ({} characters) was dropped", account, jid.length());
+        }
+        return address.map(Address.External.class::cast);
     }
 
     private static Optional<EntityBareJid> bareJid(Address.External address) {

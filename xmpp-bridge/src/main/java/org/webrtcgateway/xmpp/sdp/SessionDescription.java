@@ -1,0 +1,86 @@
+package org.webrtcgateway.xmpp.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An SDP (RFC 8866) as WebRTC uses it: the session part and the media sections, in order, each with its attributes
+ * in order. Parsing is lenient where browsers are (LF or CRLF line ends, trailing white space); it does not check
+ * the RFC's line order inside the session part, which WebRTC peers do not rely on either.
+ */
+public final class SessionDescription {
+
+    private final SdpSection session;
+    private final List<SdpSection> media;
+
+    public SessionDescription(SdpSection session, List<SdpSection> media) {
+        if (session.mediaLine() != null) {
+            throw new IllegalArgumentException("The session part has no m= line");
+        }
+        this.session = session;
+        this.media = List.copyOf(media);
+    }
+
+    /**
+     * @throws IllegalArgumentException if a line is not {@code <letter>=<value>} or an m= line is malformed
+     */
+    public static SessionDescription parse(String sdp) {
+        SectionCollector session = new SectionCollector(null);
+        List<SectionCollector> media = new ArrayList<>();
+        SectionCollector current = session;
+        for (String rawLine : sdp.split("\r?\n")) {
+            String line = rawLine.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                throw new IllegalArgumentException("Not an SDP line: '" + line + "'");
+            }
+            char type = line.charAt(0);
+            String value = line.substring(2);
+            if (type == 'm') {
+                current = new SectionCollector(MediaLine.parse(value));
+                media.add(current);
+            } else if (type == 'a') {
+                current.attributes.add(SdpAttribute.parse(value));
+            } else {
+                current.otherLines.add(new SdpSection.Line(type, value));
+            }
+        }
+        return new SessionDescription(session.build(), media.stream().map(SectionCollector::build).toList());
+    }
+
+    public SdpSection session() {
+        return session;
+    }
+
+    public List<SdpSection> media() {
+        return media;
+    }
+
+    /** The SDP text, CRLF line ends. */
+    public String toSdp() {
+        StringBuilder sdp = new StringBuilder(session.toSdp());
+        media.forEach(section -> sdp.append(section.toSdp()));
+        return sdp.toString();
+    }
+
+    @Override
+    public String toString() {
+        return toSdp();
+    }
+
+    private static final class SectionCollector {
+        final MediaLine mediaLine;
+        final List<SdpSection.Line> otherLines = new ArrayList<>();
+        final List<SdpAttribute> attributes = new ArrayList<>();
+
+        SectionCollector(MediaLine mediaLine) {
+            this.mediaLine = mediaLine;
+        }
+
+        SdpSection build() {
+            return new SdpSection(mediaLine, otherLines, attributes);
+        }
+    }
+}

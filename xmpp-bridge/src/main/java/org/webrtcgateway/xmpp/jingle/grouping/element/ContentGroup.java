@@ -2,8 +2,6 @@ package org.webrtcgateway.xmpp.jingle.grouping.element;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,9 +9,12 @@ import java.util.Set;
 
 import javax.xml.namespace.QName;
 
+import org.jivesoftware.smack.packet.Element;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * {@code <group semantics><content name/>...</group>}: Jingle contents that belong together, SDP's
@@ -43,8 +44,7 @@ public final class ContentGroup implements ExtensionElement {
 
     private final String semantics;
     private final List<String> contentNames;
-    private final Map<String, String> otherAttributes;
-    private final List<ExtensionElement> otherChildren;
+    private final KeptExtras extras;
 
     public ContentGroup(String semantics, List<String> contentNames) {
         this(semantics, contentNames, Map.of(), List.of());
@@ -69,20 +69,8 @@ public final class ContentGroup implements ExtensionElement {
         if (this.contentNames.contains("")) {
             throw new IllegalArgumentException("group content names must not be empty: " + this.contentNames);
         }
-        this.otherAttributes = copyOtherAttributes(otherAttributes);
-        this.otherChildren = List.copyOf(otherChildren);
-    }
-
-    private static Map<String, String> copyOtherAttributes(Map<String, String> otherAttributes) {
-        for (Map.Entry<String, String> attribute : otherAttributes.entrySet()) {
-            String name = requireNonNull(attribute.getKey(), "other attribute name");
-            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
-            // A prefixed name would need its xmlns:prefix declaration written too, which is not kept.
-            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || name.equals(SEMANTICS_ATTRIBUTE)) {
-                throw new IllegalArgumentException("group cannot carry '" + name + "' as an other attribute");
-            }
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(otherAttributes));
+        this.extras = KeptExtras.of(OtherAttributes.unprefixed("group", otherAttributes, Set.of(SEMANTICS_ATTRIBUTE)),
+                otherChildren);
     }
 
     public String getSemantics() {
@@ -96,11 +84,11 @@ public final class ContentGroup implements ExtensionElement {
 
     /** Unmodifiable, in arrival order. */
     public Map<String, String> getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes().asMap();
     }
 
     public List<ExtensionElement> getOtherChildren() {
-        return otherChildren;
+        return extras.getChildren();
     }
 
     @Override
@@ -117,16 +105,11 @@ public final class ContentGroup implements ExtensionElement {
     public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
         xml.attribute(SEMANTICS_ATTRIBUTE, semantics);
-        otherAttributes.forEach(xml::attribute);
-        if (contentNames.isEmpty() && otherChildren.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        for (String contentName : contentNames) {
-            xml.halfOpenElement(CONTENT_ELEMENT).attribute(CONTENT_NAME_ATTRIBUTE, contentName).closeEmptyElement();
-        }
-        xml.append(otherChildren);
-        return xml.closeElement(this);
+        // The <content name/> children, as elements for KeptExtras to write before the kept children.
+        List<Element> contents = contentNames.stream().<Element>map(contentName -> enclosing -> new XmlStringBuilder()
+                .halfOpenElement(CONTENT_ELEMENT).attribute(CONTENT_NAME_ATTRIBUTE, contentName).closeEmptyElement())
+                .toList();
+        return extras.writeRest(xml, this, contents);
     }
 
     @Override
@@ -138,19 +121,13 @@ public final class ContentGroup implements ExtensionElement {
             return false;
         }
         ContentGroup that = (ContentGroup) other;
-        // Smack's generic elements have identity equality: the other children are compared as the XML they write.
         return semantics.equals(that.semantics) && contentNames.equals(that.contentNames)
-                && otherAttributes.equals(that.otherAttributes)
-                && xmlOf(otherChildren).equals(xmlOf(that.otherChildren));
+                && extras.equals(that.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(semantics, contentNames, otherAttributes);
-    }
-
-    private static List<String> xmlOf(List<ExtensionElement> elements) {
-        return elements.stream().map(element -> element.toXML().toString()).toList();
+        return Objects.hash(semantics, contentNames, extras);
     }
 
     @Override

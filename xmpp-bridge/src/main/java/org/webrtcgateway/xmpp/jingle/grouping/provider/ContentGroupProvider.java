@@ -2,19 +2,18 @@ package org.webrtcgateway.xmpp.jingle.grouping.provider;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
-import org.jivesoftware.smack.parsing.SmackParsingException.RequiredValueMissingException;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.grouping.element.ContentGroup;
 
 /**
@@ -33,52 +32,24 @@ public final class ContentGroupProvider extends ExtensionElementProvider<Content
     @Override
     public ContentGroup parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        String semantics = parser.getAttributeValue("", ContentGroup.SEMANTICS_ATTRIBUTE);
-        if (semantics == null || semantics.isEmpty()) {
-            throw new RequiredValueMissingException("group must have a non-empty 'semantics' attribute");
-        }
-        Map<String, String> otherAttributes = otherAttributes(parser);
+        String semantics = KeepingParser.nonEmptyAttribute(parser, ContentGroup.SEMANTICS_ATTRIBUTE,
+                "group must have a non-empty 'semantics' attribute");
+        Map<String, String> otherAttributes = KeepingParser.unprefixedOtherAttributes(parser,
+                Set.of(ContentGroup.SEMANTICS_ATTRIBUTE));
 
         List<String> contentNames = new ArrayList<>();
-        List<ExtensionElement> otherChildren = new ArrayList<>();
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            if (event == XmlPullParser.Event.START_ELEMENT) {
-                if (ContentGroup.CONTENT_QNAME.equals(parser.getQName())) {
-                    contentNames.add(parseContentName(parser));
-                } else {
-                    otherChildren.add(PacketParserUtils.parseExtensionElement(parser.getName(),
-                            parser.getNamespace(), parser, xmlEnvironment));
-                }
-            } else if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
-                break;
-            }
-        }
+        List<ExtensionElement> otherChildren = KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
+                (child, environment) -> ContentGroup.CONTENT_QNAME.equals(child.getQName()) && contentNames.add(parseContentName(child)));
         return new ContentGroup(semantics, contentNames, otherAttributes, otherChildren);
     }
 
     private static String parseContentName(XmlPullParser parser)
             throws XmlPullParserException, IOException, SmackParsingException {
         int depth = parser.getDepth();
-        String name = parser.getAttributeValue("", ContentGroup.CONTENT_NAME_ATTRIBUTE);
-        if (name == null || name.isEmpty()) {
-            throw new RequiredValueMissingException("group content must have a non-empty 'name' attribute");
-        }
+        String name = KeepingParser.nonEmptyAttribute(parser, ContentGroup.CONTENT_NAME_ATTRIBUTE,
+                "group content must have a non-empty 'name' attribute");
         // The XEP gives <content/> nothing but its name; whatever else a sender put there is skipped.
         ParserUtils.forwardToEndTagOfDepth(parser, depth);
         return name;
-    }
-
-    private static Map<String, String> otherAttributes(XmlPullParser parser) {
-        Map<String, String> others = new LinkedHashMap<>();
-        for (int i = 0; i < parser.getAttributeCount(); i++) {
-            String name = parser.getAttributeName(i);
-            // A namespaced attribute would need its prefix declaration carried along; none is known in practice.
-            boolean unprefixed = parser.getAttributePrefix(i) == null || parser.getAttributePrefix(i).isEmpty();
-            if (unprefixed && !name.equals(ContentGroup.SEMANTICS_ATTRIBUTE)) {
-                others.put(name, parser.getAttributeValue(i));
-            }
-        }
-        return others;
     }
 }

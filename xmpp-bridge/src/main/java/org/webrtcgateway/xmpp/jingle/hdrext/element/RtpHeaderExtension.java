@@ -2,8 +2,6 @@ package org.webrtcgateway.xmpp.jingle.hdrext.element;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +14,8 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smackx.jingle.element.JingleContent.Senders;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * {@code <rtp-hdrext id uri senders?>}: one RTP header extension offered or accepted for the media of a
@@ -48,8 +48,7 @@ public final class RtpHeaderExtension implements ExtensionElement {
     private final String uri;
     private final Senders senders;
     private final List<HeaderExtensionParameter> parameters;
-    private final Map<String, String> otherAttributes;
-    private final List<ExtensionElement> otherChildren;
+    private final KeptExtras extras;
 
     /** An extension both parties may send, without parameters. */
     public RtpHeaderExtension(int id, String uri) {
@@ -78,8 +77,8 @@ public final class RtpHeaderExtension implements ExtensionElement {
         this.uri = uri;
         this.senders = requireNonNull(senders, "senders");
         this.parameters = List.copyOf(parameters);
-        this.otherAttributes = copyOtherAttributes(otherAttributes);
-        this.otherChildren = List.copyOf(otherChildren);
+        this.extras = KeptExtras.of(OtherAttributes.unprefixed("rtp-hdrext", otherAttributes, DEFINED_ATTRIBUTES),
+                otherChildren);
     }
 
     /**
@@ -98,18 +97,6 @@ public final class RtpHeaderExtension implements ExtensionElement {
     public static String invalidIdMessage(String given) {
         return "rtp-hdrext id must be an integer from " + MIN_ID + " to " + MAX_ID + " (RFC 8285), got '" + given
                 + "'";
-    }
-
-    private static Map<String, String> copyOtherAttributes(Map<String, String> otherAttributes) {
-        for (Map.Entry<String, String> attribute : otherAttributes.entrySet()) {
-            String name = requireNonNull(attribute.getKey(), "other attribute name");
-            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
-            // A prefixed name would need its xmlns:prefix declaration written too, which is not kept.
-            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || DEFINED_ATTRIBUTES.contains(name)) {
-                throw new IllegalArgumentException("rtp-hdrext cannot carry '" + name + "' as an other attribute");
-            }
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(otherAttributes));
     }
 
     /** From {@value #MIN_ID} to {@value #MAX_ID}. */
@@ -140,11 +127,11 @@ public final class RtpHeaderExtension implements ExtensionElement {
 
     /** Unmodifiable, in arrival order. */
     public Map<String, String> getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes().asMap();
     }
 
     public List<ExtensionElement> getOtherChildren() {
-        return otherChildren;
+        return extras.getChildren();
     }
 
     @Override
@@ -163,14 +150,7 @@ public final class RtpHeaderExtension implements ExtensionElement {
         xml.attribute(ID_ATTRIBUTE, id);
         xml.attribute(URI_ATTRIBUTE, uri);
         xml.attribute(SENDERS_ATTRIBUTE, senders, Senders.both);
-        otherAttributes.forEach(xml::attribute);
-        if (parameters.isEmpty() && otherChildren.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(parameters);
-        xml.append(otherChildren);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, parameters);
     }
 
     @Override
@@ -182,19 +162,13 @@ public final class RtpHeaderExtension implements ExtensionElement {
             return false;
         }
         RtpHeaderExtension that = (RtpHeaderExtension) other;
-        // Smack's generic elements have identity equality: the other children are compared as the XML they write.
         return id == that.id && uri.equals(that.uri) && senders == that.senders
-                && parameters.equals(that.parameters) && otherAttributes.equals(that.otherAttributes)
-                && xmlOf(otherChildren).equals(xmlOf(that.otherChildren));
+                && parameters.equals(that.parameters) && extras.equals(that.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, uri, senders, parameters, otherAttributes);
-    }
-
-    private static List<String> xmlOf(List<ExtensionElement> elements) {
-        return elements.stream().map(element -> element.toXML().toString()).toList();
+        return Objects.hash(id, uri, senders, parameters, extras);
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
-import org.webrtcgateway.xmpp.jingle.rtp.element.OtherAttributes;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * XEP-0293's {@code <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack' subtype='pli'/>}: one RTCP
@@ -107,13 +108,7 @@ public final class RtcpFb implements ExtensionElement {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingXmlEnvironment);
         xml.attribute(TYPE_ATTRIBUTE_NAME, type);
         xml.optAttribute(SUBTYPE_ATTRIBUTE_NAME, subtype);
-        otherAttributes.appendTo(xml);
-        if (childElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(childElements);
-        return xml.closeElement(this);
+        return KeptExtras.of(otherAttributes, childElements).writeRest(xml, this, List.of());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.webrtcgateway.xmpp.jingle.rtcpfb.element;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import javax.xml.namespace.QName;
@@ -10,7 +9,8 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
-import org.webrtcgateway.xmpp.jingle.rtp.element.OtherAttributes;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * XEP-0293's {@code <rtcp-fb-trr-int value='100'/>}: the minimal interval, in milliseconds, between two regular
@@ -29,8 +29,7 @@ public final class RtcpFbTrrInt implements ExtensionElement {
     private static final long MAX_UNSIGNED_INT = 0xffff_ffffL;
 
     private final long value;
-    private final OtherAttributes otherAttributes;
-    private final List<ExtensionElement> otherChildElements;
+    private final KeptExtras extras;
 
     public RtcpFbTrrInt(long value) {
         this(value, OtherAttributes.NONE, List.of());
@@ -42,8 +41,7 @@ public final class RtcpFbTrrInt implements ExtensionElement {
             throw new IllegalArgumentException("rtcp-fb-trr-int value out of range 0.." + MAX_UNSIGNED_INT + ": " + value);
         }
         this.value = value;
-        this.otherAttributes = Objects.requireNonNull(otherAttributes, "otherAttributes");
-        this.otherChildElements = List.copyOf(otherChildElements);
+        this.extras = KeptExtras.of(otherAttributes, otherChildElements);
     }
 
     /** Milliseconds. */
@@ -52,11 +50,11 @@ public final class RtcpFbTrrInt implements ExtensionElement {
     }
 
     public OtherAttributes getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes();
     }
 
     public List<ExtensionElement> getOtherChildElements() {
-        return otherChildElements;
+        return extras.getChildren();
     }
 
     @Override
@@ -73,13 +71,7 @@ public final class RtcpFbTrrInt implements ExtensionElement {
     public XmlStringBuilder toXML(XmlEnvironment enclosingXmlEnvironment) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingXmlEnvironment);
         xml.attribute(VALUE_ATTRIBUTE_NAME, value);
-        otherAttributes.appendTo(xml);
-        if (otherChildElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(otherChildElements);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, List.of());
     }
 
     @Override

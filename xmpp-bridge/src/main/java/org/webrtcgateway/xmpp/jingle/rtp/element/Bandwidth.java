@@ -8,6 +8,9 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
+
 /**
  * XEP-0167's {@code <bandwidth type='AS'>128</bandwidth>}: a limit on the bandwidth of the session, SDP's
  * {@code b=<type>:<value>} line. The type is SDP's bwtype (AS, CT, TIAS...), the character data its value (for AS,
@@ -28,8 +31,7 @@ public final class Bandwidth implements ExtensionElement {
 
     private final String type;
     private final String value;
-    private final OtherAttributes otherAttributes;
-    private final List<ExtensionElement> otherChildElements;
+    private final KeptExtras extras;
 
     public Bandwidth(String type, String value) {
         this(type, value, OtherAttributes.NONE, List.of());
@@ -39,8 +41,7 @@ public final class Bandwidth implements ExtensionElement {
                     List<? extends ExtensionElement> otherChildElements) {
         this.type = Objects.requireNonNull(type, "bandwidth type");
         this.value = Objects.requireNonNull(value, "bandwidth value");
-        this.otherAttributes = Objects.requireNonNull(otherAttributes, "otherAttributes");
-        this.otherChildElements = List.copyOf(otherChildElements);
+        this.extras = KeptExtras.of(otherAttributes, otherChildElements);
     }
 
     public String getType() {
@@ -53,11 +54,11 @@ public final class Bandwidth implements ExtensionElement {
     }
 
     public OtherAttributes getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes();
     }
 
     public List<ExtensionElement> getOtherChildElements() {
-        return otherChildElements;
+        return extras.getChildren();
     }
 
     @Override
@@ -74,14 +75,7 @@ public final class Bandwidth implements ExtensionElement {
     public XmlStringBuilder toXML(XmlEnvironment enclosingXmlEnvironment) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingXmlEnvironment);
         xml.attribute(TYPE_ATTRIBUTE_NAME, type);
-        otherAttributes.appendTo(xml);
-        if (value.isEmpty() && otherChildElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.escape(value);
-        xml.append(otherChildElements);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, value, List.of());
     }
 
     @Override

@@ -10,6 +10,9 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
+
 /**
  * XEP-0167's {@code <payload-type/>}: one codec the sender offers or accepts, SDP's {@code a=rtpmap} (id, name,
  * clockrate, channels) with its {@code a=fmtp} as {@link Parameter} children and its {@code a=ptime}/{@code maxptime}.
@@ -163,13 +166,7 @@ public final class PayloadType implements ExtensionElement {
         xml.optAttribute(CHANNELS_ATTRIBUTE_NAME, channels);
         xml.optAttribute(MAXPTIME_ATTRIBUTE_NAME, maxptime);
         xml.optAttribute(PTIME_ATTRIBUTE_NAME, ptime);
-        otherAttributes.appendTo(xml);
-        if (childElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(childElements);
-        return xml.closeElement(this);
+        return KeptExtras.of(otherAttributes, childElements).writeRest(xml, this, List.of());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.webrtcgateway.xmpp.jingle.rtp.element;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
+
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * XEP-0167's empty {@code <rtcp-mux/>}: RTP and RTCP share one port (RFC 5761), SDP's {@code a=rtcp-mux}. Its
@@ -18,21 +20,19 @@ public final class RtcpMux implements ExtensionElement {
 
     public static final RtcpMux INSTANCE = new RtcpMux(OtherAttributes.NONE, List.of());
 
-    private final OtherAttributes otherAttributes;
-    private final List<ExtensionElement> otherChildElements;
+    private final KeptExtras extras;
 
     /** For an rtcp-mux that came with attributes or children XEP-0167 does not define; else use {@link #INSTANCE}. */
     public RtcpMux(OtherAttributes otherAttributes, List<? extends ExtensionElement> otherChildElements) {
-        this.otherAttributes = Objects.requireNonNull(otherAttributes, "otherAttributes");
-        this.otherChildElements = List.copyOf(otherChildElements);
+        this.extras = KeptExtras.of(otherAttributes, otherChildElements);
     }
 
     public OtherAttributes getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes();
     }
 
     public List<ExtensionElement> getOtherChildElements() {
-        return otherChildElements;
+        return extras.getChildren();
     }
 
     @Override
@@ -48,13 +48,7 @@ public final class RtcpMux implements ExtensionElement {
     @Override
     public XmlStringBuilder toXML(XmlEnvironment enclosingXmlEnvironment) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingXmlEnvironment);
-        otherAttributes.appendTo(xml);
-        if (otherChildElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(otherChildElements);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, List.of());
     }
 
     @Override

@@ -14,6 +14,9 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 
 import org.jivesoftware.smackx.jingle.element.JingleContentDescription;
 
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
+
 /**
  * XEP-0167's {@code <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/>}: the RTP session a Jingle
  * content negotiates, an SDP media section's codecs and RTP options.
@@ -131,13 +134,7 @@ public final class RtpDescription extends JingleContentDescription {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingXmlEnvironment);
         xml.attribute(MEDIA_ATTRIBUTE_NAME, media);
         xml.optAttribute(SSRC_ATTRIBUTE_NAME, ssrc);
-        otherAttributes.appendTo(xml);
-        if (childElements.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(childElements);
-        return xml.closeElement(this);
+        return KeptExtras.of(otherAttributes, childElements).writeRest(xml, this, List.of());
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
+import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.rtp.element.Parameter;
 
-/** Parses XEP-0167's {@code <parameter/>} of a payload-type. */
+/** Parses XEP-0167's {@code <parameter/>} of a payload-type, whose value, unlike XEP-0293's, is required. */
 public final class ParameterProvider extends ExtensionElementProvider<Parameter> {
 
     public static final ParameterProvider INSTANCE = new ParameterProvider();
@@ -18,11 +19,11 @@ public final class ParameterProvider extends ExtensionElementProvider<Parameter>
     @Override
     public Parameter parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
                     throws XmlPullParserException, IOException, SmackParsingException {
-        String name = KeepingParser.requiredAttribute(parser, Parameter.NAME_ATTRIBUTE_NAME);
-        String value = KeepingParser.requiredAttribute(parser, Parameter.VALUE_ATTRIBUTE_NAME);
-        var otherAttributes = KeepingParser.otherAttributes(parser, Parameter.DEFINED_ATTRIBUTE_NAMES);
+        String name = KeepingParser.requiredAttribute(parser, Parameter.NAME_ATTRIBUTE);
+        String value = KeepingParser.requiredAttribute(parser, Parameter.VALUE_ATTRIBUTE);
+        var otherAttributes = KeepingParser.otherAttributes(parser, Parameter.DEFINED_ATTRIBUTES);
         var otherChildren = KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
-                        KeepingParser::noDefinedChild, null);
+                        KeepingParser.NO_DEFINED_CHILD);
         return new Parameter(name, value, otherAttributes, otherChildren);
     }
 }

@@ -1,15 +1,17 @@
 package org.webrtcgateway.xmpp.jingle.rtp.provider;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
-import org.jivesoftware.smack.parsing.SmackParsingException.RequiredAttributeMissingException;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
+import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.rtp.element.Parameter;
 import org.webrtcgateway.xmpp.jingle.rtp.element.PayloadType;
 
@@ -24,10 +26,8 @@ public final class PayloadTypeProvider extends ExtensionElementProvider<PayloadT
     @Override
     public PayloadType parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
                     throws XmlPullParserException, IOException, SmackParsingException {
-        Integer id = KeepingParser.unsignedByteAttribute(parser, PayloadType.ID_ATTRIBUTE_NAME);
-        if (id == null) {
-            throw new RequiredAttributeMissingException(PayloadType.ID_ATTRIBUTE_NAME);
-        }
+        int id = KeepingParser.required(KeepingParser.unsignedByteAttribute(parser, PayloadType.ID_ATTRIBUTE_NAME),
+                        PayloadType.ID_ATTRIBUTE_NAME);
         PayloadType.Builder builder = PayloadType.builder(id)
                         .name(parser.getAttributeValue("", PayloadType.NAME_ATTRIBUTE_NAME))
                         .clockrate(KeepingParser.unsignedIntAttribute(parser, PayloadType.CLOCKRATE_ATTRIBUTE_NAME))
@@ -35,10 +35,13 @@ public final class PayloadTypeProvider extends ExtensionElementProvider<PayloadT
                         .maxptime(KeepingParser.unsignedIntAttribute(parser, PayloadType.MAXPTIME_ATTRIBUTE_NAME))
                         .ptime(KeepingParser.unsignedIntAttribute(parser, PayloadType.PTIME_ATTRIBUTE_NAME))
                         .otherAttributes(KeepingParser.otherAttributes(parser, PayloadType.DEFINED_ATTRIBUTE_NAMES));
-        for (ExtensionElement child : KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
-                        PayloadTypeProvider::parseParameterOrNull, null)) {
-            builder.addChildElement(child);
-        }
+        // The parameters and the other children go into one list, in document order.
+        List<ExtensionElement> children = new ArrayList<>();
+        KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
+                        (child, environment) -> isParameter(child)
+                                        && children.add(ParameterProvider.INSTANCE.parse(child, environment)),
+                        children, null);
+        children.forEach(builder::addChildElement);
         try {
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -46,11 +49,7 @@ public final class PayloadTypeProvider extends ExtensionElementProvider<PayloadT
         }
     }
 
-    private static ExtensionElement parseParameterOrNull(XmlPullParser parser, XmlEnvironment xmlEnvironment)
-                    throws XmlPullParserException, IOException, SmackParsingException {
-        if (Parameter.ELEMENT.equals(parser.getName()) && Parameter.NAMESPACE.equals(parser.getNamespace())) {
-            return ParameterProvider.INSTANCE.parse(parser, xmlEnvironment);
-        }
-        return null;
+    private static boolean isParameter(XmlPullParser parser) {
+        return Parameter.ELEMENT.equals(parser.getName()) && Parameter.NAMESPACE.equals(parser.getNamespace());
     }
 }

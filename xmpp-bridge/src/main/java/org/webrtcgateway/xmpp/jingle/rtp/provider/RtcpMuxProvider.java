@@ -9,7 +9,8 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-import org.webrtcgateway.xmpp.jingle.rtp.element.OtherAttributes;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
+import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.rtp.element.RtcpMux;
 
 /** Parses XEP-0167's {@code <rtcp-mux/>}. */
@@ -22,7 +23,7 @@ public final class RtcpMuxProvider extends ExtensionElementProvider<RtcpMux> {
                     throws XmlPullParserException, IOException, SmackParsingException {
         OtherAttributes otherAttributes = KeepingParser.otherAttributes(parser, Set.of());
         var otherChildren = KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
-                        KeepingParser::noDefinedChild, null);
+                        KeepingParser.NO_DEFINED_CHILD);
         if (otherAttributes.isEmpty() && otherChildren.isEmpty()) {
             return RtcpMux.INSTANCE;
         }

@@ -1,6 +1,8 @@
 package org.webrtcgateway.xmpp.jingle.rtp.provider;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -10,6 +12,7 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 
 import org.jivesoftware.smackx.jingle.provider.JingleContentDescriptionProvider;
 
+import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.rtp.element.Bandwidth;
 import org.webrtcgateway.xmpp.jingle.rtp.element.PayloadType;
 import org.webrtcgateway.xmpp.jingle.rtp.element.RtcpMux;
@@ -31,10 +34,13 @@ public final class RtpDescriptionProvider extends JingleContentDescriptionProvid
         RtpDescription.Builder builder = RtpDescription.builder(media)
                         .ssrc(parser.getAttributeValue("", RtpDescription.SSRC_ATTRIBUTE_NAME))
                         .otherAttributes(KeepingParser.otherAttributes(parser, RtpDescription.DEFINED_ATTRIBUTE_NAMES));
-        for (ExtensionElement child : KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment,
-                        RtpDescriptionProvider::parseDefinedChildOrNull, null)) {
-            builder.addChildElement(child);
-        }
+        // XEP-0167's children and the others go into one list, in document order.
+        List<ExtensionElement> children = new ArrayList<>();
+        KeepingParser.parseChildElements(parser, initialDepth, xmlEnvironment, (child, environment) -> {
+            ExtensionElement defined = parseDefinedChildOrNull(child, environment);
+            return defined != null && children.add(defined);
+        }, children, null);
+        children.forEach(builder::addChildElement);
         try {
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -1,19 +1,18 @@
 package org.webrtcgateway.xmpp.jingle.ssma.element;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.xml.namespace.QName;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * {@code <source ssrc><parameter/>...</source>}: one RTP media source (synchronization source) and its attributes,
@@ -39,8 +38,7 @@ public final class MediaSource implements ExtensionElement {
 
     private final long ssrc;
     private final List<SourceParameter> parameters;
-    private final Map<String, String> otherAttributes;
-    private final List<ExtensionElement> otherChildren;
+    private final KeptExtras extras;
 
     /** A source as an {@link SsrcGroup} names it: the ssrc alone. */
     public MediaSource(long ssrc) {
@@ -61,8 +59,8 @@ public final class MediaSource implements ExtensionElement {
                        List<? extends ExtensionElement> otherChildren) {
         this.ssrc = requireValidSsrc(ssrc);
         this.parameters = List.copyOf(parameters);
-        this.otherAttributes = copyOtherAttributes(otherAttributes);
-        this.otherChildren = List.copyOf(otherChildren);
+        this.extras = KeptExtras.of(OtherAttributes.unprefixed("source", otherAttributes, Set.of(SSRC_ATTRIBUTE)),
+                otherChildren);
     }
 
     /**
@@ -81,18 +79,6 @@ public final class MediaSource implements ExtensionElement {
     public static String invalidSsrcMessage(String given) {
         return "ssrc must be an unsigned 32-bit integer, from " + MIN_SSRC + " to " + MAX_SSRC + ", got '" + given
                 + "'";
-    }
-
-    private static Map<String, String> copyOtherAttributes(Map<String, String> otherAttributes) {
-        for (Map.Entry<String, String> attribute : otherAttributes.entrySet()) {
-            String name = requireNonNull(attribute.getKey(), "other attribute name");
-            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
-            // A prefixed name would need its xmlns:prefix declaration written too, which is not kept.
-            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || name.equals(SSRC_ATTRIBUTE)) {
-                throw new IllegalArgumentException("source cannot carry '" + name + "' as an other attribute");
-            }
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(otherAttributes));
     }
 
     /** From {@value #MIN_SSRC} to {@value #MAX_SSRC}: a {@code long}, as Java has no unsigned {@code int}. */
@@ -114,11 +100,11 @@ public final class MediaSource implements ExtensionElement {
 
     /** Unmodifiable, in arrival order. */
     public Map<String, String> getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes().asMap();
     }
 
     public List<ExtensionElement> getOtherChildren() {
-        return otherChildren;
+        return extras.getChildren();
     }
 
     @Override
@@ -135,14 +121,7 @@ public final class MediaSource implements ExtensionElement {
     public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
         xml.attribute(SSRC_ATTRIBUTE, ssrc);
-        otherAttributes.forEach(xml::attribute);
-        if (parameters.isEmpty() && otherChildren.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(parameters);
-        xml.append(otherChildren);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, parameters);
     }
 
     @Override
@@ -154,19 +133,12 @@ public final class MediaSource implements ExtensionElement {
             return false;
         }
         MediaSource that = (MediaSource) other;
-        // Smack's generic elements have identity equality: the other children are compared as the XML they write.
-        return ssrc == that.ssrc && parameters.equals(that.parameters)
-                && otherAttributes.equals(that.otherAttributes)
-                && xmlOf(otherChildren).equals(xmlOf(that.otherChildren));
+        return ssrc == that.ssrc && parameters.equals(that.parameters) && extras.equals(that.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ssrc, parameters, otherAttributes);
-    }
-
-    private static List<String> xmlOf(List<ExtensionElement> elements) {
-        return elements.stream().map(element -> element.toXML().toString()).toList();
+        return Objects.hash(ssrc, parameters, extras);
     }
 
     @Override

@@ -1,37 +1,26 @@
 package org.webrtcgateway.xmpp.jingle.ssma.element;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.Objects;
 import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.NameValueParameter;
 
 /**
  * {@code <parameter name value?>} inside a {@code <source/>}: one source attribute, {@code a=ssrc:<ssrc>
  * <name>:<value>} in SDP, or {@code a=ssrc:<ssrc> <name>} for an attribute without value (the XEP then leaves
- * {@code value} out).
+ * {@code value} out). Its parser skips what XEP-0339 does not define, so it keeps nothing else.
  */
-public final class SourceParameter implements ExtensionElement {
+public final class SourceParameter extends NameValueParameter {
 
-    public static final String ELEMENT = "parameter";
     public static final String NAMESPACE = MediaSource.NAMESPACE;
     public static final QName QNAME = new QName(NAMESPACE, ELEMENT);
-
-    public static final String NAME_ATTRIBUTE = "name";
-    public static final String VALUE_ATTRIBUTE = "value";
 
     /** RFC 5576's canonical name: the sources of one endpoint share it, which is how RTP pairs their streams. */
     public static final String CNAME = "cname";
     /** RFC 8830's media stream and track ids, {@code <stream id> <track id>}. */
     public static final String MSID = "msid";
-
-    private final String name;
-    private final String value;
 
     /** A parameter without value. */
     public SourceParameter(String name) {
@@ -40,47 +29,17 @@ public final class SourceParameter implements ExtensionElement {
 
     /** @param value {@code null} to leave the attribute out; an empty value is kept as written */
     public SourceParameter(String name, String value) {
-        this.name = requireNonNull(name, "name");
-        this.value = value;
-    }
-
-    public String getName() {
-        return name;
+        super(name, value, KeptExtras.NONE);
     }
 
     /** Empty when the attribute was left out. */
     public Optional<String> getValue() {
-        return Optional.ofNullable(value);
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
+        return Optional.ofNullable(valueOrNull());
     }
 
     @Override
     public String getNamespace() {
         return NAMESPACE;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        return new XmlStringBuilder(this, enclosingNamespace)
-                .attribute(NAME_ATTRIBUTE, name)
-                .optAttribute(VALUE_ATTRIBUTE, value)
-                .closeEmptyElement();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SourceParameter
-                && ((SourceParameter) other).name.equals(name)
-                && Objects.equals(((SourceParameter) other).value, value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, value);
     }
 
     @Override

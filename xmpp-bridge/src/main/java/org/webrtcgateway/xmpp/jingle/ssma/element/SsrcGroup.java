@@ -3,17 +3,18 @@ package org.webrtcgateway.xmpp.jingle.ssma.element;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.xml.namespace.QName;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.webrtcgateway.xmpp.jingle.common.KeptExtras;
+import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 
 /**
  * {@code <ssrc-group semantics><source ssrc/>...</ssrc-group>}: sources that belong together, SDP's
@@ -42,8 +43,7 @@ public final class SsrcGroup implements ExtensionElement {
 
     private final String semantics;
     private final List<MediaSource> sources;
-    private final Map<String, String> otherAttributes;
-    private final List<ExtensionElement> otherChildren;
+    private final KeptExtras extras;
 
     public SsrcGroup(String semantics, List<MediaSource> sources) {
         this(semantics, sources, Map.of(), List.of());
@@ -65,25 +65,13 @@ public final class SsrcGroup implements ExtensionElement {
         }
         this.semantics = semantics;
         this.sources = List.copyOf(sources);
-        this.otherAttributes = copyOtherAttributes(otherAttributes);
-        this.otherChildren = List.copyOf(otherChildren);
+        this.extras = KeptExtras.of(OtherAttributes.unprefixed("ssrc-group", otherAttributes, Set.of(SEMANTICS_ATTRIBUTE)),
+                otherChildren);
     }
 
     /** A group of sources named by their ssrcs alone, as groups usually are. */
     public static SsrcGroup ofSsrcs(String semantics, long... ssrcs) {
         return new SsrcGroup(semantics, Arrays.stream(ssrcs).mapToObj(MediaSource::new).toList());
-    }
-
-    private static Map<String, String> copyOtherAttributes(Map<String, String> otherAttributes) {
-        for (Map.Entry<String, String> attribute : otherAttributes.entrySet()) {
-            String name = requireNonNull(attribute.getKey(), "other attribute name");
-            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
-            // A prefixed name would need its xmlns:prefix declaration written too, which is not kept.
-            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || name.equals(SEMANTICS_ATTRIBUTE)) {
-                throw new IllegalArgumentException("ssrc-group cannot carry '" + name + "' as an other attribute");
-            }
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(otherAttributes));
     }
 
     public String getSemantics() {
@@ -102,11 +90,11 @@ public final class SsrcGroup implements ExtensionElement {
 
     /** Unmodifiable, in arrival order. */
     public Map<String, String> getOtherAttributes() {
-        return otherAttributes;
+        return extras.getAttributes().asMap();
     }
 
     public List<ExtensionElement> getOtherChildren() {
-        return otherChildren;
+        return extras.getChildren();
     }
 
     @Override
@@ -123,14 +111,7 @@ public final class SsrcGroup implements ExtensionElement {
     public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
         xml.attribute(SEMANTICS_ATTRIBUTE, semantics);
-        otherAttributes.forEach(xml::attribute);
-        if (sources.isEmpty() && otherChildren.isEmpty()) {
-            return xml.closeEmptyElement();
-        }
-        xml.rightAngleBracket();
-        xml.append(sources);
-        xml.append(otherChildren);
-        return xml.closeElement(this);
+        return extras.writeRest(xml, this, sources);
     }
 
     @Override
@@ -142,19 +123,12 @@ public final class SsrcGroup implements ExtensionElement {
             return false;
         }
         SsrcGroup that = (SsrcGroup) other;
-        // Smack's generic elements have identity equality: the other children are compared as the XML they write.
-        return semantics.equals(that.semantics) && sources.equals(that.sources)
-                && otherAttributes.equals(that.otherAttributes)
-                && xmlOf(otherChildren).equals(xmlOf(that.otherChildren));
+        return semantics.equals(that.semantics) && sources.equals(that.sources) && extras.equals(that.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(semantics, sources, otherAttributes);
-    }
-
-    private static List<String> xmlOf(List<ExtensionElement> elements) {
-        return elements.stream().map(element -> element.toXML().toString()).toList();
+        return Objects.hash(semantics, sources, extras);
     }
 
     @Override

@@ -1,4 +1,6 @@
-package org.webrtcgateway.xmpp.jingle.rtp.element;
+package org.webrtcgateway.xmpp.jingle.common;
+
+import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +14,9 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * namespaced one, next to the {@code xmlns:prefix} declaration it needs), in the order they arrived in. Kept so that
  * an element the bridge forwards or echoes back says everything the peer said, even what a later version of the XEP
  * or a vendor added.
+ *
+ * <p>The XEP-0167/0293 elements keep prefixed attributes too ({@link #of}); those of XEP-0294, 0338 and 0339 keep only
+ * unprefixed ones ({@link #unprefixed}), as their parsers skip prefixed attributes.
  */
 public final class OtherAttributes {
 
@@ -41,6 +46,22 @@ public final class OtherAttributes {
             }
         }
         return new OtherAttributes(Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
+    }
+
+    /**
+     * Copies {@code byName}, refusing a null name or value (NullPointerException), and with an
+     * IllegalArgumentException naming {@code elementName} a prefixed name (its {@code xmlns:prefix} declaration is
+     * not kept), {@code xmlns} and the attributes the element writes itself ({@code definedNames}).
+     */
+    public static OtherAttributes unprefixed(String elementName, Map<String, String> byName, Set<String> definedNames) {
+        for (Map.Entry<String, String> attribute : byName.entrySet()) {
+            String name = requireNonNull(attribute.getKey(), "other attribute name");
+            requireNonNull(attribute.getValue(), () -> "value of other attribute " + name);
+            if (name.isEmpty() || name.contains(":") || name.equals("xmlns") || definedNames.contains(name)) {
+                throw new IllegalArgumentException(elementName + " cannot carry '" + name + "' as an other attribute");
+            }
+        }
+        return byName.isEmpty() ? NONE : new OtherAttributes(Collections.unmodifiableMap(new LinkedHashMap<>(byName)));
     }
 
     /** Unmodifiable, in arrival order. */

@@ -2,6 +2,17 @@ package org.webrtcgateway.xmpp.jingle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.JULIET;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.PWD;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.ROMEO;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.UFRAG;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_HOST_CANDIDATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_SRFLX_CANDIDATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0320_ACTPASS_FINGERPRINT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0338_SESSION_INITIATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.content;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.iceUdpTransport;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.jingleIq;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentElement;
 
 import java.util.List;
@@ -30,93 +41,59 @@ import org.webrtcgateway.xmpp.jingle.ssma.element.SsrcGroup;
 /** Whole Jingle IQs as they come off the connection once the bridge has registered its parser. */
 class JingleIqTest {
 
-    /** XEP-0338 1.0.0 section 2, the {@code <group/>} inside {@code <jingle/>} (the example's {@code [ ... ]} left out). */
-    private static final String XEP_0338_SESSION_INITIATE = """
-            <iq from='romeo@montague.lit/orchard' id='rg6s5134' to='juliet@capulet.lit/balcony' type='set'>
-              <jingle xmlns='urn:xmpp:jingle:1'
-                      action='session-initiate'
-                      initiator='romeo@montague.lit/orchard'
-                      sid='a73sjjvkla37jfea'>
-                <group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'>
-                  <content name='voice'/>
-                  <content name='webcam'/>
-                </group>
-                <content creator='initiator' name='voice'>
-                </content>
-                <content creator='initiator' name='webcam'>
-                </content>
-              </jingle>
-            </iq>
-            """;
-
     /** What a browser's offer (audio and video, bundled, DTLS-SRTP over ICE) becomes in Jingle. */
-    private static final String WEBRTC_SESSION_INITIATE = """
-            <iq from='romeo@montague.lit/orchard' id='w3b7tc01' to='juliet@capulet.lit/balcony' type='set'>
-              <jingle xmlns='urn:xmpp:jingle:1' action='session-initiate'
-                      initiator='romeo@montague.lit/orchard' sid='8f3a0c5e1b'>
-                <group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'>
-                  <content name='0'/>
-                  <content name='1'/>
-                </group>
-                <content creator='initiator' name='0' senders='both'>
-                  <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>
-                    <payload-type id='111' name='opus' clockrate='48000' channels='2'>
-                      <parameter name='minptime' value='10'/>
-                      <parameter name='useinbandfec' value='1'/>
-                      <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='transport-cc'/>
-                    </payload-type>
-                    <payload-type id='0' name='PCMU' clockrate='8000'/>
-                    <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='4'
-                                uri='urn:ietf:params:rtp-hdrext:sdes:mid'/>
-                    <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='3735928559'>
-                      <parameter name='cname' value='c1'/>
-                      <parameter name='msid' value='stream audio-track'/>
-                    </source>
-                    <rtcp-mux/>
-                  </description>
-                  <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' pwd='asd88fgpdd777uzjYhagZg' ufrag='8hhy'>
-                    <fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256' setup='actpass'>
-                      02:1A:CC:54:27:AB:EB:9C:53:3F:3E:4B:65:2E:7D:46:3F:54:42:CD:54:F1:7A:03:A2:7D:F9:B0:7F:46:19:B2
-                    </fingerprint>
-                    <candidate component='1' foundation='1' generation='0' id='el0747fg11' ip='10.0.1.1'
-                               network='1' port='8998' priority='2130706431' protocol='udp' type='host'/>
-                    <candidate component='1' foundation='2' generation='0' id='y3s2b30v3r' ip='192.0.2.3'
-                               network='1' port='45664' priority='1694498815' protocol='udp'
-                               rel-addr='10.0.1.1' rel-port='8998' type='srflx'/>
-                  </transport>
-                </content>
-                <content creator='initiator' name='1' senders='both'>
-                  <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
-                    <payload-type id='96' name='VP8' clockrate='90000'>
-                      <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack'/>
-                      <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack' subtype='pli'/>
-                    </payload-type>
-                    <payload-type id='97' name='rtx' clockrate='90000'>
-                      <parameter name='apt' value='96'/>
-                    </payload-type>
-                    <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='4'
-                                uri='urn:ietf:params:rtp-hdrext:sdes:mid'/>
-                    <ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>
-                      <source ssrc='1111'/>
-                      <source ssrc='2222'/>
-                    </ssrc-group>
-                    <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='1111'>
-                      <parameter name='cname' value='c1'/>
-                    </source>
-                    <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='2222'>
-                      <parameter name='cname' value='c1'/>
-                    </source>
-                    <rtcp-mux/>
-                  </description>
-                  <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' pwd='asd88fgpdd777uzjYhagZg' ufrag='8hhy'>
-                    <fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256' setup='actpass'>
-                      02:1A:CC:54:27:AB:EB:9C:53:3F:3E:4B:65:2E:7D:46:3F:54:42:CD:54:F1:7A:03:A2:7D:F9:B0:7F:46:19:B2
-                    </fingerprint>
-                  </transport>
-                </content>
-              </jingle>
-            </iq>
-            """;
+    private static final String WEBRTC_SESSION_INITIATE = jingleIq(ROMEO, "w3b7tc01", JULIET,
+            "action='session-initiate' initiator='" + ROMEO + "' sid='8f3a0c5e1b'",
+            """
+            <group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'>
+              <content name='0'/>
+              <content name='1'/>
+            </group>
+            """,
+            content("creator='initiator' name='0' senders='both'", """
+                    <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>
+                      <payload-type id='111' name='opus' clockrate='48000' channels='2'>
+                        <parameter name='minptime' value='10'/>
+                        <parameter name='useinbandfec' value='1'/>
+                        <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='transport-cc'/>
+                      </payload-type>
+                      <payload-type id='0' name='PCMU' clockrate='8000'/>
+                      <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='4'
+                                  uri='urn:ietf:params:rtp-hdrext:sdes:mid'/>
+                      <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='3735928559'>
+                        <parameter name='cname' value='c1'/>
+                        <parameter name='msid' value='stream audio-track'/>
+                      </source>
+                      <rtcp-mux/>
+                    </description>
+                    """,
+                    iceUdpTransport(UFRAG, PWD, XEP_0320_ACTPASS_FINGERPRINT, XEP_0176_HOST_CANDIDATE,
+                            XEP_0176_SRFLX_CANDIDATE)),
+            content("creator='initiator' name='1' senders='both'", """
+                    <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
+                      <payload-type id='96' name='VP8' clockrate='90000'>
+                        <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack'/>
+                        <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack' subtype='pli'/>
+                      </payload-type>
+                      <payload-type id='97' name='rtx' clockrate='90000'>
+                        <parameter name='apt' value='96'/>
+                      </payload-type>
+                      <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='4'
+                                  uri='urn:ietf:params:rtp-hdrext:sdes:mid'/>
+                      <ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>
+                        <source ssrc='1111'/>
+                        <source ssrc='2222'/>
+                      </ssrc-group>
+                      <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='1111'>
+                        <parameter name='cname' value='c1'/>
+                      </source>
+                      <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='2222'>
+                        <parameter name='cname' value='c1'/>
+                      </source>
+                      <rtcp-mux/>
+                    </description>
+                    """,
+                    iceUdpTransport(UFRAG, PWD, XEP_0320_ACTPASS_FINGERPRINT)));
 
     /** XEP-0166 1.1.2, example "Initiator terminates the session" with its reason. */
     private static final String XEP_0166_SESSION_TERMINATE = """

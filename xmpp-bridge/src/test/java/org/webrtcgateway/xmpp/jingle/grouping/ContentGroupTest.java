@@ -2,6 +2,7 @@ package org.webrtcgateway.xmpp.jingle.grouping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0338_SESSION_INITIATE;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import java.util.List;
@@ -32,31 +33,6 @@ class ContentGroupTest {
             </group>
             """;
 
-    /**
-     * XEP-0338 section 2, the {@code <group/>} inside {@code <jingle/>}; the example's {@code [ ... ]} inside each
-     * {@code <content/>} is left out.
-     */
-    private static final String SESSION_INITIATE_EXAMPLE = """
-            <iq from='romeo@montague.lit/orchard'
-                id='rg6s5134'
-                to='juliet@capulet.lit/balcony'
-                type='set'>
-              <jingle xmlns='urn:xmpp:jingle:1'
-                      action='session-initiate'
-                      initiator='romeo@montague.lit/orchard'
-                      sid='a73sjjvkla37jfea'>
-                <group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'>
-                  <content name='voice'/>
-                  <content name='webcam'/>
-                </group>
-                <content creator='initiator' name='voice'>
-                </content>
-                <content creator='initiator' name='webcam'>
-                </content>
-              </jingle>
-            </iq>
-            """;
-
     @BeforeAll
     static void registerProviders() {
         GroupingProviders.register();
@@ -80,14 +56,14 @@ class ContentGroupTest {
         // it tells children of <jingle/> apart by name alone: the group's <content name/> children are then parsed as
         // Jingle contents, without creator. The NullPointerException is not one Smack's connection catches as a
         // parsing error: it would end the connection.
-        assertThatThrownBy(() -> SmacksJingleParser.parse(SESSION_INITIATE_EXAMPLE))
+        assertThatThrownBy(() -> SmacksJingleParser.parse(XEP_0338_SESSION_INITIATE))
                 .isInstanceOf(NullPointerException.class)
                 .hasStackTraceContaining("JingleProvider.parseJingleContent");
     }
 
     @Test
     void smacksJingleParserDropsAGroupItCanSkip() throws Exception {
-        String withEmptyGroup = SESSION_INITIATE_EXAMPLE.replaceAll("(?s)<group (.*?)>.*?</group>", "<group $1/>");
+        String withEmptyGroup = XEP_0338_SESSION_INITIATE.replaceAll("(?s)<group (.*?)>.*?</group>", "<group $1/>");
 
         Jingle jingle = SmacksJingleParser.parse(withEmptyGroup);
 
@@ -100,8 +76,8 @@ class ContentGroupTest {
     void aJingleParserHandingOverItsUnknownChildrenGetsTheGroup() throws Exception {
         // The <jingle/> element of the example, parsed as the bridge's own parser must treat the children it does
         // not know itself.
-        String jingleXml = SESSION_INITIATE_EXAMPLE.substring(SESSION_INITIATE_EXAMPLE.indexOf("<jingle"),
-                SESSION_INITIATE_EXAMPLE.indexOf("</iq>"));
+        String jingleXml = XEP_0338_SESSION_INITIATE.substring(XEP_0338_SESSION_INITIATE.indexOf("<jingle"),
+                XEP_0338_SESSION_INITIATE.indexOf("</iq>"));
 
         GenericParent jingle = GenericParent.parse(jingleXml);
 

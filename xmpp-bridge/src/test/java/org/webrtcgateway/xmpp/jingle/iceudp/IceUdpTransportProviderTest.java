@@ -2,6 +2,13 @@ package org.webrtcgateway.xmpp.jingle.iceudp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.PWD;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.UFRAG;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_HOST_CANDIDATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_SESSION_INITIATE_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_TRANSPORT_INFO_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0320_ACTPASS_FINGERPRINT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.iceUdpTransport;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import java.util.stream.Stream;
@@ -23,82 +30,15 @@ import org.webrtcgateway.xmpp.jingle.iceudp.provider.IceUdpTransportProvider;
 /** XEP-0176's {@code <transport/>}, {@code <candidate/>} and {@code <remote-candidate/>}, alone and with their XEP's examples. */
 class IceUdpTransportProviderTest {
 
-    /** XEP-0176 1.1.1, example 1 "Initiation": the transport of a session-initiate. */
-    static final String XEP_0176_SESSION_INITIATE_TRANSPORT = """
-            <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'
-                       pwd='asd88fgpdd777uzjYhagZg'
-                       ufrag='8hhy'>
-              <candidate component='1'
-                         foundation='1'
-                         generation='0'
-                         id='el0747fg11'
-                         ip='10.0.1.1'
-                         network='1'
-                         port='8998'
-                         priority='2130706431'
-                         protocol='udp'
-                         type='host'/>
-              <candidate component='1'
-                         foundation='2'
-                         generation='0'
-                         id='y3s2b30v3r'
-                         ip='192.0.2.3'
-                         network='1'
-                         port='45664'
-                         priority='1694498815'
-                         protocol='udp'
-                         rel-addr='10.0.1.1'
-                         rel-port='8998'
-                         type='srflx'/>
-            </transport>
-            """;
-
-    /** XEP-0176 1.1.1, example "Initiator restarts ICE negotiation": a transport-info with one candidate. */
-    static final String XEP_0176_TRANSPORT_INFO_TRANSPORT = """
-            <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'
-                       pwd='bv71hdn38hgb39hf6xlk33'
-                       ufrag='g7qs'>
-              <candidate component='1'
-                         foundation='1'
-                         generation='1'
-                         id='y3s2b30v3r'
-                         ip='192.0.2.3'
-                         network='1'
-                         port='45665'
-                         priority='1694498815'
-                         protocol='udp'
-                         type='srflx'/>
-            </transport>
-            """;
-
     /** XEP-0176 1.1.1, example "Initiator sends a subsequent candidate": IPv6, and a priority beyond RFC 8445's 2^31-1. */
-    static final String XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT = """
-            <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'
-                       pwd='asd88fgpdd777uzjYhagZg'
-                       ufrag='8hhy'>
-              <candidate component='1'
-                         foundation='1'
-                         generation='0'
-                         id='m3110wc4nd'
-                         ip='2001:db8::9:1'
-                         network='0'
-                         port='9001'
-                         priority='21149780477'
-                         protocol='udp'
-                         type='host'/>
-            </transport>
-            """;
+    static final String XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT = iceUdpTransport(UFRAG, PWD, """
+            <candidate component='1' foundation='1' generation='0' id='m3110wc4nd' ip='2001:db8::9:1'
+                       network='0' port='9001' priority='21149780477' protocol='udp' type='host'/>
+            """);
 
     /** XEP-0176 1.1.1, example "Initiator communicates in-use candidate". */
-    static final String XEP_0176_REMOTE_CANDIDATE_TRANSPORT = """
-            <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'
-                       pwd='asd88fgpdd777uzjYhagZg'
-                       ufrag='8hhy'>
-              <remote-candidate component='1'
-                                ip='10.0.1.2'
-                                port='9001'/>
-            </transport>
-            """;
+    static final String XEP_0176_REMOTE_CANDIDATE_TRANSPORT = iceUdpTransport(UFRAG, PWD,
+            "<remote-candidate component='1' ip='10.0.1.2' port='9001'/>");
 
     @BeforeAll
     static void registerProviders() {
@@ -200,18 +140,11 @@ class IceUdpTransportProviderTest {
     @Test
     void childrenOfOtherXepsAreKeptAndWrittenBackInTheirOrder() throws Exception {
         // XEP-0320 puts the fingerprint first; an unknown extension, between two candidates, must survive as well.
-        String xml = """
-                <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' pwd='asd88fgpdd777uzjYhagZg' ufrag='8hhy'>
-                  <fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256' setup='actpass'>
-                    02:1A:CC:54:27:AB:EB:9C:53:3F:3E:4B:65:2E:7D:46:3F:54:42:CD:54:F1:7A:03:A2:7D:F9:B0:7F:46:19:B2
-                  </fingerprint>
-                  <candidate component='1' foundation='1' generation='0' id='el0747fg11' ip='10.0.1.1'
-                             network='1' port='8998' priority='2130706431' protocol='udp' type='host'/>
-                  <future xmlns='urn:example:future:0' mode='fast'><detail>kept</detail></future>
-                  <candidate component='2' foundation='1' generation='0' id='el0747fg12' ip='10.0.1.1'
-                             network='1' port='8999' priority='2130706430' protocol='udp' type='host'/>
-                </transport>
-                """;
+        String xml = iceUdpTransport(UFRAG, PWD, XEP_0320_ACTPASS_FINGERPRINT, XEP_0176_HOST_CANDIDATE, """
+                <future xmlns='urn:example:future:0' mode='fast'><detail>kept</detail></future>
+                <candidate component='2' foundation='1' generation='0' id='el0747fg12' ip='10.0.1.1'
+                           network='1' port='8999' priority='2130706430' protocol='udp' type='host'/>
+                """);
 
         IceUdpTransport transport = parse(xml);
 

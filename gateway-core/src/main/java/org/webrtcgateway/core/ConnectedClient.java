@@ -174,9 +174,7 @@ final class ConnectedClient implements ClientLink {
      */
     private void send(ServerMessage message) {
         Session current = session;
-        if (current != null && current.isAttachedTo(connection)) {
-            current.send(message);
-        } else {
+        if (current == null || !current.reply(connection, message)) {
             connection.send(message);
         }
     }

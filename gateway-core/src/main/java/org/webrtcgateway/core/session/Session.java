@@ -106,20 +106,54 @@ public final class Session implements CallParty {
             if (ended) {
                 return false;
             }
-            if (connection != null && queue.isEmpty() && connection.isWritable() && connection.send(message)) {
-                return true;
-            }
-            // Detached, draining a backlog, attached to a client that reads slower than it is sent to,
-            // or to a connection that has just died and not told us yet: keep the message, in order,
-            // for whoever reads it next. A client that does not read at all ends when this is full.
-            overflow = queue.offer(message);
+            overflow = sendOrQueue(message);
             if (overflow == null) {
-                drain();
                 return true;
             }
         }
         onQueueOverflow.accept(this, overflow);
         return false;
+    }
+
+    /**
+     * Sends the reply to a request that came on {@code from}, as {@link #send} does (behind what waits),
+     * in one step with the check that the session is still on {@code from}.
+     *
+     * @return false when it is not (ended, or moved to another connection): nothing was sent
+     */
+    public boolean reply(ClientConnection from, ServerMessage message) {
+        String overflow;
+        synchronized (lock) {
+            if (ended || connection != from) {
+                return false;
+            }
+            overflow = sendOrQueue(message);
+            if (overflow == null) {
+                return true;
+            }
+        }
+        onQueueOverflow.accept(this, overflow);
+        return true;
+    }
+
+    /**
+     * Under the lock: hands {@code message} to the connection when nothing waits before it and the
+     * connection keeps up; otherwise queues it. Detached, draining a backlog, attached to a client that
+     * reads slower than it is sent to, or to a connection that has just died and not told us yet: the
+     * message is kept, in order, for whoever reads it next; a client that does not read at all ends when
+     * the queue is full.
+     *
+     * @return null when sent or queued, else which bound of the queue it would pass
+     */
+    private String sendOrQueue(ServerMessage message) {
+        if (connection != null && queue.isEmpty() && connection.isWritable() && connection.send(message)) {
+            return null;
+        }
+        String overflow = queue.offer(message);
+        if (overflow == null) {
+            drain();
+        }
+        return overflow;
     }
 
     /** The attached connection can take more again (its write buffer drained): send it what waits. */

@@ -1,5 +1,7 @@
 package org.webrtcgateway.xmpp;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.X509TrustManager;
@@ -10,47 +12,52 @@ import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.OrFilter;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaFactory;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
-import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.caps.EntityCapsManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.xmpp.XmppConfig.SubscriptionPolicy;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
+import org.webrtcgateway.xmpp.caps.GatewayFeatures;
+import org.webrtcgateway.xmpp.jingle.JingleIq;
+import org.webrtcgateway.xmpp.link.InboundStanzas;
+import org.webrtcgateway.xmpp.link.XmppEndpoint;
 
 /**
  * One gateway user's XMPP account: its client connection (STARTTLS required, the server's certificate
  * verified, SCRAM), the chat and presence of its contacts, and its own presence. What arrives from the
  * server is handed to the bridge's thread; what the bridge sends is written from that thread.
  */
-final class XmppAccount {
-
-    /** What the account hears from its contacts, called on the bridge's thread. */
-    interface Listener {
-        void chat(XmppAccountConfig account, BareJid from, String body);
-
-        void presence(XmppAccountConfig account, BareJid from, PresenceStatus status, String note);
-    }
+final class XmppAccount implements XmppEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(XmppAccount.class);
-    /** XEP-0335, JSON Containers. */
-    static final String JSON_CONTAINER = "json";
-    static final String JSON_NAMESPACE = "urn:xmpp:json:0";
     /** Stanzas of one account waiting for the bridge's thread, at most. */
     static final int MAX_WAITING_STANZAS = 256;
 
     private final XmppAccountConfig account;
+    private final Address.Local user;
     private final XMPPTCPConnection connection;
     private final SubscriptionPolicy policy;
     private final BoundedHandOver handOver;
@@ -60,8 +67,9 @@ final class XmppAccount {
     /** Whether the account should be logged in now (false once its user logged out, with login-at 'login'). */
     private volatile boolean wanted;
 
-    XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, Listener listener) {
+    XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, InboundStanzas inbound) {
         this.account = account;
+        this.user = new Address.Local(account.user());
         this.policy = config.subscriptionPolicy();
         XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
                 .setXmppAddressAndPassword(account.jid(), account.password())
@@ -78,28 +86,29 @@ final class XmppAccount {
         // A stanza the server relays that does not parse (a peer's malformed Jingle, say) is logged and
         // dropped; Smack's default would close the whole connection over it.
         connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
-        // Sync listeners: Smack bounds how many it runs at once, and the hand-over bounds what waits for the
-        // bridge's thread, so a flood from the server backs up into TCP instead of into the heap.
+        // Sync listeners: Smack runs them one at a time in the order the stanzas came, and the hand-over bounds
+        // what waits for the bridge's thread, so a flood from the server backs up into TCP instead of into the heap.
         handOver = new BoundedHandOver(bridgeThread, MAX_WAITING_STANZAS);
-        connection.addSyncStanzaListener(stanza -> {
-            Message message = (Message) stanza;
-            if (message.getBody() != null && message.getFrom() != null
-                    && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)) {
-                BareJid from = message.getFrom().asBareJid();
-                String body = message.getBody();
-                handOver.execute(() -> listener.chat(account, from, body));
+        connection.addSyncStanzaListener(stanza -> handOver.execute(() -> inbound.message(this, (Message) stanza)),
+                StanzaTypeFilter.MESSAGE);
+        connection.addSyncStanzaListener(stanza -> handOver.execute(() -> inbound.presence(this, (Presence) stanza)),
+                new AndFilter(StanzaTypeFilter.PRESENCE, new OrFilter(PresenceTypeFilter.AVAILABLE, PresenceTypeFilter.UNAVAILABLE)));
+        // Jingle requests go to the shared code, which sends the result itself. Smack runs a sync-mode handler on the
+        // same ordered executor as the sync listeners, so a transport-info never overtakes its session-initiate, nor
+        // a session-initiate the XEP-0353 proceed before it.
+        connection.registerIQRequestHandler(new AbstractIqRequestHandler(JingleIq.ELEMENT, JingleIq.NAMESPACE, IQ.Type.set,
+                IQRequestHandler.Mode.sync) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                handOver.execute(() -> inbound.iqRequest(XmppAccount.this, request));
+                return null;
             }
-        }, StanzaTypeFilter.MESSAGE);
-        connection.addSyncStanzaListener(stanza -> {
-            Presence presence = (Presence) stanza;
-            if (presence.getFrom() != null && (presence.getType() == Presence.Type.available
-                    || presence.getType() == Presence.Type.unavailable)) {
-                BareJid from = presence.getFrom().asBareJid();
-                PresenceStatus status = XmppPresence.toGateway(presence);
-                String note = presence.getStatus();
-                handOver.execute(() -> listener.presence(account, from, status, note));
-            }
-        }, StanzaTypeFilter.PRESENCE);
+        });
+        // XEP-0030 and XEP-0115: what the gateway's side does, answered by Smack and hashed into each presence.
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        disco.setIdentity(GatewayFeatures.IDENTITY);
+        GatewayFeatures.announced(config.jingleMessage()).forEach(disco::addFeature);
+        EntityCapsManager.getInstanceFor(connection).enableEntityCaps();
         Roster roster = Roster.getInstanceFor(connection);
         roster.addSubscribeListener((from, request) -> answer(roster, from.asBareJid()));
         // A dropped connection (the server restarted, the network went) is logged in again, after a
@@ -161,31 +170,22 @@ final class XmppAccount {
         return connection.isAuthenticated();
     }
 
-    /**
-     * Sends a chat message; {@code json}, when not null, goes along in a XEP-0335 JSON container (the body
-     * is then its readable text), so a client that understands JSON gets the structure.
-     */
-    void chat(EntityBareJid to, String body, String json) throws SmackException.NotConnectedException, InterruptedException {
-        MessageBuilder message = connection.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body);
-        if (json != null) {
-            message.addExtension(StandardExtensionElement.builder(JSON_CONTAINER, JSON_NAMESPACE).setText(json).build());
-        }
-        connection.sendStanza(message.build());
-    }
-
     /** Asks to follow {@code contact}'s presence (the server keeps the request in the roster). */
-    void follow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void follow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
         connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
                 .to(contact).ofType(Presence.Type.subscribe).build());
     }
 
-    void unfollow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void unfollow(BareJid contact) throws SmackException.NotConnectedException, InterruptedException {
         connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
                 .to(contact).ofType(Presence.Type.unsubscribe).build());
     }
 
     /** Publishes the user's own presence to the contacts that follow it. */
-    void publish(PresenceStatus status, String note) throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void publish(PresenceStatus status, String note) throws SmackException.NotConnectedException, InterruptedException {
         this.status = status;
         this.note = note;
         connection.sendStanza(XmppPresence.fromGateway(connection.getStanzaFactory().buildPresenceStanza(), status, note));
@@ -198,6 +198,37 @@ final class XmppAccount {
         SubscribeAnswer answer = followed || policy == SubscriptionPolicy.ACCEPT ? SubscribeAnswer.Approve : SubscribeAnswer.Deny;
         log.debug("{}: {} asks to follow; {}", account, from, answer);
         return answer;
+    }
+
+    // ------------------------------------------------------------------ XmppEndpoint
+
+    @Override
+    public Address.Local user() {
+        return user;
+    }
+
+    @Override
+    public EntityFullJid jid() {
+        return connection.isAuthenticated() ? connection.getUser() : null;
+    }
+
+    @Override
+    public StanzaFactory stanzaFactory() {
+        return connection.getStanzaFactory();
+    }
+
+    @Override
+    public void send(Stanza stanza) throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendStanza(stanza);
+    }
+
+    @Override
+    public CompletionStage<IQ> request(IQ request) {
+        CompletableFuture<IQ> reply = new CompletableFuture<>();
+        connection.sendIqRequestAsync(request)
+                .onSuccess(result -> handOver.execute(() -> reply.complete(result)))
+                .onError(failure -> handOver.execute(() -> reply.completeExceptionally(failure)));
+        return reply;
     }
 
     @Override

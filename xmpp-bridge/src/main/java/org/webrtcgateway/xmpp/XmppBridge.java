@@ -23,14 +23,11 @@ import javax.net.ssl.X509TrustManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
@@ -44,7 +41,20 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
+import org.webrtcgateway.xmpp.call.CallSettings;
+import org.webrtcgateway.xmpp.call.XmppCalls;
+import org.webrtcgateway.xmpp.caps.PeerCapabilities;
 import org.webrtcgateway.xmpp.jingle.JingleExtensions;
+import org.webrtcgateway.xmpp.jingle.JingleIq;
+import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
+import org.webrtcgateway.xmpp.jingle.rtp.element.RtpDescription;
+import org.webrtcgateway.xmpp.link.InboundStanzas;
+import org.webrtcgateway.xmpp.link.XmppAddresses;
+import org.webrtcgateway.xmpp.link.XmppEndpoint;
+import org.webrtcgateway.xmpp.sdp.JingleSessionContents;
+import org.webrtcgateway.xmpp.sdp.SdpRole;
+import org.webrtcgateway.xmpp.sdp.SdpToJingle;
+import org.webrtcgateway.xmpp.sdp.SessionDescription;
 
 /**
  * The XMPP bridge: {@code xmpp:} addresses. So far in account mode: each configured gateway user logs in
@@ -54,11 +64,12 @@ import org.webrtcgateway.xmpp.jingle.JingleExtensions;
  * an offer is refused with {@code unreachable}, before it is accepted.
  */
 @Singleton
-public final class XmppBridge implements Bridge, XmppAccount.Listener {
+public final class XmppBridge implements Bridge, InboundStanzas {
 
     private static final Logger log = LoggerFactory.getLogger(XmppBridge.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEME = "xmpp";
+    private static final String SCHEME = XmppAddresses.SCHEME;
+    /** How long an incoming XEP-0353 call may take from our proceed to the caller's session-initiate. */
+    static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
@@ -69,6 +80,8 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
     private volatile X509TrustManager trust;
     private volatile BridgeContext gateway;
     private volatile ScheduledExecutorService thread;
+    private final PeerCapabilities peers = new PeerCapabilities();
+    private volatile XmppCalls calls;
 
     @Inject
     public XmppBridge(XmppConfig config) {
@@ -95,6 +108,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         // Our Jingle elements, and our <jingle/> parser in place of Smack's (which fails on a BUNDLE group).
         JingleExtensions.registerAll();
         thread = BridgeThread.start("xmpp-bridge");
+        calls = new XmppCalls(context, peers, thread, new CallSettings(config.jingleMessage(), config.ringTimeout(), SETUP_TIMEOUT));
         trust = trustManager();
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
@@ -111,6 +125,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
             return;
         }
         thread.execute(() -> {
+            calls.stop();
             accounts.values().forEach(XmppAccount::disconnect);
             claimed.values().forEach(XmppAccount::disconnect);
         });
@@ -131,19 +146,13 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         if (account == null) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no XMPP account (xmpp.account." + user + ".jid)");
         }
-        Optional<EntityBareJid> jid = bareJid(external);
+        Optional<EntityBareJid> jid = XmppAddresses.bareJid(external);
         if (jid.isEmpty()) {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, to + " is not an XMPP user's address");
         }
         if (signal instanceof Signal.Text text) {
-            String json = text.data().json();
-            String string = stringValue(json);
-            // A JSON string is the body; other JSON is the body's text and, for clients that read it, a JSON container.
-            thread.execute(() -> quietly(account, () -> account.chat(jid.get(), string != null ? string : json,
-                    string != null ? null : json)));
-            return RouteResult.accepted();
-        }
-        if (signal instanceof Signal.Subscription subscription) {
+            thread.execute(() -> quietly(account, () -> XmppChat.send(account, jid.get(), text.data())));
+        } else if (signal instanceof Signal.Subscription subscription) {
             thread.execute(() -> quietly(account, () -> {
                 if (subscription.follow()) {
                     account.follow(jid.get());
@@ -151,15 +160,41 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
                     account.unfollow(jid.get());
                 }
             }));
-            return RouteResult.accepted();
+        } else if (signal instanceof Signal.Offer offer) {
+            // Translated here, on the event loop (it is quick), so SDP that Jingle cannot carry is the sender's error.
+            Optional<JingleSessionContents> contents = translate(offer.sdp(), SdpRole.INITIATOR);
+            if (contents.isEmpty()) {
+                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the offer's SDP cannot be carried to XMPP (see the gateway's log)");
+            }
+            if (contents.get().contents().stream().noneMatch(content -> content.getDescription() instanceof RtpDescription)) {
+                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "a call to XMPP needs audio or video (Jingle RTP); the offer has neither");
+            }
+            thread.execute(() -> calls.offer(account, external, jid.get(), offer, contents.get()));
+        } else if (signal instanceof Signal.Answer answer) {
+            Optional<JingleSessionContents> contents = translate(answer.sdp(), SdpRole.RESPONDER);
+            if (contents.isEmpty()) {
+                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the answer's SDP cannot be carried to XMPP (see the gateway's log)");
+            }
+            thread.execute(() -> calls.answer(user, answer, contents.get()));
+        } else if (signal instanceof Signal.Candidate candidate) {
+            thread.execute(() -> calls.candidate(user, candidate));
+        } else if (signal instanceof Signal.Ringing ringing) {
+            thread.execute(() -> calls.ringing(user, ringing));
+        } else if (signal instanceof Signal.Bye bye) {
+            thread.execute(() -> calls.bye(user, bye));
+        } else {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
         }
-        if (signal instanceof Signal.Offer) {
-            return RouteResult.rejected(ErrorCode.UNREACHABLE, "calls to XMPP users are not carried yet (Jingle)");
+        return RouteResult.accepted();
+    }
+
+    private static Optional<JingleSessionContents> translate(String sdp, SdpRole role) {
+        try {
+            return Optional.of(SdpToJingle.translate(SessionDescription.parse(sdp), role));
+        } catch (IllegalArgumentException e) {
+            log.info("SDP not carried to XMPP: {}", e.getMessage());
+            return Optional.empty();
         }
-        if (signal instanceof Signal.CallSignal call) {
-            return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "no XMPP call '" + call.call() + "'");
-        }
-        return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
     }
 
     /**
@@ -183,7 +218,7 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
             XmppAccount replaced = claimed.put(user.name(), account);
             thread.execute(() -> {
                 if (replaced != null) {
-                    replaced.disconnect();
+                    logOut(replaced);
                 }
                 logIn(account, FIRST_RETRY);
             });
@@ -203,11 +238,11 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         }
         XmppAccount fromToken = claimed.remove(user.name());
         if (fromToken != null) {
-            thread.execute(fromToken::disconnect);
+            thread.execute(() -> logOut(fromToken));
         }
         XmppAccount account = accounts.get(user.name());
         if (config.loginAtLogin() && account != null) {
-            thread.execute(account::disconnect);
+            thread.execute(() -> logOut(account));
         }
     }
 
@@ -228,26 +263,41 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
     // ------------------------------------------------------------------ from XMPP (the bridge thread)
 
     @Override
-    public void chat(XmppAccountConfig account, BareJid from, String body) {
-        Optional<Address.External> sender = address(account, from);
-        if (sender.isEmpty()) {
+    public void message(XmppEndpoint to, Message message) {
+        if (message.getFrom() == null || message.getType() == Message.Type.error) {
             return;
         }
-        try {
-            RawJson data = new RawJson(JSON.writeValueAsString(body));
-            gateway.deliver(new Address.Local(account.user()), new Signal.Text(sender.get(), null, data));
-        } catch (JsonProcessingException e) {
-            log.warn("{}: a message from {} could not be passed on", account, from, e);
+        JingleMessage jingleMessage = JingleMessage.from(message);
+        if (jingleMessage != null) {
+            calls.jingleMessage(to, message, jingleMessage);
+            return;
+        }
+        Optional<RawJson> data = XmppChat.received(message);
+        if (data.isPresent()) {
+            XmppAddresses.of(message.getFrom().asBareJid()).ifPresent(sender ->
+                    gateway.deliver(to.user(), new Signal.Text(sender, null, data.get())));
         }
     }
 
     @Override
-    public void presence(XmppAccountConfig account, BareJid from, PresenceStatus status, String note) {
-        if (from.equals(account.jid())) {
+    public void presence(XmppEndpoint to, Presence presence) {
+        if (presence.getFrom() == null) {
+            return;
+        }
+        peers.presence(to, presence);
+        BareJid from = presence.getFrom().asBareJid();
+        if (to.jid() != null && from.equals(to.jid().asBareJid())) {
             return; // the account's own other resources
         }
-        address(account, from).ifPresent(sender ->
-                gateway.deliver(new Address.Local(account.user()), new Signal.Presence(sender, status, note)));
+        XmppAddresses.of(from).ifPresent(sender -> gateway.deliver(to.user(),
+                new Signal.Presence(sender, XmppPresence.toGateway(presence), presence.getStatus())));
+    }
+
+    @Override
+    public void iqRequest(XmppEndpoint to, IQ request) {
+        if (request instanceof JingleIq jingle) {
+            calls.jingle(to, jingle);
+        }
     }
 
     // ------------------------------------------------------------------ for operators and tests
@@ -282,6 +332,13 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         }
     }
 
+    /** Logs an account out for good; its calls end (what the user's session did not end already). */
+    private void logOut(XmppAccount account) {
+        calls.endpointGone(account.user());
+        peers.forget(account.user());
+        account.disconnect();
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -302,38 +359,8 @@ public final class XmppBridge implements Bridge, XmppAccount.Listener {
         void run() throws Exception;
     }
 
-    /** The text of a JSON string, or null when {@code json} is another JSON value. */
-    private static String stringValue(String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            return node.isTextual() ? node.asText() : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
 
-    /**
-     * The gateway address of an XMPP sender; empty (and logged) for a JID the gateway's strict address
-     * form refuses, rather than passing on what a browser could not answer.
-     */
-    private static Optional<Address.External> address(XmppAccountConfig account, BareJid jid) {
-        Optional<Address> address = Address.parse(SCHEME + ":" + jid);
-        if (address.isEmpty()) {
-            log.warn("{}: a stanza from a JID the gateway cannot address ({} characters) was dropped", account, jid.length());
-        }
-        return address.map(Address.External.class::cast);
-    }
 
-    private static Optional<EntityBareJid> bareJid(Address.External address) {
-        String uri = address.uri();
-        String jid = uri.substring(SCHEME.length() + 1);
-        int slash = jid.indexOf('/');
-        try {
-            return Optional.of(JidCreate.entityBareFrom(slash < 0 ? jid : jid.substring(0, slash)));
-        } catch (XmppStringprepException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     private X509TrustManager trustManager() {
         if (config.trustCertificate() == null) {

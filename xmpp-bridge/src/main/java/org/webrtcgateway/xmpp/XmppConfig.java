@@ -1,6 +1,7 @@
 package org.webrtcgateway.xmpp;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.webrtcgateway.core.config.Settings;
  * gateway with its key's name instead of producing a stanza nobody can route.
  */
 public record XmppConfig(boolean enabled, String server, Path trustCertificate, Map<String, XmppAccountConfig> accounts,
-                         SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin) {
+                         SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin, boolean jingleMessage, Duration ringTimeout) {
 
     /** What the bridge answers a contact who asks to follow a gateway user the user does not follow. */
     public enum SubscriptionPolicy {
@@ -53,8 +54,14 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
     public static final Setting<String> ACCOUNT_PASSWORD = Setting.string("xmpp.account.<user>.password", null,
             "password of xmpp.account.<user>.jid");
 
+    public static final Setting<Boolean> JINGLE_MESSAGE = Setting.bool("xmpp.jingle-message-initiation", true,
+            "rings XMPP users the way today's clients do, with XEP-0353 (propose, proceed...), and announces it; with"
+                    + " false the gateway neither announces nor uses it: calls are direct Jingle session-initiates");
+    public static final Setting<Duration> RING_TIMEOUT = Setting.duration("xmpp.ring-timeout", Duration.ofSeconds(60),
+            "how long a call to or from an XMPP user may ring unanswered before it ends with reason 'timeout'");
+
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SERVER, TRUST_CERTIFICATE, SUBSCRIPTION_POLICY,
-            LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD);
+            LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD, JINGLE_MESSAGE, RING_TIMEOUT);
 
     public static XmppConfig from(Settings s) {
         Map<String, XmppAccountConfig> accounts = new LinkedHashMap<>();
@@ -77,7 +84,7 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
             throw new ConfigException(SERVER.key() + ": expected host:port, got '" + server + "'");
         }
         return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)),
-                loginAtLogin(s.get(LOGIN_AT)));
+                loginAtLogin(s.get(LOGIN_AT)), s.get(JINGLE_MESSAGE), s.get(RING_TIMEOUT));
     }
 
     /** The claims of a login token that carry an XMPP account. */

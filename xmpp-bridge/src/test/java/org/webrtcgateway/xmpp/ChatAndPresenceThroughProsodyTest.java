@@ -109,10 +109,10 @@ class ChatAndPresenceThroughProsodyTest {
     }
 
     @Test
-    void anOfferToAnXmppAddressIsRefusedBeforeItIsAccepted() {
+    void anOfferWithoutAudioOrVideoIsRefusedBeforeItIsAccepted() {
         TestClient alice = gateway.login("alice");
 
-        alice.requestError("unreachable", "type", "offer", "to", "xmpp:bob@localhost", "sdp", "v=0\r\n");
+        alice.requestError("bad-message", "type", "offer", "to", "xmpp:bob@localhost", "sdp", "v=0\r\n");
     }
 
     @Test

@@ -4,13 +4,14 @@ import org.jivesoftware.smack.provider.ProviderManager;
 import org.webrtcgateway.xmpp.jingle.grouping.provider.GroupingProviders;
 import org.webrtcgateway.xmpp.jingle.hdrext.provider.RtpHeaderExtensionProviders;
 import org.webrtcgateway.xmpp.jingle.iceudp.JingleTransports;
+import org.webrtcgateway.xmpp.jingle.jmi.provider.JingleMessageProviders;
 import org.webrtcgateway.xmpp.jingle.rtp.JingleRtp;
 import org.webrtcgateway.xmpp.jingle.ssma.provider.SourceSpecificMediaProviders;
 
 /**
- * The one registration the bridge makes: the bridge's {@code <jingle/>} IQ parser in place of Smack's, and every
- * Jingle extension provider of these packages, with Smack's global registries. The per-XEP registrations it calls
- * stay for the tests of each XEP.
+ * The one registration the bridge makes: the bridge's {@code <jingle/>} IQ parser in place of Smack's, every
+ * Jingle extension provider of these packages and XEP-0353's message payloads, with Smack's global registries. The
+ * per-XEP registrations it calls stay for the tests of each XEP.
  */
 public final class JingleExtensions {
 
@@ -29,6 +30,7 @@ public final class JingleExtensions {
         SourceSpecificMediaProviders.register();
         GroupingProviders.register();
         JingleTransports.registerProviders();
+        JingleMessageProviders.register();
         ProviderManager.addIQProvider(JingleIq.ELEMENT, JingleIq.NAMESPACE, JingleIqProvider.INSTANCE);
     }
 }

@@ -1,0 +1,585 @@
+package org.webrtcgateway.xmpp.call;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.FullyQualifiedElement;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.jingle.element.JingleAction;
+import org.jivesoftware.smackx.jingle.element.JingleContent;
+import org.jivesoftware.smackx.jingle.element.JingleError;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.FullJid;
+import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.IceCandidate;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.xmpp.caps.GatewayFeatures;
+import org.webrtcgateway.xmpp.caps.PeerCapabilities;
+import org.webrtcgateway.xmpp.caps.PeerResource;
+import org.webrtcgateway.xmpp.jingle.JingleIq;
+import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
+import org.webrtcgateway.xmpp.jingle.jmi.element.StoreHint;
+import org.webrtcgateway.xmpp.jingle.rtp.element.RtpDescription;
+import org.webrtcgateway.xmpp.link.XmppAddresses;
+import org.webrtcgateway.xmpp.link.XmppEndpoint;
+import org.webrtcgateway.xmpp.sdp.JingleSessionContents;
+import org.webrtcgateway.xmpp.sdp.JingleToSdp;
+import org.webrtcgateway.xmpp.sdp.SdpRole;
+import org.webrtcgateway.xmpp.sdp.TrickleCandidates;
+
+/**
+ * Calls between gateway users and XMPP peers over Jingle (XEP-0166/0167/0176), rung the way today's clients ring:
+ * XEP-0353 (propose, ringing, proceed, reject, retract, accept, finish) to a callee that announces it or whose
+ * resources are unknown, a direct session-initiate to the resource that announced Jingle RTP otherwise. The SDP of
+ * the browser and the Jingle of the peer are translated by {@code org.webrtcgateway.xmpp.sdp}. The same code serves
+ * account and component mode: it speaks only through {@link XmppEndpoint}. The bridge's thread only.
+ */
+public final class XmppCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(XmppCalls.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** XEP-0167's session-info payloads. */
+    static final String RTP_INFO_NAMESPACE = "urn:xmpp:jingle:apps:rtp:info:1";
+    static final String RINGING = "ringing";
+
+    private final BridgeContext gateway;
+    private final PeerCapabilities peers;
+    private final ScheduledExecutorService thread;
+    private final CallSettings settings;
+    private final JingleCalls calls = new JingleCalls();
+
+    public XmppCalls(BridgeContext gateway, PeerCapabilities peers, ScheduledExecutorService thread, CallSettings settings) {
+        this.gateway = gateway;
+        this.peers = peers;
+        this.thread = thread;
+        this.settings = settings;
+    }
+
+    // ------------------------------------------------------------------ from browsers
+
+    /** A browser's offer to an XMPP peer: a new call, or a renegotiation of one. */
+    public void offer(XmppEndpoint at, Address.External to, EntityBareJid peer, Signal.Offer offer, JingleSessionContents contents) {
+        JingleCall existing = calls.byCallId(at.user(), offer.call());
+        if (existing != null) {
+            Renegotiation.offeredByBrowser(this, existing, contents);
+            return;
+        }
+        if (at.jid() == null) {
+            byeToBrowser(at.user(), to, offer.call(), "unreachable");
+            return;
+        }
+        List<PeerResource> resources = peers.resources(at.user(), peer);
+        Optional<PeerResource> direct = resources.stream().filter(r -> r.supports(GatewayFeatures.JINGLE_RTP)).findFirst();
+        boolean propose = settings.jingleMessage()
+                && (resources.isEmpty() || resources.stream().anyMatch(r -> r.supports(GatewayFeatures.JINGLE_MESSAGE))
+                        || direct.isEmpty());
+        if (!propose && direct.isEmpty()) {
+            log.info("{}: {} has no resource that announced Jingle RTP; call {} not placed", at.user(), peer, offer.call());
+            byeToBrowser(at.user(), to, offer.call(), "unreachable");
+            return;
+        }
+        JingleCall call = new JingleCall(at, offer.call(), randomId(16), to, peer, true, propose, sdpSessionId(),
+                propose ? JingleCall.State.PROPOSED : JingleCall.State.PENDING);
+        call.initiateChildren = contents.children();
+        call.localContents(contents.contents());
+        if (!contents.unmapped().isEmpty()) {
+            log.debug("{}: not carried to Jingle: {}", call, contents.unmapped());
+        }
+        calls.add(call);
+        call.timer = thread.schedule(() -> ringTimedOut(call), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (propose) {
+            List<String> media = contents.contents().stream().map(JingleContent::getDescription)
+                    .filter(RtpDescription.class::isInstance).map(d -> ((RtpDescription) d).getMedia()).distinct().toList();
+            Message message = at.stanzaFactory().buildMessageStanza().to(peer).ofType(Message.Type.chat)
+                    .addExtension(JingleMessage.propose(call.sid, media))
+                    .addExtension(StoreHint.INSTANCE)
+                    .addExtension(new DeliveryReceiptRequest())
+                    .build();
+            send(call, message);
+            log.debug("{}: proposed (XEP-0353)", call);
+        } else {
+            call.peerJid = direct.get().jid();
+            initiate(call);
+        }
+    }
+
+    public void answer(Address.Local user, Signal.Answer answer, JingleSessionContents contents) {
+        JingleCall call = calls.byCallId(user, answer.call());
+        if (call == null) {
+            return;
+        }
+        if (Renegotiation.answeredByBrowser(this, call, contents)) {
+            return;
+        }
+        if (call.weInitiate || call.state != JingleCall.State.PENDING) {
+            log.debug("{}: an answer out of turn ({}) ignored", call, call.state);
+            return;
+        }
+        call.localContents(contents.contents());
+        call.state = JingleCall.State.ACTIVE;
+        request(call, jingle(call, JingleAction.session_accept, contents.children()), "session-accept");
+        if (call.jingleMessage) {
+            // Tells the user's other devices that the call was taken here, so they stop ringing.
+            send(call, jingleMessage(call, call.endpoint.jid().asBareJid(), JingleMessage.of(JingleMessage.Action.accept, call.sid)));
+        }
+        flushHeldCandidates(call);
+    }
+
+    public void candidate(Address.Local user, Signal.Candidate candidate) {
+        JingleCall call = calls.byCallId(user, candidate.call());
+        if (call == null) {
+            return;
+        }
+        IceCandidate ice = candidate.candidate() != null ? candidate.candidate() : new IceCandidate("", null, null, null);
+        if (!canTrickle(call)) {
+            if (call.heldCandidates.size() < JingleCall.MAX_HELD_CANDIDATES) {
+                call.heldCandidates.add(ice);
+            } else {
+                log.debug("{}: more than {} candidates before the session started; the rest dropped", call, JingleCall.MAX_HELD_CANDIDATES);
+            }
+            return;
+        }
+        trickle(call, ice);
+    }
+
+    public void ringing(Address.Local user, Signal.Ringing ringing) {
+        JingleCall call = calls.byCallId(user, ringing.call());
+        if (call != null && !call.weInitiate && call.state == JingleCall.State.PENDING) {
+            request(call, jingle(call, JingleAction.session_info,
+                    List.of(StandardExtensionElement.builder(RINGING, RTP_INFO_NAMESPACE).build())), "session-info ringing");
+        }
+    }
+
+    /** The browser hung up, cancelled or declined; or its session ended. */
+    public void bye(Address.Local user, Signal.Bye bye) {
+        JingleCall call = calls.byCallId(user, bye.call());
+        if (call == null) {
+            return;
+        }
+        JingleReason reason = JingleReasons.toJingle(bye.reason(), call.answered(), call.weInitiate);
+        switch (call.state) {
+            case PROPOSED -> send(call, jingleMessage(call, call.peerBareJid,
+                    JingleMessage.of(JingleMessage.Action.retract, call.sid).withReason(reason)));
+            case PENDING, ACTIVE -> terminate(call, reason);
+            default -> { } // PROCEEDED: no session yet; the caller's session-initiate will find none
+        }
+        end(call);
+    }
+
+    /** The user's XMPP identity is gone for good (logged out): its calls end, in the browser too. */
+    public void endpointGone(Address.Local user) {
+        for (JingleCall call : calls.of(user)) {
+            byeToBrowser(user, call.peer, call.callId, "gone");
+            end(call);
+        }
+    }
+
+    /** The bridge stops: every call ends on the XMPP side, as a browser's hang-up would end it. */
+    public void stop() {
+        for (JingleCall call : calls.all()) {
+            if (call.state == JingleCall.State.PENDING || call.state == JingleCall.State.ACTIVE) {
+                terminate(call, JingleReason.Gone);
+            } else if (call.state == JingleCall.State.PROPOSED) {
+                send(call, jingleMessage(call, call.peerBareJid,
+                        JingleMessage.of(JingleMessage.Action.retract, call.sid).withReason(JingleReason.Gone)));
+            }
+            end(call);
+        }
+    }
+
+    public int size() {
+        return calls.size();
+    }
+
+    // ------------------------------------------------------------------ from XMPP: XEP-0353 messages
+
+    public void jingleMessage(XmppEndpoint at, Message message, JingleMessage jmi) {
+        Jid from = message.getFrom();
+        if (from == null || !from.isEntityFullJid() || at.jid() == null) {
+            return;
+        }
+        FullJid sender = from.asFullJidIfPossible();
+        if (sender.asBareJid().equals(at.jid().asBareJid())) {
+            return; // the account's own other devices telling each other; nothing for the browser
+        }
+        EntityBareJid peer = from.asEntityBareJidIfPossible();
+        JingleCall call = calls.bySid(at.user(), peer, jmi.getId());
+        switch (jmi.getAction()) {
+            case propose -> proposed(at, sender, peer, jmi, call);
+            case ringing -> {
+                if (call != null && call.state == JingleCall.State.PROPOSED) {
+                    gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
+                }
+            }
+            case proceed -> {
+                if (call != null && call.state == JingleCall.State.PROPOSED) {
+                    call.peerJid = sender;
+                    call.state = JingleCall.State.PENDING;
+                    initiate(call);
+                }
+            }
+            case reject -> {
+                if (call != null && call.state == JingleCall.State.PROPOSED) {
+                    byeToBrowser(call.user(), call.peer, call.callId, reasonOr(jmi.getReason(), "decline"));
+                    end(call);
+                }
+            }
+            case retract -> {
+                if (call != null && !call.weInitiate) {
+                    if (call.state == JingleCall.State.PENDING) {
+                        byeToBrowser(call.user(), call.peer, call.callId, reasonOr(jmi.getReason(), "cancel"));
+                    }
+                    end(call);
+                }
+            }
+            default -> { } // accept and finish: for the caller's other devices and call logs
+        }
+    }
+
+    private void proposed(XmppEndpoint at, FullJid caller, EntityBareJid peer, JingleMessage jmi, JingleCall existing) {
+        if (existing != null || !settings.jingleMessage()) {
+            return;
+        }
+        if (!gateway.isOnline(at.user())) {
+            return; // the user's other devices may take it; the gateway does not ring nobody
+        }
+        Optional<Address.External> address = XmppAddresses.of(peer);
+        if (address.isEmpty()) {
+            return;
+        }
+        // The browser needs an SDP offer to ring, which only the session-initiate brings: proceed at once, and
+        // let the browser's answer or decline be the user's choice.
+        JingleCall call = new JingleCall(at, incomingCallId(), jmi.getId(), address.get(), peer, false, true,
+                sdpSessionId(), JingleCall.State.PROCEEDED);
+        call.peerJid = caller;
+        calls.add(call);
+        call.timer = thread.schedule(() -> {
+            if (call.state == JingleCall.State.PROCEEDED) {
+                log.info("{}: no session-initiate {} s after proceed; forgotten", call, settings.setupTimeout().toSeconds());
+                end(call);
+            }
+        }, settings.setupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        send(call, jingleMessage(call, caller, JingleMessage.of(JingleMessage.Action.ringing, call.sid)));
+        send(call, jingleMessage(call, caller, JingleMessage.of(JingleMessage.Action.proceed, call.sid)));
+    }
+
+    // ------------------------------------------------------------------ from XMPP: Jingle IQs
+
+    public void jingle(XmppEndpoint at, JingleIq iq) {
+        Jid from = iq.getFrom();
+        if (from == null || !from.isEntityFullJid() || at.jid() == null) {
+            replyError(at, iq, StanzaError.Condition.bad_request, null);
+            return;
+        }
+        FullJid sender = from.asFullJidIfPossible();
+        EntityBareJid peer = from.asEntityBareJidIfPossible();
+        JingleCall call = calls.bySid(at.user(), peer, iq.getSessionId());
+        if (iq.getAction() == JingleAction.session_initiate) {
+            initiated(at, iq, sender, peer, call);
+            return;
+        }
+        if (call == null || call.peerJid == null || !call.peerJid.equals(sender) || call.state == JingleCall.State.ENDED) {
+            replyError(at, iq, StanzaError.Condition.item_not_found, JingleError.UNKNOWN_SESSION);
+            return;
+        }
+        switch (iq.getAction()) {
+            case session_accept -> accepted(call, iq);
+            case session_terminate -> {
+                reply(call, iq);
+                byeToBrowser(call.user(), call.peer, call.callId, JingleReasons.toBye(iq.getReason()));
+                end(call);
+            }
+            case transport_info -> {
+                reply(call, iq);
+                if (call.weInitiate && call.state != JingleCall.State.ACTIVE) {
+                    // A browser cannot add candidates before it has the answer: they follow it.
+                    if (call.heldRemoteContents.size() < JingleCall.MAX_HELD_CANDIDATES) {
+                        call.heldRemoteContents.addAll(iq.getContents());
+                    }
+                } else {
+                    candidatesToBrowser(call, iq.getContents());
+                }
+            }
+            case session_info -> sessionInfo(call, iq);
+            case transport_replace -> Renegotiation.replacedByPeer(this, call, iq);
+            case transport_accept -> Renegotiation.acceptedByPeer(this, call, iq);
+            case transport_reject -> Renegotiation.rejectedByPeer(this, call, iq);
+            default -> replyError(at, iq, StanzaError.Condition.feature_not_implemented, JingleError.UNSUPPORTED_INFO);
+        }
+    }
+
+    private void initiated(XmppEndpoint at, JingleIq iq, FullJid caller, EntityBareJid peer, JingleCall proceeded) {
+        if (proceeded != null && (proceeded.state != JingleCall.State.PROCEEDED || !caller.equals(proceeded.peerJid))) {
+            replyError(at, iq, StanzaError.Condition.bad_request, JingleError.OUT_OF_ORDER);
+            return;
+        }
+        Optional<Address.External> address = XmppAddresses.of(peer);
+        String sdp;
+        JingleCall call = proceeded;
+        if (call == null) {
+            if (address.isEmpty()) {
+                replyError(at, iq, StanzaError.Condition.not_acceptable, null);
+                return;
+            }
+            call = new JingleCall(at, incomingCallId(), iq.getSessionId(), address.get(), peer, false, false,
+                    sdpSessionId(), JingleCall.State.PENDING);
+            call.peerJid = caller;
+        }
+        try {
+            sdp = JingleToSdp.translate(iq.getChildren(), SdpRole.INITIATOR, call.sdpSessionId).toSdp();
+        } catch (IllegalArgumentException e) {
+            log.info("{}: a session-initiate from {} refused: {}", at.user(), caller, e.getMessage());
+            replyError(at, iq, StanzaError.Condition.bad_request, null);
+            if (proceeded != null) {
+                end(proceeded);
+            }
+            return;
+        }
+        call.cancelTimer();
+        call.state = JingleCall.State.PENDING;
+        call.mids = iq.getContents().stream().map(JingleContent::getName).toList();
+        call.remoteChildren = iq.getChildren();
+        calls.add(call);
+        reply(call, iq);
+        RouteResult delivered = gateway.deliver(call.user(), new Signal.Offer(call.peer, call.callId, sdp));
+        if (delivered instanceof RouteResult.Rejected rejected) {
+            log.info("{}: not given to the browser: {}", call, rejected.message());
+            terminate(call, rejected.code() == ErrorCode.BUSY ? JingleReason.Busy
+                    : rejected.code() == ErrorCode.UNKNOWN_PEER ? JingleReason.Gone : JingleReason.GeneralError);
+            end(call);
+            return;
+        }
+        final JingleCall ringingCall = call;
+        ringingCall.timer = thread.schedule(() -> ringTimedOut(ringingCall), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void accepted(JingleCall call, JingleIq iq) {
+        if (!call.weInitiate || call.state != JingleCall.State.PENDING) {
+            replyError(call.endpoint, iq, StanzaError.Condition.unexpected_request, JingleError.OUT_OF_ORDER);
+            return;
+        }
+        String sdp;
+        try {
+            sdp = JingleToSdp.translate(iq.getChildren(), SdpRole.RESPONDER, call.sdpSessionId).toSdp();
+        } catch (IllegalArgumentException e) {
+            log.info("{}: a session-accept refused: {}", call, e.getMessage());
+            replyError(call.endpoint, iq, StanzaError.Condition.bad_request, null);
+            terminate(call, JingleReason.IncompatibleParameters);
+            byeToBrowser(call.user(), call.peer, call.callId, "not-acceptable");
+            end(call);
+            return;
+        }
+        reply(call, iq);
+        call.cancelTimer();
+        call.state = JingleCall.State.ACTIVE;
+        call.remoteChildren = iq.getChildren();
+        gateway.deliver(call.user(), new Signal.Answer(call.peer, call.callId, sdp));
+        candidatesToBrowser(call, call.heldRemoteContents);
+        call.heldRemoteContents.clear();
+    }
+
+    private void sessionInfo(JingleCall call, JingleIq iq) {
+        boolean ringing = false;
+        for (FullyQualifiedElement child : iq.getChildren()) {
+            if (!RTP_INFO_NAMESPACE.equals(child.getNamespace())) {
+                replyError(call.endpoint, iq, StanzaError.Condition.feature_not_implemented, JingleError.UNSUPPORTED_INFO);
+                return;
+            }
+            ringing |= RINGING.equals(child.getElementName());
+        }
+        reply(call, iq); // an empty session-info is a ping; active, hold, mute are understood and need nothing here
+        if (ringing && call.weInitiate && call.state == JingleCall.State.PENDING) {
+            gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers (package-private ones serve Renegotiation)
+
+    private void initiate(JingleCall call) {
+        request(call, jingle(call, JingleAction.session_initiate, call.initiateChildren), "session-initiate");
+        flushHeldCandidates(call);
+    }
+
+    private boolean canTrickle(JingleCall call) {
+        return call.peerJid != null && (call.weInitiate ? call.state == JingleCall.State.PENDING || call.state == JingleCall.State.ACTIVE
+                : call.state == JingleCall.State.ACTIVE);
+    }
+
+    private void flushHeldCandidates(JingleCall call) {
+        List<IceCandidate> held = new ArrayList<>(call.heldCandidates);
+        call.heldCandidates.clear();
+        held.forEach(candidate -> trickle(call, candidate));
+    }
+
+    private void trickle(JingleCall call, IceCandidate candidate) {
+        String mid = candidate.sdpMid();
+        if (mid == null && candidate.sdpMLineIndex() != null && candidate.sdpMLineIndex() < call.mids.size()) {
+            mid = call.mids.get(candidate.sdpMLineIndex());
+        }
+        Set<String> mids = mid != null ? Set.of(mid) : new LinkedHashSet<>(call.mids);
+        if (!candidate.isEndOfCandidates() && mid == null) {
+            return; // a candidate of no known m-line: nothing the peer could use
+        }
+        List<FullyQualifiedElement> contents = new ArrayList<>();
+        for (String name : mids) {
+            try {
+                contents.add(TrickleCandidates.toTransportInfoContent(name, call.localUfrags.get(name), candidate.candidate()));
+            } catch (IllegalArgumentException e) {
+                log.debug("{}: a candidate that does not parse was not passed on: {}", call, e.getMessage());
+                return;
+            }
+        }
+        if (!contents.isEmpty()) {
+            request(call, jingle(call, JingleAction.transport_info, contents), "transport-info");
+        }
+    }
+
+    void candidatesToBrowser(JingleCall call, List<JingleContent> contents) {
+        for (JingleContent content : contents) {
+            int index = call.mids.indexOf(content.getName());
+            for (TrickleCandidates.Trickled trickled : TrickleCandidates.fromTransportInfoContent(content)) {
+                IceCandidate candidate = new IceCandidate(trickled.candidate(), trickled.mid(), index < 0 ? null : index, null);
+                gateway.deliver(call.user(), new Signal.Candidate(call.peer, call.callId, candidate));
+            }
+        }
+    }
+
+    JingleIq jingle(JingleCall call, JingleAction action, List<? extends FullyQualifiedElement> children) {
+        return new JingleIq(call.endpoint.stanzaFactory().buildIqData().to(call.peerJid).ofType(IQ.Type.set), action,
+                call.sid, call.weInitiate ? call.endpoint.jid() : null, null, children);
+    }
+
+    /** An XEP-0353 message: of type chat, with the store hint, as the XEP asks of each. */
+    private static Message jingleMessage(JingleCall call, Jid to, ExtensionElement element) {
+        return call.endpoint.stanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).addExtension(element)
+                .addExtension(StoreHint.INSTANCE).build();
+    }
+
+    void terminate(JingleCall call, JingleReason reason) {
+        request(call, jingle(call, JingleAction.session_terminate, List.of(reason)), "session-terminate");
+        if (call.jingleMessage && call.peerJid != null) {
+            send(call, jingleMessage(call, call.peerJid, JingleMessage.of(JingleMessage.Action.finish, call.sid).withReason(reason)));
+        }
+    }
+
+    private void ringTimedOut(JingleCall call) {
+        if (call.state == JingleCall.State.ENDED || call.state == JingleCall.State.ACTIVE) {
+            return;
+        }
+        log.info("{}: not answered within {} s", call, settings.ringTimeout().toSeconds());
+        bye(call.user(), new Signal.Bye(call.user(), call.callId, "timeout"));
+        byeToBrowser(call.user(), call.peer, call.callId, "timeout");
+    }
+
+    /** Sends an IQ request; an error reply or none ends the call on both sides (the peer is gone or refuses). */
+    void request(JingleCall call, JingleIq iq, String what) {
+        call.endpoint.request(iq).whenComplete((result, failure) -> {
+            if (failure != null && call.state != JingleCall.State.ENDED && iq.getAction() != JingleAction.session_terminate) {
+                log.info("{}: {} failed: {}", call, what, failure.toString());
+                byeToBrowser(call.user(), call.peer, call.callId,
+                        iq.getAction() == JingleAction.session_initiate ? "unreachable" : "failed");
+                end(call);
+            }
+        });
+    }
+
+    void send(JingleCall call, Stanza stanza) {
+        try {
+            call.endpoint.send(stanza);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.info("{}: not sent ({}); the call ends", call, e.toString());
+            if (call.state != JingleCall.State.ENDED) {
+                byeToBrowser(call.user(), call.peer, call.callId, "gone");
+                end(call);
+            }
+        }
+    }
+
+    void reply(JingleCall call, IQ request) {
+        try {
+            call.endpoint.send(IQ.createResultIQ(request));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("{}: no result sent ({})", call, e.toString());
+        }
+    }
+
+    static void replyError(XmppEndpoint at, IQ request, StanzaError.Condition condition, JingleError jingleError) {
+        StanzaError.Builder error = StanzaError.getBuilder(condition);
+        if (jingleError != null) {
+            error.addExtension(jingleError);
+        }
+        try {
+            at.send(IQ.createErrorResponse(request, error));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("{}: no error reply sent ({})", at.user(), e.toString());
+        }
+    }
+
+    void offerToBrowser(JingleCall call, String sdp) {
+        gateway.deliver(call.user(), new Signal.Offer(call.peer, call.callId, sdp));
+    }
+
+    void answerToBrowser(JingleCall call, String sdp) {
+        gateway.deliver(call.user(), new Signal.Answer(call.peer, call.callId, sdp));
+    }
+
+    void byeToBrowser(Address.Local user, Address.External peer, String callId, String reason) {
+        gateway.deliver(user, new Signal.Bye(peer, callId, reason));
+    }
+
+    void end(JingleCall call) {
+        call.cancelTimer();
+        call.state = JingleCall.State.ENDED;
+        calls.remove(call);
+    }
+
+    private static String reasonOr(JingleReason reason, String otherwise) {
+        String bye = JingleReasons.toBye(reason);
+        return bye != null ? bye : otherwise;
+    }
+
+    private static String incomingCallId() {
+        return "xmpp-" + randomId(12);
+    }
+
+    private static String sdpSessionId() {
+        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    static String randomId(int length) {
+        StringBuilder id = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            id.append(ID_CHARACTERS.charAt(RANDOM.nextInt(ID_CHARACTERS.length())));
+        }
+        return id.toString();
+    }
+}

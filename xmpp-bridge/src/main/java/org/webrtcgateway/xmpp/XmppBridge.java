@@ -169,7 +169,15 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             if (contents.get().contents().stream().noneMatch(content -> content.getDescription() instanceof RtpDescription)) {
                 return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "a call to XMPP needs audio or video (Jingle RTP); the offer has neither");
             }
-            thread.execute(() -> calls.offer(account, external, jid.get(), offer, contents.get()));
+            // Refused before it is accepted when it cannot ring (a renegotiation goes on: its call exists).
+            Optional<XmppCalls.Ringing> ringing = calls.ringing(user, jid.get());
+            if (ringing.isEmpty() && offer.call() != null && !calls.isKnown(user, offer.call())) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, to + " has no resource online that announced Jingle calls");
+            }
+            if (!account.isConnected()) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, user + "'s XMPP account is not logged in now");
+            }
+            thread.execute(() -> calls.offer(account, external, jid.get(), offer, contents.get(), ringing));
         } else if (signal instanceof Signal.Answer answer) {
             Optional<JingleSessionContents> contents = translate(answer.sdp(), SdpRole.RESPONDER);
             if (contents.isEmpty()) {

@@ -63,6 +63,8 @@ final class JingleCall {
     /** The peer's transport-info contents that came before its session-accept (the browser takes them after the answer). */
     final List<JingleContent> heldRemoteContents = new ArrayList<>();
     ScheduledFuture<?> timer;
+    /** Whether the browser was told the callee rings. */
+    boolean ringing;
 
     JingleCall(XmppEndpoint endpoint, String callId, String sid, Address.External peer, EntityBareJid peerBareJid,
             boolean weInitiate, boolean jingleMessage, String sdpSessionId, State state) {

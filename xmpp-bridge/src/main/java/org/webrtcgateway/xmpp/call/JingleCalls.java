@@ -10,11 +10,11 @@ import org.webrtcgateway.core.api.Address;
 /**
  * The bridge's calls, by the gateway's call id and by Jingle session id, each scoped per gateway user (the core
  * scopes call ids per user; a Jingle sid is the initiator's choice, so two peers may pick the same one: it is
- * scoped by the peer too). The bridge's thread only.
+ * scoped by the peer too). Written on the bridge's thread only; whether a call id is known may be asked from any.
  */
 final class JingleCalls {
 
-    private final Map<String, JingleCall> byCallId = new HashMap<>();
+    private final Map<String, JingleCall> byCallId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, JingleCall> bySid = new HashMap<>();
 
     private static String callKey(Address.Local user, String callId) {

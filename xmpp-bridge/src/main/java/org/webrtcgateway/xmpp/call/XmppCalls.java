@@ -77,27 +77,37 @@ public final class XmppCalls {
 
     // ------------------------------------------------------------------ from browsers
 
-    /** A browser's offer to an XMPP peer: a new call, or a renegotiation of one. */
-    public void offer(XmppEndpoint at, Address.External to, EntityBareJid peer, Signal.Offer offer, JingleSessionContents contents) {
+    /** How a new call to {@code peer} is rung: by XEP-0353, or directly at {@code resource}. */
+    public record Ringing(boolean propose, FullJid resource) {
+    }
+
+    /**
+     * How {@code user} would ring {@code peer} now; empty when it cannot (no resource of the peer announced Jingle RTP and
+     * XEP-0353 is off). Any thread: the offer is refused with this before it is accepted.
+     */
+    public Optional<Ringing> ringing(Address.Local user, EntityBareJid peer) {
+        List<PeerResource> resources = peers.resources(user, peer);
+        Optional<PeerResource> direct = resources.stream().filter(r -> r.supports(GatewayFeatures.JINGLE_RTP)).findFirst();
+        boolean anyProposes = resources.stream().anyMatch(r -> r.supports(GatewayFeatures.JINGLE_MESSAGE));
+        if (settings.jingleMessage() && (resources.isEmpty() || anyProposes || direct.isEmpty())) {
+            return Optional.of(new Ringing(true, null));
+        }
+        return direct.map(resource -> new Ringing(false, resource.jid()));
+    }
+
+    /** A browser's offer to an XMPP peer: a new call rung as {@code ringing} says, or a renegotiation of one. */
+    public void offer(XmppEndpoint at, Address.External to, EntityBareJid peer, Signal.Offer offer, JingleSessionContents contents,
+            Optional<Ringing> ringing) {
         JingleCall existing = calls.byCallId(at.user(), offer.call());
         if (existing != null) {
             Renegotiation.offeredByBrowser(this, existing, contents);
             return;
         }
-        if (at.jid() == null) {
+        if (at.jid() == null || ringing.isEmpty()) {
             byeToBrowser(at.user(), to, offer.call(), "unreachable");
             return;
         }
-        List<PeerResource> resources = peers.resources(at.user(), peer);
-        Optional<PeerResource> direct = resources.stream().filter(r -> r.supports(GatewayFeatures.JINGLE_RTP)).findFirst();
-        boolean propose = settings.jingleMessage()
-                && (resources.isEmpty() || resources.stream().anyMatch(r -> r.supports(GatewayFeatures.JINGLE_MESSAGE))
-                        || direct.isEmpty());
-        if (!propose && direct.isEmpty()) {
-            log.info("{}: {} has no resource that announced Jingle RTP; call {} not placed", at.user(), peer, offer.call());
-            byeToBrowser(at.user(), to, offer.call(), "unreachable");
-            return;
-        }
+        boolean propose = ringing.get().propose();
         JingleCall call = new JingleCall(at, offer.call(), randomId(16), to, peer, true, propose, sdpSessionId(),
                 propose ? JingleCall.State.PROPOSED : JingleCall.State.PENDING);
         call.initiateChildren = contents.children();
@@ -118,7 +128,7 @@ public final class XmppCalls {
             send(call, message);
             log.debug("{}: proposed (XEP-0353)", call);
         } else {
-            call.peerJid = direct.get().jid();
+            call.peerJid = ringing.get().resource();
             initiate(call);
         }
     }
@@ -207,6 +217,11 @@ public final class XmppCalls {
         }
     }
 
+    /** Whether {@code user} has a call of this id (any thread). */
+    public boolean isKnown(Address.Local user, String callId) {
+        return calls.hasCallId(user, callId);
+    }
+
     public int size() {
         return calls.size();
     }
@@ -228,7 +243,7 @@ public final class XmppCalls {
             case propose -> proposed(at, sender, peer, jmi, call);
             case ringing -> {
                 if (call != null && call.state == JingleCall.State.PROPOSED) {
-                    gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
+                    ringingToBrowser(call);
                 }
             }
             case proceed -> {
@@ -409,7 +424,7 @@ public final class XmppCalls {
         }
         reply(call, iq); // an empty session-info is a ping; active, hold, mute are understood and need nothing here
         if (ringing && call.weInitiate && call.state == JingleCall.State.PENDING) {
-            gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
+            ringingToBrowser(call);
         }
     }
 
@@ -541,6 +556,14 @@ public final class XmppCalls {
                 Thread.currentThread().interrupt();
             }
             log.debug("{}: no error reply sent ({})", at.user(), e.toString());
+        }
+    }
+
+    /** Once per call: a callee's XEP-0353 ringing and its session-info ringing are the same news. */
+    private void ringingToBrowser(JingleCall call) {
+        if (!call.ringing) {
+            call.ringing = true;
+            gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
         }
     }
 

@@ -2,11 +2,11 @@ package org.webrtcgateway.xmpp.caps;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jivesoftware.smack.packet.IQ;
@@ -28,7 +28,8 @@ import org.webrtcgateway.xmpp.link.XmppEndpoint;
  * can pick how to ring: XEP-0353 or a direct session-initiate to the resource that does Jingle RTP. A version's
  * features are cached only once its hash verifies, so one peer cannot tell lies about another's software. Bounded:
  * at most {@link #MAX_CONTACTS} contacts per user, {@link #MAX_RESOURCES} resources each, {@link #MAX_VERSIONS}
- * cached versions. The bridge's thread only.
+ * cached versions. Written on the bridge's thread; read from any thread too (a call's ringing is chosen before the
+ * browser's offer is accepted, on the event loop).
  */
 public final class PeerCapabilities {
 
@@ -38,7 +39,7 @@ public final class PeerCapabilities {
     static final int MAX_VERSIONS = 1_000;
 
     /** user name -> contact -> resource -> what is known of it. */
-    private final Map<String, Map<BareJid, Map<FullJid, PeerResource>>> resources = new HashMap<>();
+    private final Map<String, Map<BareJid, Map<FullJid, PeerResource>>> resources = new ConcurrentHashMap<>();
     /** Verified XEP-0115 versions ("hash ver") and their features, least recently used first. */
     private final Map<String, Set<String>> versions = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -54,7 +55,7 @@ public final class PeerCapabilities {
             return;
         }
         FullJid resource = from.asFullJidIfPossible();
-        Map<BareJid, Map<FullJid, PeerResource>> contacts = resources.computeIfAbsent(at.user().name(), u -> new HashMap<>());
+        Map<BareJid, Map<FullJid, PeerResource>> contacts = resources.computeIfAbsent(at.user().name(), u -> new ConcurrentHashMap<>());
         if (presence.getType() == Presence.Type.unavailable) {
             Map<FullJid, PeerResource> known = contacts.get(resource.asBareJid());
             if (known != null) {
@@ -70,7 +71,7 @@ public final class PeerCapabilities {
             if (contacts.size() >= MAX_CONTACTS) {
                 return;
             }
-            known = new HashMap<>();
+            known = new ConcurrentHashMap<>();
             contacts.put(resource.asBareJid(), known);
         }
         if (!known.containsKey(resource) && known.size() >= MAX_RESOURCES) {

@@ -1,0 +1,207 @@
+package org.webrtcgateway.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.xmpp.testing.ProsodyExtension;
+
+/**
+ * A gateway browser calls another through XMPP: gateway -> Jingle -> Prosody -> Jingle -> gateway, with the SDPs
+ * Chromium writes. Browser alice is account alice@localhost, browser bob is bob@localhost, on one gateway; rung with
+ * XEP-0353 (the default), and with direct session-initiates between gateways that do not use it.
+ */
+@Tag("xmpp")
+class GatewayToGatewayCallsThroughProsodyTest {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    private static final String OFFER = resource("/sdp/chromium-audio-video-offer.sdp");
+    private static final String ANSWER = resource("/sdp/chromium-audio-video-answer.sdp");
+
+    static GatewayExtension gatewayWithAliceAndBob() {
+        return new GatewayExtension()
+                .with("xmpp.enabled", "true")
+                .with("xmpp.server", prosody.c2sHostPort())
+                .with("xmpp.trust-certificate", prosody.certificate().toString())
+                .with("xmpp.subscription-policy", "accept")
+                .with("xmpp.account.alice.jid", "alice@localhost")
+                .with("xmpp.account.alice.password", "alicepw")
+                .with("xmpp.account.bob.jid", "bob@localhost")
+                .with("xmpp.account.bob.password", "bobpw");
+    }
+
+    @Nested
+    class RungWithJingleMessageInitiation {
+
+        @RegisterExtension
+        final GatewayExtension gateway = gatewayWithAliceAndBob();
+
+        @BeforeEach
+        void accountsAreLoggedIn() {
+            awaitLoggedIn(gateway, "alice", "bob");
+        }
+
+        @Test
+        void aCallCrossesProsodyBothWaysWithItsMediaDescriptionsIntact() {
+            TestClient alice = gateway.login("alice");
+            TestClient bob = gateway.login("bob");
+
+            String call = alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER).path("call").asText();
+            JsonNode offer = awaitType(bob, "offer");
+            assertThat(offer.path("from").asText()).isEqualTo("xmpp:alice@localhost");
+            assertSameMedia(offer.path("sdp").asText(), OFFER);
+
+            bob.requestOk("type", "ringing", "call", offer.path("call").asText());
+            assertThat(awaitType(alice, "ringing").path("call").asText()).isEqualTo(call);
+            bob.requestOk("type", "answer", "call", offer.path("call").asText(), "sdp", ANSWER);
+            JsonNode answer = awaitType(alice, "answer");
+            assertThat(answer.path("call").asText()).isEqualTo(call);
+            assertThat(answer.path("from").asText()).isEqualTo("xmpp:bob@localhost");
+            assertSameMedia(answer.path("sdp").asText(), ANSWER);
+
+            alice.requestOk("type", "bye", "call", call);
+            assertThat(awaitType(bob, "bye").path("call").asText()).isEqualTo(offer.path("call").asText());
+        }
+
+        @Test
+        void aDeclineReachesTheCallerAsByeWithReasonDecline() {
+            TestClient alice = gateway.login("alice");
+            TestClient bob = gateway.login("bob");
+            alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER);
+            JsonNode offer = awaitType(bob, "offer");
+
+            bob.requestOk("type", "reject", "call", offer.path("call").asText(), "reason", "busy");
+
+            assertThat(awaitType(alice, "bye").path("reason").asText()).isEqualTo("busy");
+        }
+
+        @Test
+        void aCallerThatGivesUpBeforeTheAnswerEndsTheRingingCall() {
+            TestClient alice = gateway.login("alice");
+            TestClient bob = gateway.login("bob");
+            String call = alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER).path("call").asText();
+            JsonNode offer = awaitType(bob, "offer");
+            awaitType(alice, "ringing"); // bob's gateway says so as it takes the propose (XEP-0353's ringing)
+
+            alice.requestOk("type", "bye", "call", call);
+
+            JsonNode bye = awaitType(bob, "bye");
+            assertThat(bye.path("call").asText()).isEqualTo(offer.path("call").asText());
+            assertThat(bye.path("reason").asText()).isEqualTo("cancel");
+        }
+
+        @Test
+        void aCallToAUserNotLoggedInToTheGatewayIsNotAnsweredByIt() {
+            TestClient alice = gateway.login("alice");
+
+            String call = alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER).path("call").asText();
+
+            // bob's gateway does not take the propose for a browser that is not there; nothing else of bob's rings.
+            alice.requestOk("type", "bye", "call", call);
+            alice.expectNothing(Duration.ofMillis(500));
+        }
+    }
+
+    @Nested
+    class RungWithDirectSessionInitiate {
+
+        @RegisterExtension
+        final GatewayExtension gateway = gatewayWithAliceAndBob().with("xmpp.jingle-message-initiation", "false");
+
+        @BeforeEach
+        void accountsAreLoggedInAndSeeEachOther() {
+            awaitLoggedIn(gateway, "alice", "bob");
+        }
+
+        @Test
+        void aCallerSeesTheCalleesResourceAndCallsItDirectly() {
+            TestClient alice = gateway.login("alice");
+            TestClient bob = gateway.login("bob");
+            alice.requestOk("type", "subscribe", "to", "xmpp:bob@localhost");
+            awaitType(alice, "presence", json -> json.path("from").asText().equals("xmpp:bob@localhost")
+                    && json.path("status").asText().equals("available"));
+
+            String call = alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER).path("call").asText();
+            JsonNode offer = awaitType(bob, "offer");
+            assertSameMedia(offer.path("sdp").asText(), OFFER);
+            bob.requestOk("type", "answer", "call", offer.path("call").asText(), "sdp", ANSWER);
+
+            assertThat(awaitType(alice, "answer").path("call").asText()).isEqualTo(call);
+        }
+
+        @Test
+        void aCallToACalleeWhoseResourceIsUnknownIsRefusedBeforeItIsAccepted() {
+            TestClient alice = gateway.login("alice");
+
+            alice.requestError("unreachable", "type", "offer", "to", "xmpp:carol@localhost", "sdp", OFFER);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void awaitLoggedIn(GatewayExtension gateway, String... users) {
+        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
+        for (String user : users) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn(user));
+        }
+    }
+
+    /**
+     * What the far browser needs of the SDP came through: every m-line (its port is 9: Jingle carries addresses in
+     * candidates only), codec, credential, fingerprint and source.
+     */
+    private static void assertSameMedia(String received, String sent) {
+        for (String line : sent.split("\r\n")) {
+            if (line.startsWith("m=")) {
+                assertThat(received.split("\r\n")).as("the SDP that arrived").contains(line.replaceFirst("^(m=\\S+) \\d+", "$1 9"));
+            } else if ( line.startsWith("a=rtpmap:") || line.startsWith("a=fmtp:")
+                    || line.startsWith("a=ice-ufrag:") || line.startsWith("a=ice-pwd:") || line.startsWith("a=fingerprint:")
+                    || line.startsWith("a=ssrc:") || line.startsWith("a=mid:") || line.startsWith("a=group:BUNDLE")) {
+                assertThat(received.split("\r\n")).as("the SDP that arrived").contains(line);
+            }
+        }
+    }
+
+    private static JsonNode awaitType(TestClient client, String type) {
+        return awaitType(client, type, json -> true);
+    }
+
+    /** The next message of {@code type} that matches, passing over others (presence, candidates). */
+    private static JsonNode awaitType(TestClient client, String type, Predicate<JsonNode> matches) {
+        List<JsonNode> passed = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            JsonNode next = client.next();
+            if (next.path("type").asText().equals(type) && matches.test(next)) {
+                return next;
+            }
+            passed.add(next);
+        }
+        throw new AssertionError(client + " got no matching '" + type + "' among " + passed);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GatewayToGatewayCallsThroughProsodyTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+}

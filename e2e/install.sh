@@ -17,4 +17,6 @@ if [ ! -f node_modules/.install-stamp ] || [ package-lock.json -nt node_modules/
   npm ci --no-audit --no-fund
   touch node_modules/.install-stamp
 fi
-echo "install.sh: chromium $(/usr/bin/chromium --version 2>/dev/null | tail -1 | awk '{print $2}'), e2e node_modules ready"
+# StanzaJS as one browser script (xmpp.test.mjs loads it into a page): built once per install.
+node build-bundles.mjs
+echo "install.sh: chromium $(/usr/bin/chromium --version 2>/dev/null | tail -1 | awk '{print $2}'), e2e node_modules and StanzaJS bundle ready"

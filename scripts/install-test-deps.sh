@@ -12,7 +12,7 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # Debian packages: the JDK and Maven that build the project, unshare/ip for the namespace,
 # openssl for the TLS tests, Chromium for the browser tests, Kamailio and sipp (sip-tester) for the
 # SIP bridge's integration tests, Prosody (with lua-unbound, its resolver) and slixmpp (an XMPP client
-# that is not Smack) for the XMPP bridge's.
+# that is not Smack) for the XMPP bridge's (Prosody for e2e/xmpp.test.mjs too).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
           prosody lua-unbound python3-slixmpp)
 missing=()
@@ -33,5 +33,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The browser tests' npm packages (exact versions, from e2e/package-lock.json).
+# The browser tests' npm packages (exact versions, from e2e/package-lock.json) and the StanzaJS bundle.
 e2e/install.sh

@@ -14,18 +14,20 @@ import org.webrtcgateway.core.plugin.GatewayPlugin;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.sip.SipConfig;
 import org.webrtcgateway.websocket.WebSocketConfig;
+import org.webrtcgateway.xmpp.XmppConfig;
 
 /** The distribution is what its class path holds: each module a plug-in, none named in its code. */
 class PluginsTest {
 
     @Test
-    void theFrontendAndTheSipBridgeAreFoundOnTheClassPath() {
+    void theFrontendAndTheBridgesAreFoundOnTheClassPath() {
         Composition gateway = Composition.discover();
 
         // On this test class path only: echo-bridge (PluggedSchemeTest's) and gateway-testing's in-process frontend.
         assertThat(gateway.plugins()).extracting(GatewayPlugin::name)
-                .containsExactly("echo-bridge", "in-process-frontend", "sip-bridge", "websocket");
-        assertThat(gateway.settings()).containsAll(WebSocketConfig.SETTINGS).containsAll(SipConfig.SETTINGS);
+                .containsExactly("echo-bridge", "in-process-frontend", "sip-bridge", "websocket", "xmpp-bridge");
+        assertThat(gateway.settings()).containsAll(WebSocketConfig.SETTINGS).containsAll(SipConfig.SETTINGS)
+                .containsAll(XmppConfig.SETTINGS);
     }
 
     @Test

@@ -10,12 +10,12 @@ import java.util.concurrent.Semaphore;
  * flood of stanzas from XMPP thus cannot grow memory without bound, and the bridge's thread never waits.
  * Work handed over after the bridge's thread stopped is dropped.
  */
-final class BoundedHandOver implements Executor {
+public final class BoundedHandOver implements Executor {
 
     private final Executor thread;
     private final Semaphore room;
 
-    BoundedHandOver(Executor thread, int limit) {
+    public BoundedHandOver(Executor thread, int limit) {
         this.thread = thread;
         this.room = new Semaphore(limit);
     }

@@ -29,6 +29,8 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.caps.EntityCapsManager;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.BareJid;
@@ -42,6 +44,7 @@ import org.webrtcgateway.xmpp.XmppConfig.SubscriptionPolicy;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
 import org.webrtcgateway.xmpp.caps.GatewayFeatures;
 import org.webrtcgateway.xmpp.jingle.JingleIq;
+import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
 import org.webrtcgateway.xmpp.link.InboundStanzas;
 import org.webrtcgateway.xmpp.link.XmppEndpoint;
 
@@ -109,6 +112,14 @@ final class XmppAccount implements XmppEndpoint {
         disco.setIdentity(GatewayFeatures.IDENTITY);
         GatewayFeatures.announced(config.jingleMessage()).forEach(disco::addFeature);
         EntityCapsManager.getInstanceFor(connection).enableEntityCaps();
+        // XEP-0280: a chat a contact has with the account's other devices reaches the browser too (Smack enables
+        // carbons at each login where the server has them, and takes copies only from the account's own bare JID).
+        CarbonManager.setEnabledByDefault(true);
+        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener((direction, copy, wrapping) -> {
+            if (direction == CarbonExtension.Direction.received && copy.getBody() != null && JingleMessage.from(copy) == null) {
+                handOver.execute(() -> inbound.message(this, copy));
+            }
+        });
         Roster roster = Roster.getInstanceFor(connection);
         roster.addSubscribeListener((from, request) -> answer(roster, from.asBareJid()));
         // A dropped connection (the server restarted, the network went) is logged in again, after a

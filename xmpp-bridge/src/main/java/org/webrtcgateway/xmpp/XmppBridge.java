@@ -44,6 +44,7 @@ import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
 import org.webrtcgateway.xmpp.call.CallSettings;
 import org.webrtcgateway.xmpp.call.XmppCalls;
 import org.webrtcgateway.xmpp.caps.PeerCapabilities;
+import org.webrtcgateway.xmpp.component.XmppComponent;
 import org.webrtcgateway.xmpp.jingle.JingleExtensions;
 import org.webrtcgateway.xmpp.jingle.JingleIq;
 import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
@@ -57,11 +58,12 @@ import org.webrtcgateway.xmpp.sdp.SdpToJingle;
 import org.webrtcgateway.xmpp.sdp.SessionDescription;
 
 /**
- * The XMPP bridge: {@code xmpp:} addresses. So far in account mode: each configured gateway user logs in
- * as its XMPP account at start, or while the user is logged in ({@code xmpp.login-at}); chat goes both ways as {@code message}, a browser's {@code subscribe}
- * to an {@code xmpp:} address is a roster subscription and the contact's presence comes back as
- * {@code presence}, and the user's own presence is published. Calls (Jingle) are not carried yet:
- * an offer is refused with {@code unreachable}, before it is accepted.
+ * The XMPP bridge: {@code xmpp:} addresses. In account mode each configured gateway user logs in
+ * as its XMPP account at start, or while the user is logged in ({@code xmpp.login-at}); in component mode
+ * ({@link XmppComponent}) every gateway user is {@code name@domain} while logged in. Either way each user is an
+ * {@link XmppEndpoint}, found by {@link #endpointOf}, and the rest is shared: chat goes both ways as {@code message}, a browser's {@code subscribe}
+ * to an {@code xmpp:} address is a presence subscription and the contact's presence comes back as
+ * {@code presence}, the user's own presence is published, and calls are Jingle.
  */
 @Singleton
 public final class XmppBridge implements Bridge, InboundStanzas {
@@ -82,6 +84,8 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     private volatile ScheduledExecutorService thread;
     private final PeerCapabilities peers = new PeerCapabilities();
     private volatile XmppCalls calls;
+    /** Component mode's users and stream; null in account mode. */
+    private volatile XmppComponent component;
 
     @Inject
     public XmppBridge(XmppConfig config) {
@@ -109,6 +113,11 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         JingleExtensions.registerAll();
         thread = BridgeThread.start("xmpp-bridge");
         calls = new XmppCalls(context, peers, thread, new CallSettings(config.jingleMessage(), config.ringTimeout(), SETUP_TIMEOUT));
+        if (config.componentMode()) {
+            component = new XmppComponent(config, thread, this, this::endpointGone);
+            thread.execute(component::start);
+            return;
+        }
         trust = trustManager();
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
@@ -128,6 +137,9 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             calls.stop();
             accounts.values().forEach(XmppAccount::disconnect);
             claimed.values().forEach(XmppAccount::disconnect);
+            if (component != null) {
+                component.stop();
+            }
         });
         thread.shutdown();
     }
@@ -142,9 +154,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         if (!(signal.from() instanceof Address.Local user) || !(to instanceof Address.External external)) {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the XMPP bridge carries signals from gateway users to xmpp: addresses");
         }
-        XmppAccount account = accountOf(user.name());
+        XmppEndpoint account = endpointOf(user.name());
         if (account == null) {
-            return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no XMPP account (xmpp.account." + user + ".jid)");
+            return RouteResult.rejected(ErrorCode.FORBIDDEN, component != null ? user + " is not online in XMPP"
+                    : user + " has no XMPP account (xmpp.account." + user + ".jid)");
         }
         Optional<EntityBareJid> jid = XmppAddresses.bareJid(external);
         if (jid.isEmpty()) {
@@ -174,8 +187,8 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             if (ringing.isEmpty() && offer.call() != null && !calls.isKnown(user, offer.call())) {
                 return RouteResult.rejected(ErrorCode.UNREACHABLE, to + " has no resource online that announced Jingle calls");
             }
-            if (!account.isConnected()) {
-                return RouteResult.rejected(ErrorCode.UNREACHABLE, user + "'s XMPP account is not logged in now");
+            if (account.jid() == null) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, user + " is not connected to XMPP now");
             }
             thread.execute(() -> calls.offer(account, external, jid.get(), offer, contents.get(), ringing));
         } else if (signal instanceof Signal.Answer answer) {
@@ -214,6 +227,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         if (thread == null) {
             return;
         }
+        if (component != null) {
+            component.userOnline(user); // the name is the JID: a token's account has no use here
+            return;
+        }
         Optional<XmppAccountConfig> fromToken;
         try {
             fromToken = XmppConfig.accountFromClaims(user.name(), claims);
@@ -244,6 +261,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         if (thread == null) {
             return;
         }
+        if (component != null) {
+            component.userOffline(user);
+            return;
+        }
         XmppAccount fromToken = claimed.remove(user.name());
         if (fromToken != null) {
             thread.execute(() -> logOut(fromToken));
@@ -254,15 +275,18 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         }
     }
 
-    /** The account a user reaches XMPP with now: its token's, else the configured one. */
-    private XmppAccount accountOf(String user) {
+    /** Where a user reaches XMPP now: the component's endpoint, else its token's account, else the configured one. */
+    private XmppEndpoint endpointOf(String user) {
+        if (component != null) {
+            return component.endpoint(user);
+        }
         XmppAccount fromToken = claimed.get(user);
         return fromToken != null ? fromToken : accounts.get(user);
     }
 
     @Override
     public void userPresence(Address.Local user, PresenceStatus status, String note) {
-        XmppAccount account = accountOf(user.name());
+        XmppEndpoint account = endpointOf(user.name());
         if (account != null && thread != null) {
             thread.execute(() -> quietly(account, () -> account.publish(status, note)));
         }
@@ -310,10 +334,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
 
     // ------------------------------------------------------------------ for operators and tests
 
-    /** Whether {@code user}'s XMPP account is logged in now. */
+    /** Whether {@code user} is online in XMPP now: its account logged in, or (component mode) logged in here, the stream up. */
     public boolean isLoggedIn(String user) {
-        XmppAccount account = accountOf(user);
-        return account != null && account.isConnected();
+        XmppEndpoint endpoint = endpointOf(user);
+        return endpoint != null && endpoint.jid() != null;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -342,9 +366,14 @@ public final class XmppBridge implements Bridge, InboundStanzas {
 
     /** Logs an account out for good; its calls end (what the user's session did not end already). */
     private void logOut(XmppAccount account) {
-        calls.endpointGone(account.user());
-        peers.forget(account.user());
+        endpointGone(account.user());
         account.disconnect();
+    }
+
+    /** A user's endpoint goes (while it can still send): its calls end, what was learned through it may be stale. */
+    private void endpointGone(Address.Local user) {
+        calls.endpointGone(user);
+        peers.forget(user);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -352,7 +381,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     }
 
     /** A stanza the connection could not take (it is down): logged; the sender already had its 'ok'. */
-    private static void quietly(XmppAccount account, StanzaSend send) {
+    private static void quietly(XmppEndpoint account, StanzaSend send) {
         try {
             send.run();
         } catch (Exception e) {

@@ -1,11 +1,14 @@
 package org.webrtcgateway.xmpp;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -18,7 +21,13 @@ import org.webrtcgateway.core.config.Settings;
  * gateway with its key's name instead of producing a stanza nobody can route.
  */
 public record XmppConfig(boolean enabled, String server, Path trustCertificate, Map<String, XmppAccountConfig> accounts,
-                         SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin, boolean jingleMessage, Duration ringTimeout) {
+                         SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin, boolean jingleMessage, Duration ringTimeout,
+                         ComponentConfig component) {
+
+    /** Whether gateway users are the component's ({@code xmpp.mode: component}); {@code component} is null otherwise. */
+    public boolean componentMode() {
+        return component != null;
+    }
 
     /** What the bridge answers a contact who asks to follow a gateway user the user does not follow. */
     public enum SubscriptionPolicy {
@@ -26,6 +35,17 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
         ACCEPT,
         /** Only contacts the user follows (asked for with 'subscribe') are approved; others are refused. */
         REJECT
+    }
+
+    /**
+     * Component mode (XEP-0114): the gateway owns {@code domain}, and every gateway user is {@code name@domain}
+     * through one connection to the server's component port at {@code host:port}, authenticated with {@code secret}.
+     */
+    public record ComponentConfig(DomainBareJid domain, String host, int port, String secret) {
+        @Override
+        public String toString() {
+            return "XMPP component " + domain + " at " + host + ":" + port; // never the secret
+        }
     }
 
     /** One gateway user's XMPP account. */
@@ -60,8 +80,21 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
     public static final Setting<Duration> RING_TIMEOUT = Setting.duration("xmpp.ring-timeout", Duration.ofSeconds(60),
             "how long a call to or from an XMPP user may ring unanswered before it ends with reason 'timeout'");
 
+    public static final Setting<String> MODE = Setting.string("xmpp.mode", "accounts",
+            "how gateway users appear in XMPP: 'accounts' (each logs in as its own account, xmpp.account.*) or 'component'"
+                    + " (XEP-0114: each is <name>@xmpp.component.domain while logged in to the gateway, through one connection)");
+    public static final Setting<String> COMPONENT_DOMAIN = Setting.string("xmpp.component.domain", null,
+            "component mode: the subdomain the XMPP server gives the gateway, e.g. gw.example.org");
+    public static final Setting<String> COMPONENT_SERVER = Setting.string("xmpp.component.server", "localhost:5347",
+            "component mode: host:port of the XMPP server's component port (plain TCP: keep it on loopback or a private network)");
+    public static final Setting<String> COMPONENT_SECRET = Setting.string("xmpp.component.secret", null,
+            "component mode: the secret the server has for xmpp.component.domain (or xmpp.component.secret-file)");
+    public static final Setting<Path> COMPONENT_SECRET_FILE = new Setting<>("xmpp.component.secret-file", null, Path::of,
+            "component mode: a file holding the component's secret (surrounding whitespace ignored), in place of xmpp.component.secret");
+
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SERVER, TRUST_CERTIFICATE, SUBSCRIPTION_POLICY,
-            LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD, JINGLE_MESSAGE, RING_TIMEOUT);
+            LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD, JINGLE_MESSAGE, RING_TIMEOUT, MODE, COMPONENT_DOMAIN, COMPONENT_SERVER,
+            COMPONENT_SECRET, COMPONENT_SECRET_FILE);
 
     public static XmppConfig from(Settings s) {
         Map<String, XmppAccountConfig> accounts = new LinkedHashMap<>();
@@ -80,11 +113,80 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
             }
         }
         String server = s.get(SERVER);
-        if (server != null && !server.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+        if (server != null && !server.matches(HOST_PORT)) {
             throw new ConfigException(SERVER.key() + ": expected host:port, got '" + server + "'");
         }
+        ComponentConfig component = isComponentMode(s.get(MODE)) ? component(s, accounts) : noComponent(s);
         return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)),
-                loginAtLogin(s.get(LOGIN_AT)), s.get(JINGLE_MESSAGE), s.get(RING_TIMEOUT));
+                loginAtLogin(s.get(LOGIN_AT)), s.get(JINGLE_MESSAGE), s.get(RING_TIMEOUT), component);
+    }
+
+    private static final String HOST_PORT = "[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}";
+
+    private static boolean isComponentMode(String value) {
+        return switch (value) {
+            case "accounts" -> false;
+            case "component" -> true;
+            default -> throw new ConfigException(MODE.key() + ": 'accounts' or 'component', got '" + value + "'");
+        };
+    }
+
+    /** Component mode: a domain, a secret (one way only), a host:port; accounts would be silently unused, so they are refused. */
+    private static ComponentConfig component(Settings s, Map<String, XmppAccountConfig> accounts) {
+        if (!accounts.isEmpty()) {
+            throw new ConfigException("xmpp.account.* is for " + MODE.key() + " 'accounts'; in 'component' mode users are <name>@"
+                    + COMPONENT_DOMAIN.key());
+        }
+        String domainText = s.get(COMPONENT_DOMAIN);
+        if (domainText == null || domainText.isBlank()) {
+            throw new ConfigException(COMPONENT_DOMAIN.key() + " is needed with " + MODE.key() + " 'component'");
+        }
+        DomainBareJid domain;
+        try {
+            domain = JidCreate.domainBareFrom(domainText);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new ConfigException(COMPONENT_DOMAIN.key() + ": expected a domain like gw.example.org, got '" + domainText + "'");
+        }
+        String server = s.get(COMPONENT_SERVER);
+        if (server == null || !server.matches(HOST_PORT)) {
+            throw new ConfigException(COMPONENT_SERVER.key() + ": expected host:port, got '" + server + "'");
+        }
+        int colon = server.lastIndexOf(':');
+        int port = Integer.parseInt(server.substring(colon + 1));
+        if (port < 1 || port > 65_535) {
+            throw new ConfigException(COMPONENT_SERVER.key() + ": port " + port + " is not from 1 to 65535");
+        }
+        return new ComponentConfig(domain, server.substring(0, colon), port, secret(s));
+    }
+
+    private static String secret(Settings s) {
+        String secret = s.get(COMPONENT_SECRET);
+        Path file = s.get(COMPONENT_SECRET_FILE);
+        if (secret != null && file != null) {
+            throw new ConfigException(COMPONENT_SECRET.key() + " and " + COMPONENT_SECRET_FILE.key() + ": set one, not both");
+        }
+        if (file != null) {
+            try {
+                secret = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new ConfigException(COMPONENT_SECRET_FILE.key() + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new ConfigException(COMPONENT_SECRET.key() + " (or " + COMPONENT_SECRET_FILE.key() + ") is needed with "
+                    + MODE.key() + " 'component'");
+        }
+        return secret;
+    }
+
+    /** Account mode: component settings would be silently unused, so they are refused. */
+    private static ComponentConfig noComponent(Settings s) {
+        for (Setting<?> setting : List.of(COMPONENT_DOMAIN, COMPONENT_SECRET, COMPONENT_SECRET_FILE, COMPONENT_SERVER)) {
+            if (s.keys().contains(setting.key())) {
+                throw new ConfigException(setting.key() + " needs " + MODE.key() + " 'component'");
+            }
+        }
+        return null;
     }
 
     /** The claims of a login token that carry an XMPP account. */

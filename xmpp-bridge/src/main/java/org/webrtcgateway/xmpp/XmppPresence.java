@@ -5,12 +5,12 @@ import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.webrtcgateway.core.api.PresenceStatus;
 
 /** The protocol's presence and XMPP's, both ways: away and xa are away, dnd is busy. */
-final class XmppPresence {
+public final class XmppPresence {
 
     private XmppPresence() {
     }
 
-    static PresenceStatus toGateway(Presence presence) {
+    public static PresenceStatus toGateway(Presence presence) {
         if (presence.getType() != Presence.Type.available) {
             return PresenceStatus.OFFLINE;
         }
@@ -21,7 +21,7 @@ final class XmppPresence {
         };
     }
 
-    static Presence fromGateway(PresenceBuilder builder, PresenceStatus status, String note) {
+    public static Presence fromGateway(PresenceBuilder builder, PresenceStatus status, String note) {
         if (status == PresenceStatus.OFFLINE) {
             return builder.ofType(Presence.Type.unavailable).setStatus(note).build();
         }

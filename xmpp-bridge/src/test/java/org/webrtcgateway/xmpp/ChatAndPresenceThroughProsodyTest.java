@@ -109,6 +109,22 @@ class ChatAndPresenceThroughProsodyTest {
     }
 
     @Test
+    void aChatWithTheAccountsOtherDeviceReachesTheBrowserTooByCarbons() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient phone = SlixmppClient.receiving(prosody, "alice/phone")) {
+            phone.awaitLine("READY");
+            try (SlixmppClient bob = SlixmppClient.sending(prosody, "bob", "alice@localhost/phone", "to your phone")) {
+                bob.awaitLine("SENT");
+
+                assertThat(phone.awaitLine("RECEIVED")).isEqualTo("RECEIVED bob@localhost to your phone");
+                JsonNode message = alice.next("message");
+                assertThat(message.path("from").asText()).isEqualTo("xmpp:bob@localhost");
+                assertThat(message.path("data").asText()).isEqualTo("to your phone");
+            }
+        }
+    }
+
+    @Test
     void anOfferWithoutAudioOrVideoIsRefusedBeforeItIsAccepted() {
         TestClient alice = gateway.login("alice");
 

@@ -66,6 +66,33 @@ public final class SlixmppClient implements AutoCloseable {
         return new SlixmppClient(command(prosody, user, "follow", contact));
     }
 
+    /** {@code user} sends {@code body} to {@code to} and waits for the error that comes back; prints ERROR <from> <condition>. */
+    public static SlixmppClient sendingExpectingError(ProsodyExtension prosody, String user, String to, String body) throws IOException {
+        return new SlixmppClient(command(prosody, user, "send-expecting-error", to, body));
+    }
+
+    /** {@code user} asks {@code target} for disco#info; prints IDENTITY, FEATURE and VER lines, then DISCO-DONE (or DISCO-ERROR). */
+    public static SlixmppClient disco(ProsodyExtension prosody, String user, String target) throws IOException {
+        return new SlixmppClient(command(prosody, user, "disco", target));
+    }
+
+    /** Every output line up to and including the first starting with {@code last}, each read once. */
+    public List<String> linesUntil(String last) throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = this.lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                lines.add(line);
+                if (line.startsWith(last)) {
+                    return lines;
+                }
+            }
+        }
+        throw new AssertionError("slixmpp printed no '" + last + "' within " + WAIT + "; it printed " + seen);
+    }
+
     /** The first output line starting with {@code prefix} (READY, SENT, RECEIVED ...); fails after 15 s. */
     public String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -95,8 +122,11 @@ public final class SlixmppClient implements AutoCloseable {
     }
 
     private static List<String> command(ProsodyExtension prosody, String user, String... action) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), "--jid", user + "@" + ProsodyExtension.DOMAIN,
-                "--password", ProsodyExtension.USERS.get(user), "--port", String.valueOf(prosody.c2sPort()),
+        // "alice/phone" logs in as alice with the resource phone.
+        String name = user.contains("/") ? user.substring(0, user.indexOf('/')) : user;
+        String resource = user.contains("/") ? user.substring(user.indexOf('/')) : "";
+        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), "--jid", name + "@" + ProsodyExtension.DOMAIN + resource,
+                "--password", ProsodyExtension.USERS.get(name), "--port", String.valueOf(prosody.c2sPort()),
                 "--ca", prosody.certificate().toString()));
         command.addAll(List.of(action));
         return command;

@@ -67,14 +67,22 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
 
     private final ProsodyExtension prosody;
     private final String user;
+    /** Where the gateway's users are: the server's own domain (account mode), or the component's. */
+    private final String gatewayDomain;
     private XMPPTCPConnection connection;
     private final BlockingQueue<JingleIq> jingles = new LinkedBlockingQueue<>();
     private final BlockingQueue<Message> jingleMessages = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
 
     public XmppFarSide(ProsodyExtension prosody, String user) {
+        this(prosody, user, ProsodyExtension.DOMAIN);
+    }
+
+    /** A far side that reaches gateway users as {@code <name>@gatewayDomain}: the component's domain, in component mode. */
+    public XmppFarSide(ProsodyExtension prosody, String user, String gatewayDomain) {
         this.prosody = prosody;
         this.user = user;
+        this.gatewayDomain = gatewayDomain;
     }
 
     @Override
@@ -144,7 +152,7 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
     @Override
     public FarCall call(String gatewayUser, String offerSdp) {
         String sid = "far-" + System.nanoTime();
-        EntityBareJid callee = bare(gatewayUser + "@" + ProsodyExtension.DOMAIN);
+        EntityBareJid callee = bare(gatewayUser + "@" + gatewayDomain);
         send(jingleMessage(callee, JingleMessage.propose(sid, List.of("audio"))));
         Message proceed = poll(jingleMessages, m -> JingleMessage.from(m).getAction() == JingleMessage.Action.proceed
                 && JingleMessage.from(m).getId().equals(sid), true);
@@ -157,7 +165,7 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
 
     @Override
     public void message(String gatewayUser, String text) {
-        send(connection.getStanzaFactory().buildMessageStanza().to(bare(gatewayUser + "@" + ProsodyExtension.DOMAIN))
+        send(connection.getStanzaFactory().buildMessageStanza().to(bare(gatewayUser + "@" + gatewayDomain))
                 .ofType(Message.Type.chat).setBody(text).build());
     }
 

@@ -203,6 +203,9 @@ async function explained(gateways, body) {
       err.message += `\n--- gateway warnings and errors during the test (${Math.min(lines.length, 12)} of ${lines.length}) ---\n`
         + lines.slice(0, 12).join('\n');
     }
+    // What the pages refused (a description setRemoteDescription would not take, say).
+    const refused = [alice, bob].filter((p) => p?.problems.length).map((p) => `${p.name}: ${p.problems.slice(-5).join(' / ')}`);
+    if (refused.length > 0) err.message += `\n--- browser warnings ---\n${refused.join('\n')}`;
     throw err;
   }
 }
@@ -229,6 +232,8 @@ async function openXmppPhone(b, baseUrl, name) {
   const problems = [];
   const frames = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  // gateway.js reports a description the browser refused as a console warning: keep it for the failure message.
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`); });
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
   await page.goto(baseUrl);
   await login(page, name);

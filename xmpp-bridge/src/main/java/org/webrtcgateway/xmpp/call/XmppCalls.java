@@ -309,11 +309,13 @@ public final class XmppCalls {
         FullJid sender = from.asFullJidIfPossible();
         EntityBareJid peer = from.asEntityBareJidIfPossible();
         JingleCall call = calls.bySid(at.user(), peer, iq.getSessionId());
+        log.debug("{}: {} {} from {} for {}", at.user(), iq.getAction(), iq.getSessionId(), sender, call);
         if (iq.getAction() == JingleAction.session_initiate) {
             initiated(at, iq, sender, peer, call);
             return;
         }
         if (call == null || call.peerJid == null || !call.peerJid.equals(sender) || call.state == JingleCall.State.ENDED) {
+            log.debug("{}: {} for no session of {}'s: unknown-session", at.user(), iq.getAction(), sender);
             replyError(at, iq, StanzaError.Condition.item_not_found, JingleError.UNKNOWN_SESSION);
             return;
         }

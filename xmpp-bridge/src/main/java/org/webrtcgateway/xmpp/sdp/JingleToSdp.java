@@ -174,10 +174,34 @@ public final class JingleToSdp {
             attributes.add(new SdpAttribute("ssrc-group", group.getSemantics() + ' '
                     + group.getSsrcs().stream().map(String::valueOf).collect(Collectors.joining(" "))));
         }
+        Set<String> described = new java.util.HashSet<>();
         for (MediaSource source : sources) {
             for (SourceParameter parameter : source.getParameters()) {
                 attributes.add(new SdpAttribute("ssrc", source.getSsrc() + " " + parameter.getName()
                         + parameter.getValue().map(v -> ':' + v).orElse("")));
+                described.add(String.valueOf(source.getSsrc()));
+            }
+        }
+        describeGroupedSources(description, sources, described, attributes);
+    }
+
+    /**
+     * Chromium refuses an ssrc-group whose sources have no {@code a=ssrc} line ("Failed to add remote stream ssrc"), and
+     * some peers (StanzaJS) describe only a group's first source: the others get the cname of the media section's
+     * sources, which is theirs too (RFC 5576: one cname per endpoint).
+     */
+    private static void describeGroupedSources(RtpDescription description, List<MediaSource> sources, Set<String> described,
+            List<SdpAttribute> attributes) {
+        java.util.Optional<String> cname = sources.stream().map(s -> s.getParameterValue("cname").orElse(null))
+                .filter(c -> c != null).findFirst();
+        if (cname.isEmpty()) {
+            return;
+        }
+        for (SsrcGroup group : description.getChildElements(SsrcGroup.class)) {
+            for (Long ssrc : group.getSsrcs()) {
+                if (described.add(String.valueOf(ssrc))) {
+                    attributes.add(new SdpAttribute("ssrc", ssrc + " cname:" + cname.get()));
+                }
             }
         }
     }
@@ -198,7 +222,7 @@ public final class JingleToSdp {
         List<Parameter> parameters = payloadType.getParameters();
         if (!parameters.isEmpty()) {
             attributes.add(new SdpAttribute("fmtp", id + " " + parameters.stream()
-                    .map(p -> p.getName().isEmpty() ? p.getValue() : p.getName() + '=' + p.getValue())
+                    .map(p -> p.getName().isEmpty() ? p.getValue() : p.getValue() == null ? p.getName() : p.getName() + '=' + p.getValue())
                     .collect(Collectors.joining(";"))));
         }
         // SDP's ptime is per section; XEP-0167 has it per payload type (SdpToJingle puts it on each).

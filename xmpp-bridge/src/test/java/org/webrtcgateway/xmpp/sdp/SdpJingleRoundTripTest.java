@@ -74,6 +74,28 @@ class SdpJingleRoundTripTest {
         assertThat(SessionDescription.parse(back.toSdp()).toSdp()).isEqualTo(back.toSdp());
     }
 
+    /** StanzaJS 12's session-accept describes only a group's first source and writes RED's fmtp as a bare name. */
+    @org.junit.jupiter.api.Test
+    void stanzaJsShapedJingleBecomesSdpChromiumTakes() throws Exception {
+        String xml = "<iq from='dave@localhost/stanzajs' to='bob@localhost/gw' id='s1' type='set'>"
+                + "<jingle xmlns='urn:xmpp:jingle:1' action='session-accept' sid='s1'>"
+                + "<content creator='initiator' name='1'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>"
+                + "<payload-type id='96' name='VP8' clockrate='90000'/>"
+                + "<payload-type id='63' name='red' clockrate='48000' channels='2'><parameter name='111/111'/></payload-type>"
+                + "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='3304507864'><parameter name='cname' value='sdPB'/></source>"
+                + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>"
+                + "<source ssrc='3304507864'/><source ssrc='2779943252'/></ssrc-group>"
+                + "</description><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='u' pwd='p'>"
+                + "<candidate component='1' foundation='1' ip='127.0.0.1' port='50000' priority='2122260223'"
+                + " protocol='udp' type='host'/></transport></content></jingle></iq>";
+        JingleIq accept = (JingleIq) PacketParserUtils.<IQ>parseStanza(xml);
+
+        List<String> lines = JingleToSdp.translate(accept.getChildren(), SdpRole.RESPONDER, "1").toSdp().lines().toList();
+
+        assertThat(lines).contains("a=ssrc-group:FID 3304507864 2779943252", "a=ssrc:3304507864 cname:sdPB",
+                "a=ssrc:2779943252 cname:sdPB", "a=fmtp:63 111/111");
+    }
+
     static JingleIq throughXml(List<FullyQualifiedElement> children, SdpRole role) throws Exception {
         String action = role == SdpRole.INITIATOR ? "session-initiate" : "session-accept";
         String xml = "<iq from='romeo@montague.lit/orchard' to='juliet@capulet.lit/balcony' id='rt1' type='set'>"

@@ -50,6 +50,16 @@ class IceUdpTransportProviderTest {
     }
 
     @Test
+    void aCandidateWithoutGenerationOrIdAsStanzaJsWritesItIsTakenAsOfTheFirstGenerationWithAnIdOfItsOwn() throws Exception {
+        IceUdpTransport transport = parse("<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='u' pwd='p'>"
+                + "<candidate component='1' foundation='1' ip='127.0.0.1' port='50000' priority='2122260223'"
+                + " protocol='udp' type='host'/></transport>");
+
+        assertThat(transport.getIceCandidates().get(0).getGeneration()).isZero();
+        assertThat(transport.getIceCandidates().get(0).getId()).isNotEmpty();
+    }
+
+    @Test
     void sessionInitiateTransportOfXep0176ParsesToTheExampleValues() throws Exception {
         IceUdpTransport transport = parse(XEP_0176_SESSION_INITIATE_TRANSPORT);
 

@@ -30,9 +30,13 @@ public final class IceUdpCandidateProvider extends ExtensionElementProvider<IceU
                 .setComponent(XsdValues.parseUnsignedByte(DESCRIPTION, IceUdpCandidate.COMPONENT,
                         XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.COMPONENT)))
                 .setFoundation(XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.FOUNDATION))
-                .setGeneration(XsdValues.parseUnsignedByte(DESCRIPTION, IceUdpCandidate.GENERATION,
-                        XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.GENERATION)))
-                .setId(XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.ID))
+                // Required by XEP-0176, left out by StanzaJS: a candidate without one is of the first generation.
+                .setGeneration(parser.getAttributeValue("", IceUdpCandidate.GENERATION) == null ? 0
+                        : XsdValues.parseUnsignedByte(DESCRIPTION, IceUdpCandidate.GENERATION,
+                                parser.getAttributeValue("", IceUdpCandidate.GENERATION)))
+                // Required by XEP-0176, left out of StanzaJS's session-accept: one is made from what names the candidate.
+                .setId(parser.getAttributeValue("", IceUdpCandidate.ID) != null ? parser.getAttributeValue("", IceUdpCandidate.ID)
+                        : madeUpId(parser))
                 .setIp(XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.IP))
                 .setPort(XsdValues.parseUnsignedShort(DESCRIPTION, IceUdpCandidate.PORT,
                         XsdValues.required(parser, DESCRIPTION, IceUdpCandidate.PORT)))
@@ -60,5 +64,13 @@ public final class IceUdpCandidateProvider extends ExtensionElementProvider<IceU
         // The schema makes <candidate/> empty; skip whatever a peer put inside rather than misread it.
         ParserUtils.forwardToEndTagOfDepth(parser, initialDepth);
         return candidate.build();
+    }
+
+    /** An id for a candidate that came without one: stable for its foundation, component, address and port. */
+    private static String madeUpId(XmlPullParser parser) {
+        String identity = parser.getAttributeValue("", IceUdpCandidate.FOUNDATION) + ' '
+                + parser.getAttributeValue("", IceUdpCandidate.COMPONENT) + ' ' + parser.getAttributeValue("", IceUdpCandidate.IP)
+                + ' ' + parser.getAttributeValue("", IceUdpCandidate.PORT);
+        return "c" + Integer.toHexString(identity.hashCode());
     }
 }

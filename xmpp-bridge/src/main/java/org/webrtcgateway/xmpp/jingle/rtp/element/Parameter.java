@@ -1,7 +1,6 @@
 package org.webrtcgateway.xmpp.jingle.rtp.element;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
 
@@ -12,7 +11,9 @@ import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 /**
  * XEP-0167's {@code <parameter name='..' value='..'/>} of a {@link PayloadType}: one format parameter of the codec,
  * what SDP carries in {@code a=fmtp} (e.g. Speex's {@code vbr=on}, H.264's {@code profile-level-id=42e01f}).
- * Unlike the other XEPs' parameters, both attributes are required.
+ * The schema requires both attributes; a parameter without {@code value} is taken all the same, because StanzaJS
+ * writes an fmtp without '=' (RED's {@code 111/111}) as {@code <parameter name='111/111'/>}, and refusing it would
+ * refuse the whole call. It is written back as it came.
  */
 public final class Parameter extends NameValueParameter {
 
@@ -28,10 +29,11 @@ public final class Parameter extends NameValueParameter {
      */
     public Parameter(String name, String value, OtherAttributes otherAttributes,
                     List<? extends ExtensionElement> otherChildElements) {
-        // Both are required by the schema; an empty name is allowed by it (some send name='' for an fmtp without '=').
-        super(name, Objects.requireNonNull(value, "parameter value"), KeptExtras.of(otherAttributes, otherChildElements));
+        // An empty name is allowed by the schema (some send name='' for an fmtp without '='); value may be null, see above.
+        super(name, value, KeptExtras.of(otherAttributes, otherChildElements));
     }
 
+    /** The value, or null for a parameter that came without one. */
     public String getValue() {
         return valueOrNull();
     }

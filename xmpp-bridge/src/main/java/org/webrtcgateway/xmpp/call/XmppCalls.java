@@ -58,6 +58,8 @@ public final class XmppCalls {
     private static final Logger log = LoggerFactory.getLogger(XmppCalls.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** Incoming XEP-0353 calls of one user waiting for the caller's session-initiate, at most. */
+    public static final int MAX_PROCEEDED = 8;
     /** XEP-0167's session-info payloads. */
     static final String RTP_INFO_NAMESPACE = "urn:xmpp:jingle:apps:rtp:info:1";
     static final String RINGING = "ringing";
@@ -277,6 +279,15 @@ public final class XmppCalls {
         }
         if (!gateway.isOnline(at.user())) {
             return; // the user's other devices may take it; the gateway does not ring nobody
+        }
+        if (calls.of(at.user()).stream().filter(c -> c.state == JingleCall.State.PROCEEDED).count() >= MAX_PROCEEDED) {
+            // A flood of proposes (each a distinct id) must not grow the calls waiting for a session-initiate.
+            log.info("{}: {} proposals wait for their session-initiate already; one from {} is refused busy", at.user(),
+                    MAX_PROCEEDED, caller);
+            sendQuietly(at, at.stanzaFactory().buildMessageStanza().to(caller).ofType(Message.Type.chat)
+                    .addExtension(JingleMessage.of(JingleMessage.Action.reject, jmi.getId()).withReason(JingleReason.Busy))
+                    .addExtension(StoreHint.INSTANCE).build());
+            return;
         }
         Optional<Address.External> address = XmppAddresses.of(peer);
         if (address.isEmpty()) {
@@ -535,15 +546,19 @@ public final class XmppCalls {
         }
     }
 
-    void reply(JingleCall call, IQ request) {
+    private static void sendQuietly(XmppEndpoint at, Stanza stanza) {
         try {
-            call.endpoint.send(IQ.createResultIQ(request));
+            at.send(stanza);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.debug("{}: no result sent ({})", call, e.toString());
+            log.debug("{}: not sent ({})", at.user(), e.toString());
         }
+    }
+
+    void reply(JingleCall call, IQ request) {
+        sendQuietly(call.endpoint, IQ.createResultIQ(request));
     }
 
     static void replyError(XmppEndpoint at, IQ request, StanzaError.Condition condition, JingleError jingleError) {
@@ -551,14 +566,7 @@ public final class XmppCalls {
         if (jingleError != null) {
             error.addExtension(jingleError);
         }
-        try {
-            at.send(IQ.createErrorResponse(request, error));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.debug("{}: no error reply sent ({})", at.user(), e.toString());
-        }
+        sendQuietly(at, IQ.createErrorResponse(request, error));
     }
 
     /** Once per call: a callee's XEP-0353 ringing and its session-info ringing are the same news. */

@@ -163,6 +163,16 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
         return call;
     }
 
+    /** Sends an XEP-0353 propose of session {@code sid} to the gateway user's account, and nothing after it. */
+    public void propose(String gatewayUser, String sid) {
+        send(jingleMessage(bare(gatewayUser + "@" + gatewayDomain), JingleMessage.propose(sid, List.of("audio"))));
+    }
+
+    /** The next XEP-0353 message of {@code action} that came to this side. */
+    public JingleMessage nextJingleMessage(JingleMessage.Action action) {
+        return JingleMessage.from(poll(jingleMessages, m -> JingleMessage.from(m).getAction() == action, true));
+    }
+
     @Override
     public void message(String gatewayUser, String text) {
         send(connection.getStanzaFactory().buildMessageStanza().to(bare(gatewayUser + "@" + gatewayDomain))

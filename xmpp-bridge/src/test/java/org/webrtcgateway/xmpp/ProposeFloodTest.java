@@ -1,0 +1,66 @@
+package org.webrtcgateway.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.xmpp.call.XmppCalls;
+import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
+import org.webrtcgateway.xmpp.testing.ProsodyExtension;
+import org.webrtcgateway.xmpp.testing.XmppFarSide;
+
+/**
+ * An XMPP contact floods a gateway user with XEP-0353 proposes it never follows up: the gateway proceeds with a
+ * bounded number and refuses the rest as busy, so what waits for session-initiates cannot grow without bound.
+ */
+@Tag("xmpp")
+class ProposeFloodTest {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @RegisterExtension
+    final XmppFarSide mallory = new XmppFarSide(prosody, "bob");
+
+    @RegisterExtension
+    final GatewayExtension gateway = new GatewayExtension()
+            .with("xmpp.enabled", "true")
+            .with("xmpp.server", prosody.c2sHostPort())
+            .with("xmpp.trust-certificate", prosody.certificate().toString())
+            .with("xmpp.account.alice.jid", "alice@localhost")
+            .with("xmpp.account.alice.password", "alicepw");
+
+    @Test
+    void proposalsBeyondTheBoundAreRefusedBusy() {
+        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+        TestClient alice = gateway.login("alice");
+        int sent = 20;
+
+        for (int i = 0; i < sent; i++) {
+            mallory.propose("alice", "flood-" + i);
+        }
+
+        Set<String> proceeded = new HashSet<>();
+        for (int i = 0; i < XmppCalls.MAX_PROCEEDED; i++) {
+            proceeded.add(mallory.nextJingleMessage(JingleMessage.Action.proceed).getId());
+        }
+        Set<String> refused = new HashSet<>();
+        for (int i = 0; i < sent - XmppCalls.MAX_PROCEEDED; i++) {
+            JingleMessage reject = mallory.nextJingleMessage(JingleMessage.Action.reject);
+            assertThat(reject.getReason().asEnum()).isEqualTo(JingleReason.Reason.busy);
+            refused.add(reject.getId());
+        }
+        assertThat(proceeded).hasSize(XmppCalls.MAX_PROCEEDED).doesNotContainAnyElementsOf(refused);
+        alice.expectNothing(Duration.ofMillis(300)); // nothing reached the browser: no session was initiated
+    }
+}

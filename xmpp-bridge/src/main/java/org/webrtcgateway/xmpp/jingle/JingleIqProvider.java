@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.FullyQualifiedElement;
 import org.jivesoftware.smack.packet.IqData;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -19,7 +18,7 @@ import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleContentDescription;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
-import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.webrtcgateway.xmpp.jingle.common.JingleReasonParser;
 import org.jivesoftware.smackx.jingle.element.UnknownJingleContentDescription;
 import org.jivesoftware.smackx.jingle.element.UnknownJingleContentTransport;
 import org.jivesoftware.smackx.jingle.provider.JingleContentDescriptionProvider;
@@ -52,9 +51,6 @@ public final class JingleIqProvider extends IqProvider<JingleIq> {
     private static final String REASON = "reason";
     private static final String DESCRIPTION = "description";
     private static final String TRANSPORT = "transport";
-    private static final String REASON_TEXT = "text";
-    private static final String ALTERNATIVE_SESSION = "alternative-session";
-    private static final String ALTERNATIVE_SESSION_ID = "sid";
 
     @Override
     public JingleIq parse(XmlPullParser parser, int initialDepth, IqData iqData, XmlEnvironment xmlEnvironment)
@@ -118,7 +114,7 @@ public final class JingleIqProvider extends IqProvider<JingleIq> {
             return parseContent(parser, xmlEnvironment);
         }
         if (JingleIq.NAMESPACE.equals(namespace) && REASON.equals(name)) {
-            return parseReason(parser, xmlEnvironment);
+            return JingleReasonParser.parse(parser, xmlEnvironment);
         }
         return PacketParserUtils.parseExtensionElement(name, namespace, parser, xmlEnvironment);
     }
@@ -194,86 +190,6 @@ public final class JingleIqProvider extends IqProvider<JingleIq> {
         return provider.parse(parser, xmlEnvironment);
     }
 
-    /**
-     * XEP-0166's {@code <reason/>}: one condition element, optionally a {@code <text/>} and one element of another
-     * namespace (an application's detail). Smack's own reason parser would not do: it reads the alternative
-     * session's {@code <sid/>} only when nothing, not even white space, comes before it.
-     */
-    private static JingleReason parseReason(XmlPullParser parser, XmlEnvironment xmlEnvironment)
-            throws XmlPullParserException, IOException, SmackParsingException {
-        int depth = parser.getDepth();
-        JingleReason.Reason condition = null;
-        String text = null;
-        String alternativeSessionId = null;
-        ExtensionElement detail = null;
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth) {
-                break;
-            }
-            if (event == XmlPullParser.Event.END_DOCUMENT) {
-                throw new SmackParsingException("The document ended inside <reason/>");
-            }
-            if (event != XmlPullParser.Event.START_ELEMENT) {
-                continue;
-            }
-            String name = parser.getName();
-            String namespace = parser.getNamespace();
-            if (!JingleIq.NAMESPACE.equals(namespace)) {
-                detail = PacketParserUtils.parseExtensionElement(name, namespace, parser, xmlEnvironment);
-            } else if (REASON_TEXT.equals(name)) {
-                text = parser.nextText();
-            } else {
-                if (condition != null) {
-                    throw new SmackParsingException("<reason/> has two conditions, <" + condition + "/> and <"
-                            + name + "/>");
-                }
-                condition = parseCondition(name);
-                if (ALTERNATIVE_SESSION.equals(name)) {
-                    alternativeSessionId = parseAlternativeSessionId(parser);
-                } else {
-                    ParserUtils.forwardToEndTagOfDepth(parser, parser.getDepth());
-                }
-            }
-        }
-        if (condition == null) {
-            throw new SmackParsingException("<reason/> lacks a condition element");
-        }
-        return alternativeSessionId == null ? new JingleReason(condition, text, detail)
-                : new JingleReason.AlternativeSession(alternativeSessionId, text, detail);
-    }
-
-    private static JingleReason.Reason parseCondition(String name) throws SmackParsingException {
-        try {
-            return JingleReason.Reason.fromString(name);
-        } catch (IllegalArgumentException unknown) {
-            throw refusal("<reason/> has an unknown condition <" + name + "/>", unknown);
-        }
-    }
-
-    private static String parseAlternativeSessionId(XmlPullParser parser)
-            throws XmlPullParserException, IOException, SmackParsingException {
-        int depth = parser.getDepth();
-        String sessionId = null;
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth) {
-                break;
-            }
-            if (event == XmlPullParser.Event.START_ELEMENT) {
-                if (JingleIq.NAMESPACE.equals(parser.getNamespace())
-                        && ALTERNATIVE_SESSION_ID.equals(parser.getName())) {
-                    sessionId = parser.nextText().strip();
-                } else {
-                    ParserUtils.forwardToEndTagOfDepth(parser, parser.getDepth());
-                }
-            }
-        }
-        if (sessionId == null || sessionId.isEmpty()) {
-            throw new SmackParsingException("<alternative-session/> must have a non-empty <sid/>");
-        }
-        return sessionId;
-    }
 
     private static <E extends Enum<E>> E parseEnum(XmlPullParser parser, Class<E> type, String attribute,
             boolean required, String what) throws SmackParsingException {

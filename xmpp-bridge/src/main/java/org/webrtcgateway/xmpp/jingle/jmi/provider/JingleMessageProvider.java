@@ -12,6 +12,7 @@ import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.webrtcgateway.xmpp.jingle.common.JingleReasonParser;
 import org.webrtcgateway.xmpp.jingle.common.KeepingParser;
 import org.webrtcgateway.xmpp.jingle.common.OtherAttributes;
 import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;

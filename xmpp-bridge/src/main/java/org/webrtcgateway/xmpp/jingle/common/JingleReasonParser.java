@@ -1,4 +1,4 @@
-package org.webrtcgateway.xmpp.jingle.jmi.provider;
+package org.webrtcgateway.xmpp.jingle.common;
 
 import java.io.IOException;
 
@@ -19,10 +19,9 @@ import org.jivesoftware.smackx.jingle.element.JingleReason;
  * unchecked exception on an unknown one and misses the alternative sid after white space; and Smack's
  * {@link JingleReason} has one slot for text and one for the detail, so a second one could only be dropped.
  *
- * <p>The same reading as the bridge's {@code JingleIqProvider} does inside {@code <jingle/>}, which keeps its reader
- * private.
+ * <p>One reader for every {@code <reason/>}: inside {@code <jingle/>} (XEP-0166) and in XEP-0353's messages.
  */
-final class JingleReasonParser {
+public final class JingleReasonParser {
 
     private static final String TEXT = JingleReason.TEXT_ELEMENT;
     private static final String ALTERNATIVE_SESSION = "alternative-session";
@@ -31,7 +30,7 @@ final class JingleReasonParser {
     }
 
     /** The parser at the start tag of {@code <reason/>}; returns at its end tag. */
-    static JingleReason parse(XmlPullParser parser, XmlEnvironment xmlEnvironment)
+    public static JingleReason parse(XmlPullParser parser, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
         int depth = parser.getDepth();
         JingleReason.Reason condition = null;

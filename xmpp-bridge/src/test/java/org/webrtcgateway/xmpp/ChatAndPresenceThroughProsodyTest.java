@@ -27,17 +27,11 @@ class ChatAndPresenceThroughProsodyTest {
     static final ProsodyExtension prosody = new ProsodyExtension();
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("xmpp.enabled", "true")
-            .with("xmpp.server", prosody.c2sHostPort())
-            .with("xmpp.trust-certificate", prosody.certificate().toString())
-            .with("xmpp.account.alice.jid", "alice@localhost")
-            .with("xmpp.account.alice.password", "alicepw");
+    final GatewayExtension gateway = prosody.gatewayWithAccounts("alice");
 
     @BeforeEach
     void alicesAccountIsLoggedIn() {
-        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
-        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+        ProsodyExtension.awaitLoggedIn(gateway, "alice");
     }
 
     @Test

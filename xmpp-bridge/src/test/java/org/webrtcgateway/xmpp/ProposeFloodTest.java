@@ -1,7 +1,6 @@
 package org.webrtcgateway.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,17 +31,11 @@ class ProposeFloodTest {
     final XmppFarSide mallory = new XmppFarSide(prosody, "bob");
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("xmpp.enabled", "true")
-            .with("xmpp.server", prosody.c2sHostPort())
-            .with("xmpp.trust-certificate", prosody.certificate().toString())
-            .with("xmpp.account.alice.jid", "alice@localhost")
-            .with("xmpp.account.alice.password", "alicepw");
+    final GatewayExtension gateway = prosody.gatewayWithAccounts("alice");
 
     @Test
     void proposalsBeyondTheBoundAreRefusedBusy() {
-        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
-        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+        ProsodyExtension.awaitLoggedIn(gateway, "alice");
         TestClient alice = gateway.login("alice");
         int sent = 20;
 

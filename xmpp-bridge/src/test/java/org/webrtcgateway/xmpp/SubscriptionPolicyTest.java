@@ -1,9 +1,7 @@
 package org.webrtcgateway.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -21,18 +19,11 @@ class SubscriptionPolicyTest {
     static final ProsodyExtension prosody = new ProsodyExtension();
 
     private static GatewayExtension gatewayWithAlice(String policy) {
-        return new GatewayExtension()
-                .with("xmpp.enabled", "true")
-                .with("xmpp.server", prosody.c2sHostPort())
-                .with("xmpp.trust-certificate", prosody.certificate().toString())
-                .with("xmpp.subscription-policy", policy)
-                .with("xmpp.account.alice.jid", "alice@localhost")
-                .with("xmpp.account.alice.password", "alicepw");
+        return prosody.gatewayWithAccounts("alice").with("xmpp.subscription-policy", policy);
     }
 
     private static void awaitAliceLoggedIn(GatewayExtension gateway) {
-        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
-        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+        ProsodyExtension.awaitLoggedIn(gateway, "alice");
     }
 
     @Nested

@@ -1,8 +1,6 @@
 package org.webrtcgateway.xmpp;
 
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,17 +26,11 @@ class XmppBridgeContractTest extends BridgeContract {
     final XmppFarSide bob = new XmppFarSide(prosody, "bob");
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("xmpp.enabled", "true")
-            .with("xmpp.server", prosody.c2sHostPort())
-            .with("xmpp.trust-certificate", prosody.certificate().toString())
-            .with("xmpp.account.alice.jid", "alice@localhost")
-            .with("xmpp.account.alice.password", "alicepw");
+    final GatewayExtension gateway = prosody.gatewayWithAccounts("alice");
 
     @BeforeEach
     void alicesAccountIsLoggedIn() {
-        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
-        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.isLoggedIn("alice"));
+        ProsodyExtension.awaitLoggedIn(gateway, "alice");
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.xmpp.XmppBridge;
 
 /**
  * A real Prosody from this module's own {@code prosody/prosody.cfg.lua}, on free loopback ports, with
@@ -65,6 +67,30 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     /** The PEM certificate Prosody presents for {@link #DOMAIN}: what a client must trust. */
+    /**
+     * A gateway whose XMPP bridge logs these users in to this Prosody as {@code <user>@localhost} (account mode), over
+     * verified STARTTLS; add more settings with {@code with(...)}.
+     */
+    public GatewayExtension gatewayWithAccounts(String... users) {
+        GatewayExtension gateway = new GatewayExtension()
+                .with("xmpp.enabled", "true")
+                .with("xmpp.server", c2sHostPort())
+                .with("xmpp.trust-certificate", certificate().toString());
+        for (String user : users) {
+            gateway.with("xmpp.account." + user + ".jid", user + "@" + DOMAIN)
+                    .with("xmpp.account." + user + ".password", USERS.get(user));
+        }
+        return gateway;
+    }
+
+    /** Waits until the gateway's bridge has each user's XMPP account logged in. */
+    public static void awaitLoggedIn(GatewayExtension gateway, String... users) {
+        XmppBridge bridge = gateway.injector().getInstance(XmppBridge.class);
+        for (String user : users) {
+            await().atMost(START).until(() -> bridge.isLoggedIn(user));
+        }
+    }
+
     public Path certificate() {
         return dir.resolve("certs").resolve("localhost.crt");
     }

@@ -1,6 +1,5 @@
 package org.webrtcgateway.xmpp.call;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,19 +55,18 @@ import org.webrtcgateway.xmpp.sdp.TrickleCandidates;
 public final class XmppCalls {
 
     private static final Logger log = LoggerFactory.getLogger(XmppCalls.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** Incoming XEP-0353 calls of one user waiting for the caller's session-initiate, at most. */
     public static final int MAX_PROCEEDED = 8;
     /** XEP-0167's session-info payloads. */
     static final String RTP_INFO_NAMESPACE = "urn:xmpp:jingle:apps:rtp:info:1";
     static final String RINGING = "ringing";
 
-    private final BridgeContext gateway;
+    final BridgeContext gateway;
     private final PeerCapabilities peers;
-    private final ScheduledExecutorService thread;
-    private final CallSettings settings;
+    final ScheduledExecutorService thread;
+    final CallSettings settings;
     private final JingleCalls calls = new JingleCalls();
+    private final IncomingJingleMessages jingleMessages = new IncomingJingleMessages(this, calls);
 
     public XmppCalls(BridgeContext gateway, PeerCapabilities peers, ScheduledExecutorService thread, CallSettings settings) {
         this.gateway = gateway;
@@ -110,7 +108,7 @@ public final class XmppCalls {
             return;
         }
         boolean propose = ringing.get().propose();
-        JingleCall call = new JingleCall(at, offer.call(), randomId(16), to, peer, true, propose, sdpSessionId(),
+        JingleCall call = new JingleCall(at, offer.call(), CallIds.randomId(16), to, peer, true, propose, CallIds.sdpSessionId(),
                 propose ? JingleCall.State.PROPOSED : JingleCall.State.PENDING);
         call.initiateChildren = contents.children();
         call.localContents(contents.contents());
@@ -231,82 +229,7 @@ public final class XmppCalls {
     // ------------------------------------------------------------------ from XMPP: XEP-0353 messages
 
     public void jingleMessage(XmppEndpoint at, Message message, JingleMessage jmi) {
-        Jid from = message.getFrom();
-        if (from == null || !from.isEntityFullJid() || at.jid() == null) {
-            return;
-        }
-        FullJid sender = from.asFullJidIfPossible();
-        if (sender.asBareJid().equals(at.jid().asBareJid())) {
-            return; // the account's own other devices telling each other; nothing for the browser
-        }
-        EntityBareJid peer = from.asEntityBareJidIfPossible();
-        JingleCall call = calls.bySid(at.user(), peer, jmi.getId());
-        switch (jmi.getAction()) {
-            case propose -> proposed(at, sender, peer, jmi, call);
-            case ringing -> {
-                if (call != null && call.state == JingleCall.State.PROPOSED) {
-                    ringingToBrowser(call);
-                }
-            }
-            case proceed -> {
-                if (call != null && call.state == JingleCall.State.PROPOSED) {
-                    call.peerJid = sender;
-                    call.state = JingleCall.State.PENDING;
-                    initiate(call);
-                }
-            }
-            case reject -> {
-                if (call != null && call.state == JingleCall.State.PROPOSED) {
-                    byeToBrowser(call.user(), call.peer, call.callId, reasonOr(jmi.getReason(), "decline"));
-                    end(call);
-                }
-            }
-            case retract -> {
-                if (call != null && !call.weInitiate) {
-                    if (call.state == JingleCall.State.PENDING) {
-                        byeToBrowser(call.user(), call.peer, call.callId, reasonOr(jmi.getReason(), "cancel"));
-                    }
-                    end(call);
-                }
-            }
-            default -> { } // accept and finish: for the caller's other devices and call logs
-        }
-    }
-
-    private void proposed(XmppEndpoint at, FullJid caller, EntityBareJid peer, JingleMessage jmi, JingleCall existing) {
-        if (existing != null || !settings.jingleMessage()) {
-            return;
-        }
-        if (!gateway.isOnline(at.user())) {
-            return; // the user's other devices may take it; the gateway does not ring nobody
-        }
-        if (calls.of(at.user()).stream().filter(c -> c.state == JingleCall.State.PROCEEDED).count() >= MAX_PROCEEDED) {
-            // A flood of proposes (each a distinct id) must not grow the calls waiting for a session-initiate.
-            log.info("{}: {} proposals wait for their session-initiate already; one from {} is refused busy", at.user(),
-                    MAX_PROCEEDED, caller);
-            sendQuietly(at, at.stanzaFactory().buildMessageStanza().to(caller).ofType(Message.Type.chat)
-                    .addExtension(JingleMessage.of(JingleMessage.Action.reject, jmi.getId()).withReason(JingleReason.Busy))
-                    .addExtension(StoreHint.INSTANCE).build());
-            return;
-        }
-        Optional<Address.External> address = XmppAddresses.of(peer);
-        if (address.isEmpty()) {
-            return;
-        }
-        // The browser needs an SDP offer to ring, which only the session-initiate brings: proceed at once, and
-        // let the browser's answer or decline be the user's choice.
-        JingleCall call = new JingleCall(at, incomingCallId(), jmi.getId(), address.get(), peer, false, true,
-                sdpSessionId(), JingleCall.State.PROCEEDED);
-        call.peerJid = caller;
-        calls.add(call);
-        call.timer = thread.schedule(() -> {
-            if (call.state == JingleCall.State.PROCEEDED) {
-                log.info("{}: no session-initiate {} s after proceed; forgotten", call, settings.setupTimeout().toSeconds());
-                end(call);
-            }
-        }, settings.setupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        send(call, jingleMessage(call, caller, JingleMessage.of(JingleMessage.Action.ringing, call.sid)));
-        send(call, jingleMessage(call, caller, JingleMessage.of(JingleMessage.Action.proceed, call.sid)));
+        jingleMessages.received(at, message, jmi);
     }
 
     // ------------------------------------------------------------------ from XMPP: Jingle IQs
@@ -369,8 +292,8 @@ public final class XmppCalls {
                 replyError(at, iq, StanzaError.Condition.not_acceptable, null);
                 return;
             }
-            call = new JingleCall(at, incomingCallId(), iq.getSessionId(), address.get(), peer, false, false,
-                    sdpSessionId(), JingleCall.State.PENDING);
+            call = new JingleCall(at, CallIds.incomingCallId(), iq.getSessionId(), address.get(), peer, false, false,
+                    CallIds.sdpSessionId(), JingleCall.State.PENDING);
             call.peerJid = caller;
         }
         try {
@@ -443,7 +366,7 @@ public final class XmppCalls {
 
     // ------------------------------------------------------------------ helpers (package-private ones serve Renegotiation)
 
-    private void initiate(JingleCall call) {
+    void initiate(JingleCall call) {
         request(call, jingle(call, JingleAction.session_initiate, call.initiateChildren), "session-initiate");
         flushHeldCandidates(call);
     }
@@ -498,7 +421,7 @@ public final class XmppCalls {
     }
 
     /** An XEP-0353 message: of type chat, with the store hint, as the XEP asks of each. */
-    private static Message jingleMessage(JingleCall call, Jid to, ExtensionElement element) {
+    static Message jingleMessage(JingleCall call, Jid to, ExtensionElement element) {
         return call.endpoint.stanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).addExtension(element)
                 .addExtension(StoreHint.INSTANCE).build();
     }
@@ -546,7 +469,7 @@ public final class XmppCalls {
         }
     }
 
-    private static void sendQuietly(XmppEndpoint at, Stanza stanza) {
+    static void sendQuietly(XmppEndpoint at, Stanza stanza) {
         try {
             at.send(stanza);
         } catch (Exception e) {
@@ -570,7 +493,7 @@ public final class XmppCalls {
     }
 
     /** Once per call: a callee's XEP-0353 ringing and its session-info ringing are the same news. */
-    private void ringingToBrowser(JingleCall call) {
+    void ringingToBrowser(JingleCall call) {
         if (!call.ringing) {
             call.ringing = true;
             gateway.deliver(call.user(), new Signal.Ringing(call.peer, call.callId));
@@ -595,24 +518,8 @@ public final class XmppCalls {
         calls.remove(call);
     }
 
-    private static String reasonOr(JingleReason reason, String otherwise) {
+    static String reasonOr(JingleReason reason, String otherwise) {
         String bye = JingleReasons.toBye(reason);
         return bye != null ? bye : otherwise;
-    }
-
-    private static String incomingCallId() {
-        return "xmpp-" + randomId(12);
-    }
-
-    private static String sdpSessionId() {
-        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
-    }
-
-    static String randomId(int length) {
-        StringBuilder id = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            id.append(ID_CHARACTERS.charAt(RANDOM.nextInt(ID_CHARACTERS.length())));
-        }
-        return id.toString();
     }
 }

@@ -17,13 +17,15 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { startGateway } from './lib/gateway-process.mjs';
 import { startProsody, USERS } from './lib/prosody.mjs';
-import { login, call, answer, waitFor, waitForVideo, closeAll } from './lib/softphone.mjs';
+import { call, answer, waitFor, waitForVideo, closeAll } from './lib/softphone.mjs';
 import { startStanzaServer, openStanza, waitForState, waitForOnline, waitForStanzaVideo, describe as stanzaState } from './lib/stanza-peer.mjs';
+import {
+  RING_MS, openXmppPhone, explained, follow, contactStatus, received, callFailure, ringingOrFail, callAndAnswer, hangUpAndCheck,
+} from './lib/xmpp-phone.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(repo, 'distribution/src/conf/xmpp-prosody-example.yaml');
 const LOGGED_IN_MS = 15000;
-const RING_MS = 20000;
 
 let prosody;
 let gateway;
@@ -72,7 +74,7 @@ test('browsers chat through Prosody', { timeout: 30000 }, async () => {
   await received(alice, 'xmpp:bob@localhost', 'hello alice');
 });
 
-test('alice calls xmpp:bob@localhost (XEP-0353 ringing) and bob decodes her video; her hang-up ends his call', { timeout: 60000 }, () => explained([gateway], async () => {
+test('alice calls xmpp:bob@localhost (XEP-0353 ringing) and bob decodes her video; her hang-up ends his call', { timeout: 60000 }, () => explainedHere([gateway], async () => {
   await callAndAnswer(alice, 'xmpp:bob@localhost', bob, 'xmpp:alice@localhost');
   const atBob = await waitForVideo(bob, 'xmpp:alice@localhost');
   assert.ok(atBob.framesDecoded > 0, `bob decoded ${atBob.framesDecoded} frames`);
@@ -108,7 +110,7 @@ describe('a gateway without XEP-0353 (xmpp.jingle-message-initiation false): dir
     await contactStatus(carol, 'xmpp:alice@localhost', 'available');
   });
 
-  test('alice calls xmpp:carol@localhost (direct session-initiate) and carol decodes her video', { timeout: 60000 }, () => explained([gateway, second], async () => {
+  test('alice calls xmpp:carol@localhost (direct session-initiate) and carol decodes her video', { timeout: 60000 }, () => explainedHere([gateway, second], async () => {
     await callAndAnswer(alice, 'xmpp:carol@localhost', carol, 'xmpp:alice@localhost');
     const atCarol = await waitForVideo(carol, 'xmpp:alice@localhost');
     assert.ok(atCarol.framesDecoded > 0, `carol decoded ${atCarol.framesDecoded} frames`);
@@ -117,7 +119,7 @@ describe('a gateway without XEP-0353 (xmpp.jingle-message-initiation false): dir
     await hangUpAndCheck(carol, [alice]);
   }));
 
-  test('carol calls xmpp:alice@localhost (direct session-initiate) and alice decodes her video', { timeout: 60000 }, () => explained([gateway, second], async () => {
+  test('carol calls xmpp:alice@localhost (direct session-initiate) and alice decodes her video', { timeout: 60000 }, () => explainedHere([gateway, second], async () => {
     await callAndAnswer(carol, 'xmpp:alice@localhost', alice, 'xmpp:carol@localhost');
     const atAlice = await waitForVideo(alice, 'xmpp:carol@localhost');
     assert.ok(atAlice.framesDecoded > 0, `alice decoded ${atAlice.framesDecoded} frames`);
@@ -146,7 +148,7 @@ describe('an independent browser Jingle client: StanzaJS as dave@localhost over 
     await waitForState(dave, 'chat from bob', () => window.xmpp.state.chats.some((c) => c.from === 'bob@localhost' && c.body === 'hello dave'));
   });
 
-  test('dave (StanzaJS) calls bob\'s gateway resource and bob decodes his video', { timeout: 60000 }, () => explained([gateway], async () => {
+  test('dave (StanzaJS) calls bob\'s gateway resource and bob decodes his video', { timeout: 60000 }, () => explainedHere([gateway], async () => {
     assert.ok(bobFullJid, 'the test before found no resource of bob@localhost online');
     await dave.page.evaluate((jid) => window.xmpp.call(jid), bobFullJid);
     await ringingOrFail(bob, 'xmpp:dave@localhost', async () => {
@@ -162,7 +164,7 @@ describe('an independent browser Jingle client: StanzaJS as dave@localhost over 
     await waitFor(bob.page, 'bob\'s call with dave ended', () => window.softphone.gw.calls.size === 0);
   }));
 
-  test('bob calls xmpp:dave@localhost (StanzaJS answers) and dave decodes his video', { timeout: 60000 }, () => explained([gateway], async () => {
+  test('bob calls xmpp:dave@localhost (StanzaJS answers) and dave decodes his video', { timeout: 60000 }, () => explainedHere([gateway], async () => {
     assert.ok(dave, 'dave is not logged in (see the tests before)');
     const earlier = await dave.page.evaluate(() => window.xmpp.state.session?.sid ?? null);
     await call(bob, 'xmpp:dave@localhost');
@@ -187,27 +189,9 @@ describe('an independent browser Jingle client: StanzaJS as dave@localhost over 
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-/**
- * Runs a test body; a failure gets the gateways' warnings and errors logged meanwhile appended (a
- * stanza the bridge could not parse, a call it refused), which say more than a timeout in a page.
- */
-async function explained(gateways, body) {
-  const from = gateways.map((g) => (g ? g.logs().split('\n').length : 0));
-  try {
-    await body();
-  } catch (err) {
-    const lines = [...new Set(gateways.flatMap((g, i) => (g ? g.logs().split('\n').slice(from[i]) : []))
-      .filter((l) => /\b(WARN|ERROR|SEVERE)\b|Exception: /.test(l) && !/^\s*Caused by/.test(l))
-      .map((l) => l.slice(0, 300)))];
-    if (lines.length > 0) {
-      err.message += `\n--- gateway warnings and errors during the test (${Math.min(lines.length, 12)} of ${lines.length}) ---\n`
-        + lines.slice(0, 12).join('\n');
-    }
-    // What the pages refused (a description setRemoteDescription would not take, say).
-    const refused = [alice, bob].filter((p) => p?.problems.length).map((p) => `${p.name}: ${p.problems.slice(-5).join(' / ')}`);
-    if (refused.length > 0) err.message += `\n--- browser warnings ---\n${refused.join('\n')}`;
-    throw err;
-  }
+/** explained() with this file's pages whose warnings tell (alice's and bob's). */
+function explainedHere(gateways, body) {
+  return explained(gateways, [alice, bob], body);
 }
 
 /** Waits until the gateway logged each user's XMPP account in (the bridge logs each login). */
@@ -219,87 +203,5 @@ async function loggedIn(gw, users) {
       if (Date.now() > deadline) throw new Error(`${user}@localhost not logged in within ${LOGGED_IN_MS} ms:\n${gw.logs()}\n--- prosody ---\n${prosody.logs()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  }
-}
-
-/**
- * The softphone page logged in as `name` (as softphone.openPhone), also recording every frame the
- * gateway sends it (`frames`), so a failure can show the gateway's own error text.
- */
-async function openXmppPhone(b, baseUrl, name) {
-  const context = await b.newContext({ viewport: { width: 1280, height: 820 } });
-  const page = await context.newPage();
-  const problems = [];
-  const frames = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  // gateway.js reports a description the browser refused as a console warning: keep it for the failure message.
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`); });
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
-  await page.goto(baseUrl);
-  await login(page, name);
-  await page.evaluate(() => {
-    window.received = [];
-    window.softphone.gw.addEventListener('message', ({ detail }) => window.received.push(detail));
-  });
-  return { name, context, page, problems, frames };
-}
-
-/** Follows an address through the page's contact form. */
-async function follow(phone, address) {
-  await phone.page.fill('#follow-address', address);
-  await phone.page.click('#follow-button');
-}
-
-async function contactStatus(phone, address, status) {
-  await waitFor(phone.page, `${phone.name} sees ${address} ${status}`,
-    ([a, s]) => [...document.querySelectorAll('#contacts li')].some((li) => li.dataset.address === a && li.dataset.status === s),
-    [address, status]);
-}
-
-async function received(phone, from, data) {
-  await waitFor(phone.page, `${phone.name} receives ${JSON.stringify(data)} from ${from}`,
-    ([f, d]) => window.received.some((m) => m.from === f && JSON.stringify(m.data) === JSON.stringify(d)), [from, data]);
-}
-
-/** Why the phone's last call failed (the notice, and the gateway's error frame), or null while it has not. */
-async function callFailure(phone) {
-  const notice = await phone.page.evaluate(() => {
-    const n = document.querySelector('#notice');
-    return !n.hidden && n.dataset.kind === 'error' ? `${n.dataset.code}: ${document.querySelector('#notice-text').textContent}` : null;
-  });
-  if (!notice) return null;
-  const errors = phone.frames.filter((f) => f.includes('"error"') || f.includes('"bye"'));
-  return `${notice}; gateway said: ${errors.slice(-3).join(' ') || '(no error frame)'}`;
-}
-
-/** Waits for the ringing banner from `from` at `callee`, failing at once when `failed()` names a reason. */
-async function ringingOrFail(callee, from, failed) {
-  const deadline = Date.now() + RING_MS;
-  for (;;) {
-    const ringing = await callee.page.evaluate((f) => !document.querySelector('#incoming').hidden
-      && document.querySelector('#incoming-from').textContent === f, from);
-    if (ringing) return;
-    const reason = await failed();
-    if (reason) throw new Error(`no call from ${from} rang at ${callee.name}: ${reason}`);
-    if (Date.now() > deadline) throw new Error(`no call from ${from} rang at ${callee.name} within ${RING_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
-
-/** `caller` calls `address`; `callee` rings with the call from `from` and answers it. */
-async function callAndAnswer(caller, address, callee, from) {
-  await call(caller, address);
-  await ringingOrFail(callee, from, async () => {
-    const why = await callFailure(caller);
-    return why && `${caller.name}'s call to ${address} failed: ${why}`;
-  });
-  await answer(callee, from);
-}
-
-/** `phone` hangs up; every call ends, there and at `others`. */
-async function hangUpAndCheck(phone, others) {
-  await phone.page.click('#hangup-button');
-  for (const p of [phone, ...others]) {
-    await waitFor(p.page, `${p.name}'s call ended`, () => window.softphone.gw.calls.size === 0);
   }
 }

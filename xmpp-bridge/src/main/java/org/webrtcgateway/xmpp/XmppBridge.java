@@ -296,7 +296,11 @@ public final class XmppBridge implements Bridge, InboundStanzas {
 
     @Override
     public void message(XmppEndpoint to, Message message) {
-        if (message.getFrom() == null || message.getType() == Message.Type.error) {
+        if (message.getFrom() == null) {
+            return;
+        }
+        if (message.getType() == Message.Type.error) {
+            calls.messageError(to, message);
             return;
         }
         JingleMessage jingleMessage = JingleMessage.from(message);

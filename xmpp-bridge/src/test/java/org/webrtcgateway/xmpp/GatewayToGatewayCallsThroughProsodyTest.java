@@ -112,6 +112,26 @@ class GatewayToGatewayCallsThroughProsodyTest {
     }
 
     @Nested
+    class ToAUserWithNoDevice {
+
+        @RegisterExtension
+        final GatewayExtension gateway = gatewayWithAliceAndBob();
+
+        @Test
+        void aProposeTheServerBouncesEndsTheCallAsUnreachable() {
+            ProsodyExtension.awaitLoggedIn(gateway, "alice");
+            TestClient alice = gateway.login("alice");
+
+            // carol has no resource, and the test's Prosody keeps no offline messages: it bounces the propose.
+            String call = alice.requestOk("type", "offer", "to", "xmpp:carol@localhost", "sdp", OFFER).path("call").asText();
+
+            JsonNode bye = awaitType(alice, "bye");
+            assertThat(bye.path("call").asText()).isEqualTo(call);
+            assertThat(bye.path("reason").asText()).isEqualTo("unreachable");
+        }
+    }
+
+    @Nested
     class RungWithDirectSessionInitiate {
 
         @RegisterExtension

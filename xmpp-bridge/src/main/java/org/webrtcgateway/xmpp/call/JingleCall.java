@@ -46,6 +46,8 @@ final class JingleCall {
     /** RFC 8866 o= session id of the SDPs the browser gets for this call. */
     final String sdpSessionId;
     FullJid peerJid;
+    /** The stanza id of our XEP-0353 propose, to know it when it bounces. */
+    String proposeStanzaId;
     State state;
     /** The contents in order (the browser's m-line order): content names are mids. */
     List<String> mids = List.of();

@@ -125,6 +125,7 @@ public final class XmppCalls {
                     .addExtension(StoreHint.INSTANCE)
                     .addExtension(new DeliveryReceiptRequest())
                     .build();
+            call.proposeStanzaId = message.getStanzaId();
             send(call, message);
             log.debug("{}: proposed (XEP-0353)", call);
         } else {
@@ -230,6 +231,27 @@ public final class XmppCalls {
 
     public void jingleMessage(XmppEndpoint at, Message message, JingleMessage jmi) {
         jingleMessages.received(at, message, jmi);
+    }
+
+    /**
+     * A message of ours came back as an error. Servers bounce a propose to a user with no device to take it (no
+     * resource and no offline storage, a component's user who is not there) without a copy of it: the stanza id
+     * tells which call it was. That call cannot ring: it ends now, not when the ring timeout passes.
+     */
+    public void messageError(XmppEndpoint at, Message error) {
+        if (error.getFrom() == null || error.getStanzaId() == null) {
+            return;
+        }
+        for (JingleCall call : calls.of(at.user())) {
+            if (call.state == JingleCall.State.PROPOSED && error.getStanzaId().equals(call.proposeStanzaId)
+                    && error.getFrom().asBareJid().equals(call.peerBareJid)) {
+                log.info("{}: the propose came back as an error ({})", call,
+                        error.getError() == null ? "no condition" : error.getError().getCondition());
+                byeToBrowser(call.user(), call.peer, call.callId, "unreachable");
+                end(call);
+                return;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ from XMPP: Jingle IQs

@@ -63,6 +63,23 @@ class ComponentModeThroughProsodyTest {
     }
 
     @Test
+    void aCallToAComponentUserWhoIsNotLoggedInEndsAsUnreachableAtOnce() {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:111 opus/48000/2\r\n";
+
+        // The propose goes to Prosody, which routes it back to the component; it refuses it for a user not there.
+        String call = alice.requestOk("type", "offer", "to", "xmpp:nobody@" + ProsodyExtension.COMPONENT_DOMAIN, "sdp", sdp)
+                .path("call").asText();
+
+        com.fasterxml.jackson.databind.JsonNode bye = alice.next();
+        while (!bye.path("type").asText().equals("bye")) {
+            bye = alice.next();
+        }
+        assertThat(bye.path("call").asText()).isEqualTo(call);
+        assertThat(bye.path("reason").asText()).isEqualTo("unreachable");
+    }
+
+    @Test
     void aBrowsersMessageReachesAnXmppUserFromTheUsersJidInTheComponentsDomain() throws Exception {
         try (SlixmppClient bob = SlixmppClient.receiving(prosody, "bob")) {
             bob.awaitLine("READY");

@@ -263,6 +263,16 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
             poll(jingles, iq -> iq.getSessionId().equals(sid) && iq.getAction() == JingleAction.session_terminate, true);
         }
 
+        /** The gateway's next Jingle request of this session with {@code action}. */
+        public JingleIq awaitJingle(JingleAction action) {
+            return poll(jingles, iq -> iq.getSessionId().equals(sid) && iq.getAction() == action, true);
+        }
+
+        /** Sends a Jingle request of this session and waits for its result. */
+        public void send(JingleAction action, List<? extends FullyQualifiedElement> children) {
+            request(action, children);
+        }
+
         /** The reason of the gateway's session-terminate. */
         public JingleReason awaitTerminateReason() {
             return poll(jingles, iq -> iq.getSessionId().equals(sid) && iq.getAction() == JingleAction.session_terminate, true)

@@ -200,7 +200,7 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
     }
 
     /** One Jingle session of this side. */
-    final class Call implements FarCall {
+    public final class Call implements FarCall {
         private final FullJid peer;
         private final String sid;
         private final boolean initiator;

@@ -2,6 +2,7 @@ package org.webrtcgateway.xmpp.jingle.dtls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0320_EXAMPLE_3_FINGERPRINT;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
@@ -14,11 +15,18 @@ import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
 import org.webrtcgateway.xmpp.jingle.dtls.provider.DtlsFingerprintProvider;
 import org.webrtcgateway.xmpp.jingle.iceudp.JingleTransports;
 
-/** XEP-0320's {@code <fingerprint/>} on its own; inside the ICE-UDP transport, see the iceudp package's tests. */
+/**
+ * XEP-0320's {@code <fingerprint/>} on its own: the XEP's section 1 listing and example 3's fingerprint; inside the
+ * ICE-UDP transport (its examples 1 to 3), see the iceudp package's tests and JingleIqTest.
+ */
 class DtlsFingerprintProviderTest {
 
-    /** XEP-0320 1.0.0, section 1: the example fingerprint. */
-    static final String XEP_0320_FINGERPRINT = """
+    /**
+     * XEP-0320 (version 1.0.0) section 1, the unnumbered listing after "An example follows": the fingerprint of its
+     * {@code a=fingerprint} example, with the XEP's indentation ("the whitespace would not appear in actual XML
+     * content").
+     */
+    static final String XEP_0320_SECTION_1_FINGERPRINT = """
             <fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256' setup='actpass'>
               02:1A:CC:54:27:AB:EB:9C:53:3F:3E:4B:65:2E:7D:46:3F:54:42:CD:54:F1:7A:03:A2:7D:F9:B0:7F:46:19:B2
             </fingerprint>
@@ -30,7 +38,7 @@ class DtlsFingerprintProviderTest {
 
     @Test
     void exampleOfXep0320ParsesToItsValues() throws Exception {
-        DtlsFingerprint fingerprint = parse(XEP_0320_FINGERPRINT);
+        DtlsFingerprint fingerprint = parse(XEP_0320_SECTION_1_FINGERPRINT);
 
         assertThat(fingerprint.getHashFunction()).isEqualTo("sha-256");
         assertThat(fingerprint.getSetup()).isEqualTo(DtlsFingerprint.Setup.ACTPASS);
@@ -42,19 +50,20 @@ class DtlsFingerprintProviderTest {
 
     @Test
     void exampleOfXep0320SerializesBackToEquivalentXml() throws Exception {
-        DtlsFingerprint fingerprint = parse(XEP_0320_FINGERPRINT);
+        DtlsFingerprint fingerprint = parse(XEP_0320_SECTION_1_FINGERPRINT);
 
-        assertEquivalentXml(fingerprint.toXML(), XEP_0320_FINGERPRINT);
+        assertEquivalentXml(fingerprint.toXML(), XEP_0320_SECTION_1_FINGERPRINT);
         assertThat(parse(fingerprint.toXML().toString())).isEqualTo(fingerprint);
     }
 
     @Test
     void tabIndentedTextOfXep0320sTransportInfoExampleIsTrimmed() throws Exception {
-        DtlsFingerprint fingerprint = parse("<fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256'"
-                + " setup='active'>\n\t        BD:E8:2C:D3\n\t      </fingerprint>");
+        DtlsFingerprint fingerprint = parse(XEP_0320_EXAMPLE_3_FINGERPRINT);
 
-        assertThat(fingerprint.getFingerprint()).isEqualTo("BD:E8:2C:D3");
+        assertThat(fingerprint.getFingerprint()).isEqualTo(
+                "BD:E8:2C:D3:BD:B6:98:50:45:7D:5B:36:89:53:31:15:52:25:88:82:06:95:88:A3:3D:A5:43:8D:5C:21:21:66");
         assertThat(fingerprint.getSetup()).isEqualTo(DtlsFingerprint.Setup.ACTIVE);
+        assertEquivalentXml(fingerprint.toXML(), XEP_0320_EXAMPLE_3_FINGERPRINT);
     }
 
     @Test
@@ -94,7 +103,7 @@ class DtlsFingerprintProviderTest {
     @Test
     void registeredWithSmacksProviderManagerSoThatGenericParsingFindsIt() throws Exception {
         JingleTransports.registerProviders();
-        XmlPullParser parser = PacketParserUtils.getParserFor(XEP_0320_FINGERPRINT);
+        XmlPullParser parser = PacketParserUtils.getParserFor(XEP_0320_SECTION_1_FINGERPRINT);
 
         ExtensionElement parsed = PacketParserUtils.parseExtensionElement("fingerprint",
                 "urn:xmpp:jingle:apps:dtls:0", parser, null);

@@ -2,7 +2,7 @@ package org.webrtcgateway.xmpp.jingle.grouping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0338_SESSION_INITIATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0338_SECTION_2_SESSION_INITIATE;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
 import java.util.List;
@@ -22,11 +22,14 @@ import org.webrtcgateway.xmpp.jingle.grouping.provider.ContentGroupProvider;
 import org.webrtcgateway.xmpp.jingle.grouping.provider.GroupingProviders;
 import org.webrtcgateway.xmpp.jingle.hdrext.GenericParent;
 
-/** XEP-0338 (version 1.0.0): its examples, and why the bridge needs a {@code <jingle/>} parser of its own. */
+/**
+ * XEP-0338 (version 1.0.0): the listings of its section 2 (it has no numbered example but its disco#info ones), and why
+ * the bridge needs a {@code <jingle/>} parser of its own.
+ */
 class ContentGroupTest {
 
-    /** XEP-0338 section 2, the example of {@code a=group:LS voice webcam}. */
-    private static final String LIP_SYNC_EXAMPLE = """
+    /** XEP-0338 section 2, the listing of its example {@code a=group:LS voice webcam}. */
+    private static final String XEP_0338_SECTION_2_LIP_SYNC = """
             <group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='LS'>
               <content name='voice'/>
               <content name='webcam'/>
@@ -44,10 +47,10 @@ class ContentGroupTest {
 
     @Test
     void lipSyncExampleParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
-        ContentGroup group = parse(LIP_SYNC_EXAMPLE);
+        ContentGroup group = parse(XEP_0338_SECTION_2_LIP_SYNC);
 
         assertThat(group).isEqualTo(new ContentGroup(ContentGroup.LIP_SYNCHRONIZATION, List.of("voice", "webcam")));
-        assertEquivalentXml(group.toXML(), LIP_SYNC_EXAMPLE);
+        assertEquivalentXml(group.toXML(), XEP_0338_SECTION_2_LIP_SYNC);
     }
 
     @Test
@@ -56,14 +59,15 @@ class ContentGroupTest {
         // it tells children of <jingle/> apart by name alone: the group's <content name/> children are then parsed as
         // Jingle contents, without creator. The NullPointerException is not one Smack's connection catches as a
         // parsing error: it would end the connection.
-        assertThatThrownBy(() -> SmacksJingleParser.parse(XEP_0338_SESSION_INITIATE))
+        assertThatThrownBy(() -> SmacksJingleParser.parse(XEP_0338_SECTION_2_SESSION_INITIATE))
                 .isInstanceOf(NullPointerException.class)
                 .hasStackTraceContaining("JingleProvider.parseJingleContent");
     }
 
     @Test
     void smacksJingleParserDropsAGroupItCanSkip() throws Exception {
-        String withEmptyGroup = XEP_0338_SESSION_INITIATE.replaceAll("(?s)<group (.*?)>.*?</group>", "<group $1/>");
+        String withEmptyGroup = XEP_0338_SECTION_2_SESSION_INITIATE.replaceAll("(?s)<group (.*?)>.*?</group>",
+                "<group $1/>");
 
         Jingle jingle = SmacksJingleParser.parse(withEmptyGroup);
 
@@ -76,8 +80,8 @@ class ContentGroupTest {
     void aJingleParserHandingOverItsUnknownChildrenGetsTheGroup() throws Exception {
         // The <jingle/> element of the example, parsed as the bridge's own parser must treat the children it does
         // not know itself.
-        String jingleXml = XEP_0338_SESSION_INITIATE.substring(XEP_0338_SESSION_INITIATE.indexOf("<jingle"),
-                XEP_0338_SESSION_INITIATE.indexOf("</iq>"));
+        String iq = XEP_0338_SECTION_2_SESSION_INITIATE;
+        String jingleXml = iq.substring(iq.indexOf("<jingle"), iq.indexOf("</iq>"));
 
         GenericParent jingle = GenericParent.parse(jingleXml);
 

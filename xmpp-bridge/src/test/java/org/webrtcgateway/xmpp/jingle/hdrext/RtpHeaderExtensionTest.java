@@ -25,52 +25,71 @@ import org.webrtcgateway.xmpp.jingle.hdrext.provider.ExtmapAllowMixedProvider;
 import org.webrtcgateway.xmpp.jingle.hdrext.provider.RtpHeaderExtensionProvider;
 import org.webrtcgateway.xmpp.jingle.hdrext.provider.RtpHeaderExtensionProviders;
 
-/** XEP-0294 (version 1.1.2): its examples, its schema's limits, and what this code adds to them. */
+/**
+ * XEP-0294 (version 1.1.2): its examples 1, 2, 3 and 5, its schema's limits, and what this code adds to them. Example
+ * numbers are those of the XEP as published at that version.
+ */
 class RtpHeaderExtensionTest {
 
-    /** XEP-0294 section 5, "The same description in XMPP format" (the SDP of RFC 8285 section 7). */
-    private static final String SDP_MAPPING_EXAMPLE = """
+    /**
+     * XEP-0294 example 1, "Initiator sends description inside session-initiate": ids 4907, outside RFC 8285's 1-255
+     * and outside the XEP's own table (1-256, 4096-4351) too.
+     */
+    private static final String XEP_0294_EXAMPLE_1 = """
             <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      id='1'
-            	      uri='URI-toffset'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:toffset'
+            \t      id='1'/>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      id='2'
-            	      uri='URI-gps-string'
-            	      senders='initiator'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:ntp-64'
+            \t      id='4907'/>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      id='3'
-            	      uri='URI-frametype'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:ntp-56'
+            \t      id='4907'/>
+              <payload-type id='96' name='THEORA' clockrate='90000'/>
               <extmap-allow-mixed xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'/>
             </description>
             """;
 
-    /** XEP-0294 section 4, "Reponder sends description inside session-accept". */
-    private static final String SESSION_ACCEPT_EXAMPLE = """
+    /** XEP-0294 example 2, "Reponder sends description inside session-accept". */
+    private static final String XEP_0294_EXAMPLE_2 = """
             <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      uri='urn:ietf:params:rtp-hdrext:toffset'
-            	      id='1'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:toffset'
+            \t      id='1'/>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      uri='urn:ietf:params:rtp-hdrext:ntp-56'
-            	      id='2'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:ntp-56'
+            \t      id='2'/>
               <payload-type id='96' name='THEORA' clockrate='90000'/>
             </description>
             """;
 
-    /** XEP-0294 section 4, "Initiator sends description inside session-initiate". */
-    private static final String SESSION_INITIATE_EXAMPLE = """
+    /**
+     * XEP-0294 example 3, "Responder sends description inside session-accept with only the synchronisation data
+     * accepted".
+     */
+    private static final String XEP_0294_EXAMPLE_3 = """
             <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
               <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      uri='urn:ietf:params:rtp-hdrext:toffset'
-            	      id='1'/>
-              <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      uri='urn:ietf:params:rtp-hdrext:ntp-64'
-            	      id='4907'/>
-              <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
-            	      uri='urn:ietf:params:rtp-hdrext:ntp-56'
-            	      id='4907'/>
+            \t      uri='urn:ietf:params:rtp-hdrext:ntp-64'
+            \t      id='2'/>
               <payload-type id='96' name='THEORA' clockrate='90000'/>
+            </description>
+            """;
+
+    /** XEP-0294 example 5, "The same description in XMPP format" (that of its SDP example 4, RFC 8285 section 7's). */
+    private static final String XEP_0294_EXAMPLE_5 = """
+            <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
+              <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
+            \t      id='1'
+            \t      uri='URI-toffset'/>
+              <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
+            \t      id='2'
+            \t      uri='URI-gps-string'
+            \t      senders='initiator'/>
+              <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'
+            \t      id='3'
+            \t      uri='URI-frametype'/>
               <extmap-allow-mixed xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'/>
             </description>
             """;
@@ -85,20 +104,20 @@ class RtpHeaderExtensionTest {
     }
 
     @Test
-    void sdpMappingExampleParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
-        GenericParent description = GenericParent.parse(SDP_MAPPING_EXAMPLE);
+    void example5ParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
+        GenericParent description = GenericParent.parse(XEP_0294_EXAMPLE_5);
 
         assertThat(description.getChildren(RtpHeaderExtension.class)).containsExactly(
                 new RtpHeaderExtension(1, "URI-toffset"),
                 new RtpHeaderExtension(2, "URI-gps-string", Senders.initiator, List.of()),
                 new RtpHeaderExtension(3, "URI-frametype"));
         assertThat(description.getChildren().get(3)).isSameAs(ExtmapAllowMixed.INSTANCE);
-        assertEquivalentXml(description.toXML(), SDP_MAPPING_EXAMPLE);
+        assertEquivalentXml(description.toXML(), XEP_0294_EXAMPLE_5);
     }
 
     @Test
-    void sessionAcceptExampleParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
-        GenericParent description = GenericParent.parse(SESSION_ACCEPT_EXAMPLE);
+    void example2ParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
+        GenericParent description = GenericParent.parse(XEP_0294_EXAMPLE_2);
 
         List<RtpHeaderExtension> extensions = description.getChildren(RtpHeaderExtension.class);
         assertThat(extensions).extracting(RtpHeaderExtension::getId, RtpHeaderExtension::getUri,
@@ -106,13 +125,22 @@ class RtpHeaderExtensionTest {
                 .containsExactly(
                         tuple(1, "urn:ietf:params:rtp-hdrext:toffset", Senders.both),
                         tuple(2, "urn:ietf:params:rtp-hdrext:ntp-56", Senders.both));
-        assertEquivalentXml(description.toXML(), SESSION_ACCEPT_EXAMPLE);
+        assertEquivalentXml(description.toXML(), XEP_0294_EXAMPLE_2);
     }
 
     @Test
-    void sessionInitiateExampleIsRefusedForItsId4907() {
+    void example3ParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
+        GenericParent description = GenericParent.parse(XEP_0294_EXAMPLE_3);
+
+        assertThat(description.getChildren(RtpHeaderExtension.class))
+                .containsExactly(new RtpHeaderExtension(2, "urn:ietf:params:rtp-hdrext:ntp-64"));
+        assertEquivalentXml(description.toXML(), XEP_0294_EXAMPLE_3);
+    }
+
+    @Test
+    void example1IsRefusedForItsId4907() {
         // 4907 is outside 1-255, and outside even the 4096-4351 the XEP's own table allows in offers.
-        assertThatThrownBy(() -> GenericParent.parse(SESSION_INITIATE_EXAMPLE))
+        assertThatThrownBy(() -> GenericParent.parse(XEP_0294_EXAMPLE_1))
                 .isInstanceOf(SmackParsingException.class)
                 .hasMessage("rtp-hdrext id must be an integer from 1 to 255 (RFC 8285), got '4907'");
     }

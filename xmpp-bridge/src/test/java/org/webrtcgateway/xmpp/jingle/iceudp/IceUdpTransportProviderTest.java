@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.webrtcgateway.xmpp.jingle.JingleFixtures.PWD;
 import static org.webrtcgateway.xmpp.jingle.JingleFixtures.UFRAG;
-import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_HOST_CANDIDATE;
-import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_SESSION_INITIATE_TRANSPORT;
-import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_TRANSPORT_INFO_TRANSPORT;
-import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0320_ACTPASS_FINGERPRINT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_1_HOST_CANDIDATE;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_1_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_4_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_5_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_7_TRANSPORT;
+import static org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0320_EXAMPLE_1_FINGERPRINT;
 import static org.webrtcgateway.xmpp.jingle.JingleFixtures.iceUdpTransport;
 import static org.webrtcgateway.xmpp.jingle.XmlAssert.assertEquivalentXml;
 
@@ -27,18 +29,12 @@ import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpRemoteCandidate;
 import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
 import org.webrtcgateway.xmpp.jingle.iceudp.provider.IceUdpTransportProvider;
 
-/** XEP-0176's {@code <transport/>}, {@code <candidate/>} and {@code <remote-candidate/>}, alone and with their XEP's examples. */
+/**
+ * XEP-0176's {@code <transport/>}, {@code <candidate/>} and {@code <remote-candidate/>}, alone: the transports of the
+ * XEP's examples 1, 4, 5 and 7 (version 1.1.1, see {@link org.webrtcgateway.xmpp.jingle.JingleFixtures}), and what
+ * the schema refuses.
+ */
 class IceUdpTransportProviderTest {
-
-    /** XEP-0176 1.1.1, example "Initiator sends a subsequent candidate": IPv6, and a priority beyond RFC 8445's 2^31-1. */
-    static final String XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT = iceUdpTransport(UFRAG, PWD, """
-            <candidate component='1' foundation='1' generation='0' id='m3110wc4nd' ip='2001:db8::9:1'
-                       network='0' port='9001' priority='21149780477' protocol='udp' type='host'/>
-            """);
-
-    /** XEP-0176 1.1.1, example "Initiator communicates in-use candidate". */
-    static final String XEP_0176_REMOTE_CANDIDATE_TRANSPORT = iceUdpTransport(UFRAG, PWD,
-            "<remote-candidate component='1' ip='10.0.1.2' port='9001'/>");
 
     @BeforeAll
     static void registerProviders() {
@@ -61,7 +57,7 @@ class IceUdpTransportProviderTest {
 
     @Test
     void sessionInitiateTransportOfXep0176ParsesToTheExampleValues() throws Exception {
-        IceUdpTransport transport = parse(XEP_0176_SESSION_INITIATE_TRANSPORT);
+        IceUdpTransport transport = parse(XEP_0176_EXAMPLE_1_TRANSPORT);
 
         assertThat(transport.getNamespace()).isEqualTo("urn:xmpp:jingle:transports:ice-udp:1");
         assertThat(transport.getElementName()).isEqualTo("transport");
@@ -88,9 +84,9 @@ class IceUdpTransportProviderTest {
 
     @Test
     void sessionInitiateTransportOfXep0176SerializesBackToEquivalentXml() throws Exception {
-        IceUdpTransport transport = parse(XEP_0176_SESSION_INITIATE_TRANSPORT);
+        IceUdpTransport transport = parse(XEP_0176_EXAMPLE_1_TRANSPORT);
 
-        assertEquivalentXml(transport.toXML(), XEP_0176_SESSION_INITIATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_EXAMPLE_1_TRANSPORT);
         // And what is written reads back to the same values.
         assertThat(parse(transport.toXML().toString()).getIceCandidates())
                 .isEqualTo(transport.getIceCandidates());
@@ -98,7 +94,7 @@ class IceUdpTransportProviderTest {
 
     @Test
     void transportInfoWithOneCandidateOfXep0176ParsesAndSerializesBack() throws Exception {
-        IceUdpTransport transport = parse(XEP_0176_TRANSPORT_INFO_TRANSPORT);
+        IceUdpTransport transport = parse(XEP_0176_EXAMPLE_7_TRANSPORT);
 
         assertThat(transport.getUfrag()).isEqualTo("g7qs");
         assertThat(transport.getPwd()).isEqualTo("bv71hdn38hgb39hf6xlk33");
@@ -110,30 +106,30 @@ class IceUdpTransportProviderTest {
             assertThat(candidate.getRelatedPort()).isNull();
             assertThat(candidate.getTcpType()).isNull();
         });
-        assertEquivalentXml(transport.toXML(), XEP_0176_TRANSPORT_INFO_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_EXAMPLE_7_TRANSPORT);
     }
 
     @Test
     void priorityIsAPositiveIntegerAsTheSchemaSaysEvenBeyondRfc8445sRange() throws Exception {
-        // XEP-0176's own example sends 21149780477, above RFC 8445's 2^31-1 and even 2^32: the schema's
+        // XEP-0176's own example 5 sends 21149780477, above RFC 8445's 2^31-1 and even 2^32: the schema's
         // xs:positiveInteger accepts it, so the parser does; bounding it is for whoever writes SDP.
-        IceUdpTransport transport = parse(XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT);
+        IceUdpTransport transport = parse(XEP_0176_EXAMPLE_5_TRANSPORT);
 
         IceUdpCandidate candidate = transport.getIceCandidates().get(0);
         assertThat(candidate.getPriority()).isEqualTo(21_149_780_477L);
         assertThat(candidate.getIp()).isEqualTo("2001:db8::9:1");
         assertThat(candidate.getNetwork()).isZero();
-        assertEquivalentXml(transport.toXML(), XEP_0176_SUBSEQUENT_CANDIDATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_EXAMPLE_5_TRANSPORT);
     }
 
     @Test
     void remoteCandidateOfXep0176IsTheTransportsInfo() throws Exception {
-        IceUdpTransport transport = parse(XEP_0176_REMOTE_CANDIDATE_TRANSPORT);
+        IceUdpTransport transport = parse(XEP_0176_EXAMPLE_4_TRANSPORT);
 
         assertThat(transport.getIceCandidates()).isEmpty();
         assertThat(transport.getRemoteCandidate()).isEqualTo(new IceUdpRemoteCandidate(1, "10.0.1.2", 9001));
         assertThat(transport.getInfo()).isSameAs(transport.getRemoteCandidate());
-        assertEquivalentXml(transport.toXML(), XEP_0176_REMOTE_CANDIDATE_TRANSPORT);
+        assertEquivalentXml(transport.toXML(), XEP_0176_EXAMPLE_4_TRANSPORT);
     }
 
     @Test
@@ -150,7 +146,8 @@ class IceUdpTransportProviderTest {
     @Test
     void childrenOfOtherXepsAreKeptAndWrittenBackInTheirOrder() throws Exception {
         // XEP-0320 puts the fingerprint first; an unknown extension, between two candidates, must survive as well.
-        String xml = iceUdpTransport(UFRAG, PWD, XEP_0320_ACTPASS_FINGERPRINT, XEP_0176_HOST_CANDIDATE, """
+        String xml = iceUdpTransport(UFRAG, PWD, XEP_0320_EXAMPLE_1_FINGERPRINT, XEP_0176_EXAMPLE_1_HOST_CANDIDATE,
+                """
                 <future xmlns='urn:example:future:0' mode='fast'><detail>kept</detail></future>
                 <candidate component='2' foundation='1' generation='0' id='el0747fg12' ip='10.0.1.1'
                            network='1' port='8999' priority='2130706430' protocol='udp' type='host'/>

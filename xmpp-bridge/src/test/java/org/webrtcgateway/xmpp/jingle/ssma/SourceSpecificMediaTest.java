@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.webrtcgateway.xmpp.jingle.hdrext.GenericParent;
+import org.webrtcgateway.xmpp.jingle.rtp.JingleRtp;
+import org.webrtcgateway.xmpp.jingle.rtp.element.PayloadType;
+import org.webrtcgateway.xmpp.jingle.rtp.element.RtpDescription;
 import org.webrtcgateway.xmpp.jingle.ssma.element.MediaSource;
 import org.webrtcgateway.xmpp.jingle.ssma.element.SourceParameter;
 import org.webrtcgateway.xmpp.jingle.ssma.element.SsrcGroup;
@@ -24,18 +27,30 @@ import org.webrtcgateway.xmpp.jingle.ssma.provider.MediaSourceProvider;
 import org.webrtcgateway.xmpp.jingle.ssma.provider.SourceSpecificMediaProviders;
 import org.webrtcgateway.xmpp.jingle.ssma.provider.SsrcGroupProvider;
 
-/** XEP-0339 (version 1.0.1): its examples, its schema's limits, and what this code adds to them. */
+/**
+ * XEP-0339 (version 1.0.1): the listings of its sections 2.1 and 3 (it has no numbered example but its disco#info
+ * ones), its schema's limits, and what this code adds to them.
+ */
 class SourceSpecificMediaTest {
 
-    /** XEP-0339 section 2.1, {@code a=ssrc:1656081975 cname:...} and {@code msid:...}. */
-    private static final String SOURCE_EXAMPLE = """
+    /**
+     * XEP-0339 section 2.1, the listing of its example {@code a=ssrc:1656081975 cname:...} and
+     * {@code a=ssrc:1656081975 msid:...}.
+     */
+    private static final String XEP_0339_SECTION_2_1_SOURCE = """
             <source ssrc='1656081975' xmlns='urn:xmpp:jingle:apps:rtp:ssma:0'>
                 <parameter name='cname' value='Yv/wvbCdsDW2Prgd'/>
                 <parameter name='msid' value='MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIv MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIva0'/>
-            </source>""";
+            </source>
+            """;
 
-    /** XEP-0339 section 3, the minimal example's {@code <description/>}: two FID groups and their four sources. */
-    private static final String DESCRIPTION_EXAMPLE = """
+    /**
+     * XEP-0339 section 3, "Example", the Jingle listing of its minimal example: two FID groups and their four sources
+     * in a video description, in a {@code <content/>} of the namespace 'http://jabber.org/protocols/jingle' as the XEP
+     * has it, not XEP-0166's 'urn:xmpp:jingle:1' (read here as a generic parent, which does not mind).
+     */
+    private static final String XEP_0339_SECTION_3_CONTENT = """
+            <content xmlns='http://jabber.org/protocols/jingle' creator='initiator' name='webcam'>
               <description xmlns='urn:xmpp:jingle:apps:rtp:1' media='video'>
                 <payload-type id='100' name='VP8' clockrate='90000'/>
                 <ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>
@@ -59,11 +74,14 @@ class SourceSpecificMediaTest {
                   <parameter name='cname' value='f83avsiw6n1m7vi'/>
                 </source>
               </description>
+            </content>
             """;
 
     @BeforeAll
     static void registerProviders() {
         SourceSpecificMediaProviders.register();
+        // For section 3's description, so that its children reach the providers of this package.
+        JingleRtp.registerProviders();
     }
 
     private static MediaSource parseSource(String xml) throws Exception {
@@ -76,19 +94,20 @@ class SourceSpecificMediaTest {
 
     @Test
     void sourceExampleParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
-        MediaSource source = parseSource(SOURCE_EXAMPLE);
+        MediaSource source = parseSource(XEP_0339_SECTION_2_1_SOURCE);
 
         assertThat(source).isEqualTo(new MediaSource(1656081975L, List.of(
                 new SourceParameter("cname", "Yv/wvbCdsDW2Prgd"),
                 new SourceParameter("msid",
                         "MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIv MLTJKIHilGn71fNQoszkQ4jlPTuS5vJyKVIva0"))));
         assertThat(source.getParameterValue(SourceParameter.CNAME)).contains("Yv/wvbCdsDW2Prgd");
-        assertEquivalentXml(source.toXML(), SOURCE_EXAMPLE);
+        assertEquivalentXml(source.toXML(), XEP_0339_SECTION_2_1_SOURCE);
     }
 
     @Test
     void parameterWithoutValueStaysWithoutValue() throws Exception {
-        // XEP-0339 section 2.1: "If there is no value in the SDP, the value parameter shall be omitted."
+        // XEP-0339 section 2.1's format listing, with a number for its ssrc-id: "If there is no value in the SDP,
+        // the value parameter shall be omitted."
         String xml = """
                 <source ssrc='7' xmlns='urn:xmpp:jingle:apps:rtp:ssma:0'>
                     <parameter name='attribute'/>
@@ -105,13 +124,15 @@ class SourceSpecificMediaTest {
 
     @Test
     void minimalExampleParsesToItsValuesAndWritesBackTheSameXml() throws Exception {
-        GenericParent description = GenericParent.parse(DESCRIPTION_EXAMPLE);
+        GenericParent content = GenericParent.parse(XEP_0339_SECTION_3_CONTENT);
 
+        RtpDescription description = content.getChildren(RtpDescription.class).get(0);
+        assertThat(description.getPayloadTypes()).extracting(PayloadType::getName).containsExactly("VP8");
         // Two of the ssrcs are above 2^31: they only fit as unsigned numbers.
-        assertThat(description.getChildren(SsrcGroup.class)).containsExactly(
+        assertThat(description.getChildElements(SsrcGroup.class)).containsExactly(
                 SsrcGroup.ofSsrcs(SsrcGroup.FLOW_IDENTIFICATION, 2301230316L, 386328120L),
                 SsrcGroup.ofSsrcs(SsrcGroup.FLOW_IDENTIFICATION, 3139499595L, 2613715171L));
-        assertThat(description.getChildren(MediaSource.class))
+        assertThat(description.getChildElements(MediaSource.class))
                 .extracting(MediaSource::getSsrc,
                         source -> source.getParameterValue(SourceParameter.CNAME).orElseThrow())
                 .containsExactly(
@@ -119,7 +140,7 @@ class SourceSpecificMediaTest {
                         tuple(386328120L, "uEYgNtStZyTF74sM"),
                         tuple(3139499595L, "re8jhxkly9bxzuxr"),
                         tuple(2613715171L, "f83avsiw6n1m7vi"));
-        assertEquivalentXml(description.toXML(), DESCRIPTION_EXAMPLE);
+        assertEquivalentXml(content.toXML(), XEP_0339_SECTION_3_CONTENT);
     }
 
     @Test

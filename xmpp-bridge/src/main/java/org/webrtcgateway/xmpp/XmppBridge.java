@@ -112,7 +112,8 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         // Our Jingle elements, and our <jingle/> parser in place of Smack's (which fails on a BUNDLE group).
         JingleExtensions.registerAll();
         thread = BridgeThread.start("xmpp-bridge");
-        calls = new XmppCalls(context, peers, thread, new CallSettings(config.jingleMessage(), config.ringTimeout(), SETUP_TIMEOUT));
+        calls = new XmppCalls(context, peers, thread, new CallSettings(config.jingleMessage(), config.ringTimeout(), SETUP_TIMEOUT,
+                config.maxCallsPerUser()));
         if (config.componentMode()) {
             component = new XmppComponent(config, thread, this, this::endpointGone);
             thread.execute(component::start);

@@ -13,6 +13,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 
@@ -22,7 +23,7 @@ import org.webrtcgateway.core.config.Settings;
  */
 public record XmppConfig(boolean enabled, String server, Path trustCertificate, Map<String, XmppAccountConfig> accounts,
                          SubscriptionPolicy subscriptionPolicy, boolean loginAtLogin, boolean jingleMessage, Duration ringTimeout,
-                         ComponentConfig component) {
+                         ComponentConfig component, int maxCallsPerUser) {
 
     /** Whether gateway users are the component's ({@code xmpp.mode: component}); {@code component} is null otherwise. */
     public boolean componentMode() {
@@ -118,7 +119,8 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
         }
         ComponentConfig component = isComponentMode(s.get(MODE)) ? component(s, accounts) : noComponent(s);
         return new XmppConfig(s.get(ENABLED), server, s.get(TRUST_CERTIFICATE), Map.copyOf(accounts), policy(s.get(SUBSCRIPTION_POLICY)),
-                loginAtLogin(s.get(LOGIN_AT)), s.get(JINGLE_MESSAGE), s.get(RING_TIMEOUT), component);
+                loginAtLogin(s.get(LOGIN_AT)), s.get(JINGLE_MESSAGE), s.get(RING_TIMEOUT), component,
+                s.get(CoreConfig.MAX_CALLS));
     }
 
     private static final String HOST_PORT = "[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}";

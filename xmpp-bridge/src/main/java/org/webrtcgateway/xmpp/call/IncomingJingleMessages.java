@@ -83,10 +83,10 @@ final class IncomingJingleMessages {
         if (!service.gateway.isOnline(at.user())) {
             return; // the user's other devices may take it; the gateway does not ring nobody
         }
-        if (registry.of(at.user()).stream().filter(c -> c.state == JingleCall.State.PROCEEDED).count() >= XmppCalls.MAX_PROCEEDED) {
+        if (registry.of(at.user()).stream().filter(c -> c.state == JingleCall.State.PROCEEDED).count() >= service.settings.maxWaitingProposals()) {
             // A flood of proposes (each a distinct id) must not grow the calls waiting for a session-initiate.
             log.info("{}: {} proposals wait for their session-initiate already; one from {} is refused busy", at.user(),
-                    XmppCalls.MAX_PROCEEDED, caller);
+                    service.settings.maxWaitingProposals(), caller);
             XmppCalls.sendQuietly(at, at.stanzaFactory().buildMessageStanza().to(caller).ofType(Message.Type.chat)
                     .addExtension(JingleMessage.of(JingleMessage.Action.reject, jmi.getId()).withReason(JingleReason.Busy))
                     .addExtension(StoreHint.INSTANCE).build());

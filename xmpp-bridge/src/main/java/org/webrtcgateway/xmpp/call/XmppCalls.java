@@ -55,8 +55,6 @@ import org.webrtcgateway.xmpp.sdp.TrickleCandidates;
 public final class XmppCalls {
 
     private static final Logger log = LoggerFactory.getLogger(XmppCalls.class);
-    /** Incoming XEP-0353 calls of one user waiting for the caller's session-initiate, at most. */
-    public static final int MAX_PROCEEDED = 8;
     /** XEP-0167's session-info payloads. */
     static final String RTP_INFO_NAMESPACE = "urn:xmpp:jingle:apps:rtp:info:1";
     static final String RINGING = "ringing";

@@ -6,10 +6,12 @@
 # may hold here (bench/idle-max.sh), and writes docs/benchmarks.md with every target of issue 5 marked
 # met or not.
 #
-#   bench/run.sh [--quick] [--sip] [--out DIR]   (other options go to run-baselines.sh)
+#   bench/run.sh [--quick] [--sip] [--xmpp] [--out DIR]   (other options go to run-baselines.sh)
 #
 # --sip also runs bench/sip-load.sh (Kamailio and sipp, in a loopback-only namespace) for the SIP
 # bridge's call setups/s against sipp-to-sipp through the same Kamailio.
+# --xmpp also runs bench/xmpp-load.sh (Prosody, in a loopback-only namespace) for the XMPP bridge's
+# Jingle call setups/s, gateway -> Prosody -> gateway (a figure: issue 5 sets no target for it).
 #
 # Every target gets 30 s of warm-up before each measured window (the harness's default is 2 s), so
 # the figures are each server's steady state, which is what a gateway that runs for weeks delivers.
@@ -19,7 +21,7 @@
 # within a second or two, so the Node servers lose nothing by it. --warmup N overrides it.
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
-# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 20 minutes (--quick: 3, --sip: 5 more).
+# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 20 minutes (--quick: 3, --sip: 5 more, --xmpp: 2 more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -27,10 +29,12 @@ root=$PWD
 out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
 args=(--warmup 30)
 sip=false
+xmpp=false
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
+    --xmpp) xmpp=true ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -48,5 +52,6 @@ echo "[bench] harness: $harness; results: $out" >&2
 bench/startup.sh > "$out/startup.json"
 BENCH_HARNESS=$harness bench/idle-max.sh > "$out/idle-max.json"
 if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
+if $xmpp; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -19,9 +19,10 @@ const warmup = /--warmup (\d+)/.exec(harnessArgs)?.[1];
 const sh = (cmd) => { try { return execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'n/a'; } };
 const idleMaxText = readIfThere('idle-max.json');
 const sipText = readIfThere('sip.txt');
-const { rows: judged, gateway: g, wsRelay: ws, raw } = judge({ runs, startup, idleMax: idleMaxText && JSON.parse(idleMaxText), sipText });
+const xmppText = readIfThere('xmpp.txt');
+const { rows: judged, gateway: g, wsRelay: ws, raw } = judge({ runs, startup, idleMax: idleMaxText && JSON.parse(idleMaxText), sipText, xmppText });
 const rows = judged.map(({ what, measured, goal, met }) =>
-  `| ${what} | ${measured} | ${goal} | ${met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
+  `| ${what} | ${measured} | ${goal} | ${met === undefined ? 'no target' : met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
 
 const disturbed = runs.filter((r) => r.disturbed);
 const warning = disturbed.length
@@ -56,7 +57,7 @@ Differences under ~10 % are noise on this machine (see docs/performance.md, "Noi
 ## Commands
 
 \`\`\`
-bench/run.sh${sipText ? ' --sip' : ''}
+bench/run.sh${sipText ? ' --sip' : ''}${xmppText ? ' --xmpp' : ''}
 \`\`\`
 
 which ran \`${path.relative(process.cwd(), harness) || harness}/run-baselines.sh --targets raw,ws-relay --gateway-name gateway --gateway-cmd '${gatewayCmd.replace(process.cwd() + '/', '')}' ${harnessArgs}\`
@@ -77,5 +78,24 @@ the 0.5× goal on two cores.
 
 \`\`\`
 ${sipText.trim()}
+\`\`\`
+` : ''}${xmppText ? `
+## XMPP bridge (bench/xmpp-load.sh)
+
+Two WebSocket clients on the gateway, alice and bob, logged in to a real Prosody (0.12, the project's
+own cfg) as alice@localhost and bob@localhost by the shipped example configuration
+(distribution/src/conf/xmpp-prosody-example.yaml); alice calls xmpp:bob@localhost, at most CONCURRENT
+calls at a time. Each call: alice's offer (Chromium's audio+video SDP) → XEP-0353 propose, ringing,
+proceed → session-initiate → bob's offer → answer → session-accept → alice's answer → bye →
+session-terminate → bob's bye, every step through Prosody, TLS on both client connections. Setups/s:
+answers / seconds from the first offer to the last answer; setup latency: alice's offer sent → her
+answer received. A call holds its slot until bob has its bye, so the rate is about CONCURRENT / a
+whole call's mean time, until a CPU runs out (Prosody has one thread). A figure: issue 5 sets no target
+for the XMPP bridge, and there is no baseline (Prosody without the gateway would need another Jingle
+client). Loopback-only namespace, unpinned: Prosody, the gateway and the driver share the machine's
+cores; the CPU lines show where the time went, and whether other programs took some of it.
+
+\`\`\`
+${xmppText.trim()}
 \`\`\`
 ` : ''}`);

@@ -2,11 +2,13 @@
 // measured, the goal, and met / not met / not measured (null). bench/targets.mjs renders the rows
 // into docs/benchmarks.md; bench/test/judge.test.mjs pins the rules down.
 //
-//   judge({ runs, startup, idleMax, sipText }) -> { rows: [{ what, measured, goal, met }], gateway, wsRelay, raw }
+//   judge({ runs, startup, idleMax, sipText, xmppText }) -> { rows: [{ what, measured, goal, met }], gateway, wsRelay, raw }
 //     runs:    the harness's results.jsonl, parsed (one object per run)
 //     startup: bench/startup.sh's start-up times in ms
 //     idleMax: bench/idle-max.sh's result, or null
 //     sipText: bench/sip-load.sh's output, or null when the run had no --sip
+//     xmppText: bench/xmpp-load.sh's output, or null when the run had no --xmpp
+//   met: true, false, null (not measured) or undefined (no target: a figure only)
 
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 export const fmt = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a'
@@ -16,7 +18,7 @@ const ratio = (a, b) => (a && b ? a / b : NaN);
 /** The load generator at or above this share of its core has saturated (BASELINES.md). */
 const SATURATED = 0.9;
 
-export function judge({ runs, startup, idleMax = null, sipText = null }) {
+export function judge({ runs, startup, idleMax = null, sipText = null, xmppText = null }) {
   const pick = (label, scenario, payload) =>
     runs.filter((r) => r.label === label && r.scenario === scenario && (!payload || r.params.payload === payload));
   // The median relay run (by msgs/s) of a target, as run-baselines.sh reports it.
@@ -101,6 +103,20 @@ export function judge({ runs, startup, idleMax = null, sipText = null }) {
       '≥ 0.5×', r >= 0.5 && bridged.failed === 0);
   } else {
     target(sip, 'run with --sip', '≥ 0.5×', null);
+  }
+  const xmpp = 'XMPP: Jingle call setups/s, gateway → Prosody → gateway';
+  const noXmppTarget = 'none: issue 5 sets no target for the XMPP bridge';
+  const x = /^bridged\b.*?(\d+) ok, (\d+) failed.*?([\d.]+) call setups\/s/m.exec(xmppText || '');
+  const xSetup = /^setup\b.*?p50 ([\d.]+) ms, p99 ([\d.]+) ms/m.exec(xmppText || '');
+  const xMostFailed = /^failures \(calls, by reason\):\n\s+\d+ x (.+)$/m.exec(xmppText || '');
+  if (xmppText && !x) {
+    target(xmpp, 'bench/xmpp-load.sh did not finish: see its output below', noXmppTarget, undefined);
+  } else if (xmppText) {
+    target(xmpp, `${fmt(+x[3], 1)} (${x[2]} of ${+x[1] + +x[2]} calls failed${xMostFailed ? `, most as: ${xMostFailed[1]}` : ''}`
+      + `${xSetup ? `; setup p50 ${fmt(+xSetup[1])} ms, p99 ${fmt(+xSetup[2])} ms` : ''}`
+      + `${/DISTURBED/.test(xmppText) ? '; disturbed by other programs' : ''}; see below)`, noXmppTarget, undefined);
+  } else {
+    target(xmpp, 'run with --xmpp', noXmppTarget, undefined);
   }
   return { rows, gateway: g, wsRelay: ws, raw };
 }

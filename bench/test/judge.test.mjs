@@ -79,6 +79,20 @@ test('the SIP row is not measured without --sip and not met when the SIP load di
   assert.equal(row(judge({ runs: runs(), startup: [1000], sipText }), 'SIP').met, true);
 });
 
+test('the XMPP row has no target: it shows the figure, or why there is none', () => {
+  assert.equal(row(judge({ runs: runs(), startup: [1000] }), 'XMPP').measured, 'run with --xmpp');
+  const xmppText = 'bridged   alice -> gateway -> Jingle -> Prosody -> gateway -> bob: 1998 ok, 2 failed, 30.5s, 65.5 call setups/s\n'
+    + "setup (alice's offer sent -> her answer received, 2000 calls): p50 223.2 ms, p99 491.8 ms, max 634.3 ms\n";
+  const measured = row(judge({ runs: runs(), startup: [1000], xmppText }), 'XMPP');
+  assert.equal(measured.met, undefined);
+  assert.equal(measured.measured, '65.5 (2 of 2000 calls failed; setup p50 223 ms, p99 492 ms; see below)');
+  const refused = `${xmppText}failures (calls, by reason):\n  2 x alice got bye (reason busy) before the answer\n`;
+  assert.match(row(judge({ runs: runs(), startup: [1000], xmppText: refused }), 'XMPP').measured,
+    /^65\.5 \(2 of 2000 calls failed, most as: alice got bye \(reason busy\) before the answer; setup p50 223 ms/);
+  const unfinished = row(judge({ runs: runs(), startup: [1000], xmppText: 'the driver failed:\n' }), 'XMPP');
+  assert.match(unfinished.measured, /did not finish/);
+});
+
 test('a start-up median of 1.5 s or more is not met', () => {
   assert.equal(row(judge({ runs: runs(), startup: [1400, 1500, 1600] }), 'Start to listening').met, false);
 });

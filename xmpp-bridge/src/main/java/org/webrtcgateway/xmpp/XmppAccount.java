@@ -46,6 +46,7 @@ import org.webrtcgateway.xmpp.caps.GatewayFeatures;
 import org.webrtcgateway.xmpp.jingle.JingleIq;
 import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
 import org.webrtcgateway.xmpp.link.InboundStanzas;
+import org.webrtcgateway.xmpp.link.NoDelaySockets;
 import org.webrtcgateway.xmpp.link.XmppEndpoint;
 
 /**
@@ -77,6 +78,7 @@ final class XmppAccount implements XmppEndpoint {
         XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
                 .setXmppAddressAndPassword(account.jid(), account.password())
                 .setSecurityMode(SecurityMode.required)
+                .setSocketFactory(NoDelaySockets.INSTANCE)
                 .setSendPresence(true);
         if (trust != null) {
             builder.setCustomX509TrustManager(trust);

@@ -23,6 +23,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.xmpp.link.NoDelaySockets;
 import org.webrtcgateway.xmpp.XmppConfig.ComponentConfig;
 
 /**
@@ -140,7 +141,7 @@ final class ComponentStream {
         try (Socket attempt = new Socket()) {
             socket = attempt;
             attempt.connect(new InetSocketAddress(config.host(), config.port()), CONNECT_TIMEOUT_MS);
-            attempt.setKeepAlive(true);
+            NoDelaySockets.configure(attempt);
             attempt.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
             Link opened = new Link(attempt);
             opened.write(ComponentHandshake.streamHeader(config.domain()));

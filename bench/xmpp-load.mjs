@@ -1,0 +1,337 @@
+// The driver of bench/xmpp-load.sh (run that, not this): Jingle call setups per second through a real
+// Prosody. It starts Prosody from the project's own cfg (e2e/lib/prosody.mjs: users alice, bob, carol,
+// dave) and the gateway bundle with the shipped example, distribution/src/conf/xmpp-prosody-example.yaml
+// (gateway users alice and bob are alice@localhost and bob@localhost), its Prosody address, certificate
+// and limits overridden on the command line (e2e/xmpp.test.mjs does the same). Then two WebSocket
+// clients log in as alice and bob, and alice calls xmpp:bob@localhost, at most CONCURRENT calls at a time:
+//
+//   alice: offer (Chromium's audio+video SDP, a fresh ICE ufrag per call) --> gateway (alice@localhost)
+//     --> XEP-0353 propose --> Prosody --> gateway (bob@localhost): ringing, proceed --> Prosody -->
+//     session-initiate --> Prosody --> bob: offer;  bob: answer --> session-accept --> Prosody --> alice:
+//     answer;  alice: bye --> session-terminate (+ XEP-0353 finish) --> Prosody --> bob: bye.
+//
+// A call's slot is free once bob has its bye. Bob tells calls apart by the ICE ufrag, which the
+// gateway carries through Jingle unchanged. WARMUP calls first (not counted; the JIT compiles the
+// bridge's code meanwhile), then CALLS measured ones. It prints the figure (see bench/xmpp-load.sh), the
+// failed calls by cause, the gateway's WARN/ERROR lines and the bridge's call notices logged during the
+// measured run (the same notice once, with how often), the CPU each program used and how much the rest
+// of the machine took meanwhile, and leaves the gateway's and Prosody's logs in STATE_DIR.
+//
+// Usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP STATE_DIR      (inside scripts/netns-run.sh)
+// Bounded: each call at most CALL_TIMEOUT_MS, each run (warm-up, measured) at most RUN_TIMEOUT_MS.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import WebSocket from '../e2e/node_modules/ws/wrapper.mjs';
+import { gatewayBin, startGateway } from '../e2e/lib/gateway-process.mjs';
+import { startProsody } from '../e2e/lib/prosody.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLE = path.join(repo, 'distribution/src/conf/xmpp-prosody-example.yaml');
+const SDP = path.join(repo, 'xmpp-bridge/src/test/resources/sdp');
+const OFFER = fs.readFileSync(path.join(SDP, 'chromium-audio-video-offer.sdp'), 'utf8');
+const ANSWER = fs.readFileSync(path.join(SDP, 'chromium-audio-video-answer.sdp'), 'utf8');
+const OFFER_UFRAG = /a=ice-ufrag:(\S+)/.exec(OFFER)[1];
+const ANSWER_UFRAG = /a=ice-ufrag:(\S+)/.exec(ANSWER)[1];
+const CALLEE = 'xmpp:bob@localhost';
+const LOGGED_IN_MS = 20000;
+const CALL_TIMEOUT_MS = 10000;
+const RUN_TIMEOUT_MS = 150000;
+// The bridge's own notices of a call that went wrong (at INFO, on its thread).
+const CALL_NOTICE = /\[xmpp-bridge\] .* - .*(failed|refused|not answered|not sent|not given|forgotten|the call ends)/;
+
+const [calls, concurrent, warmup] = process.argv.slice(2, 5).map(Number);
+const stateDir = process.argv[5];
+if (![calls, concurrent, warmup].every(Number.isInteger) || !stateDir || concurrent < 1) {
+  console.error('usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP STATE_DIR');
+  process.exit(2);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** The pid of the first process whose command line contains every one of `parts` (a bounded /proc scan). */
+function pidOf(...parts) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline;
+    try { cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '); } catch { continue; }
+    if (parts.every((p) => cmdline.includes(p))) return Number(entry);
+  }
+  return null;
+}
+
+/** CPU seconds (user + system) a process has used so far; null when it is gone. */
+function cpuSeconds(pid) {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;        // utime (14th), stime (15th)
+  } catch { return null; }
+}
+
+/** CPU seconds all processes of the machine have used so far (/proc/stat: user, nice, system, irq, softirq, steal). */
+function machineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
+}
+
+/** A logged-in WebSocket client: `on(type, handler)`, `send(message)`. */
+async function client(url, name) {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`);
+  const handlers = new Map();
+  const c = {
+    ws,
+    send: (m) => ws.send(JSON.stringify(m)),
+    on: (type, handler) => handlers.set(type, handler),
+  };
+  ws.on('message', (raw) => {
+    const m = JSON.parse(raw);
+    handlers.get(m.type)?.(m);
+  });
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  const ok = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name}: no reply to login within 5 s`)), 5000);
+    c.on('ok', (m) => { if (m.name === name) { clearTimeout(timer); resolve(); } });
+    c.on('error', (m) => { clearTimeout(timer); reject(new Error(`${name}: login refused: ${m.code} ${m.message}`)); });
+  });
+  c.send({ type: 'login', name, id: 'login' });
+  await ok;
+  return c;
+}
+
+/** Waits until the gateway logged each user's XMPP account in (the bridge logs each login). */
+async function loggedIn(gateway, prosody, users) {
+  for (let i = 0; i < LOGGED_IN_MS / 100; i++) {
+    if (users.every((u) => new RegExp(`XMPP account ${u}@localhost of ${u} logged in`).test(gateway.logs()))) return;
+    await sleep(100);
+  }
+  throw new Error(`${users.join(', ')} not all logged in within ${LOGGED_IN_MS} ms:\n${gateway.logs()}\n--- prosody ---\n${prosody.logs()}`);
+}
+
+const count = (map, what) => map.set(what, (map.get(what) ?? 0) + 1);
+/** One text for the same trouble of many calls: call ids and the resources of JIDs left out. */
+const general = (text) => text.replace(/'(warmup|call)-\d+'/g, "'<call>'").replace(/(@[\w.]+\/)[\w-]+/g, '$1<resource>');
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
+
+/**
+ * One run of `n` calls, at most `concurrent` at a time, ids `${label}-<i>`. Resolves to {ok (whole calls),
+ * answered, failed (calls), failures: Map(reason -> calls), strays: Map(what -> times), firstFailures, setupMs (sorted),
+ * cycleMs (sorted), seconds (first offer to last answer)}.
+ */
+function run(alice, bob, label, n) {
+  return new Promise((resolveRun) => {
+    const byId = new Map();      // alice's call id -> call
+    const byUfrag = new Map();   // the offer's ICE ufrag -> call
+    const byBobCall = new Map(); // bob's call id (the gateway's) -> call
+    const failures = new Map();  // why a call failed -> calls
+    const strays = new Map();    // an error or bye for no live call of this run -> times
+    const firstFailures = [];
+    let failed = 0;
+    const setupMs = [];
+    const cycleMs = [];
+    let placed = 0;
+    let inFlight = 0;
+    let ok = 0;
+    let answered = 0;
+    let firstOffer = null;
+    let lastAnswer = null;
+    let finished = false;
+    const runTimer = setTimeout(() => finish(`the run's ${RUN_TIMEOUT_MS / 1000} s ran out`), RUN_TIMEOUT_MS);
+
+    const fail = (call, reason) => {
+      if (call.done) return;
+      call.done = true;
+      clearTimeout(call.timer);
+      failed++;
+      count(failures, general(reason));
+      if (firstFailures.length < 3) firstFailures.push(`${call.id}: ${reason}`);
+      // Ends what is left of the call at the gateway, so it does not hold a slot of call.max-per-user.
+      // (ids 'cleanup-...': the gateway may have ended it meanwhile, and its 'unknown-call' is no news).
+      if (!call.aliceBye && !call.aliceEnded) alice.send({ type: 'bye', id: `cleanup-${call.id}`, call: call.id });
+      if (call.bobCall && !call.bobGotBye) bob.send({ type: 'bye', id: `cleanup-${call.id}`, call: call.bobCall });
+      release();
+    };
+    const succeed = (call) => {
+      if (call.done) return;
+      call.done = true;
+      clearTimeout(call.timer);
+      ok++;
+      cycleMs.push(performance.now() - call.t0);
+      release();
+    };
+    const release = () => { inFlight--; pump(); };
+    const stage = (call) => (!call.bobCall ? 'no offer reached bob' : !call.answered ? 'alice got no answer'
+      : 'bob got no bye');
+
+    function place() {
+      const i = placed++;
+      const ufrag = `${label[0]}${i.toString(36).padStart(5, '0')}`; // 4-256 ice-chars, unique per call
+      const call = { id: `${label}-${i}`, ufrag, t0: performance.now() };
+      byId.set(call.id, call);
+      byUfrag.set(ufrag, call);
+      inFlight++;
+      call.timer = setTimeout(() => fail(call, `timeout: ${stage(call)} within ${CALL_TIMEOUT_MS / 1000} s`), CALL_TIMEOUT_MS);
+      firstOffer ??= call.t0;
+      alice.send({ type: 'offer', id: call.id, to: CALLEE, call: call.id, sdp: OFFER.replaceAll(`a=ice-ufrag:${OFFER_UFRAG}`, `a=ice-ufrag:${ufrag}`) });
+    }
+    function pump() {
+      if (finished) return;
+      while (inFlight < concurrent && placed < n) place();
+      if (placed === n && inFlight === 0) finish(null);
+    }
+    function finish(why) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(runTimer);
+      for (const call of byId.values()) {
+        if (!call.done) fail(call, `${why}: ${stage(call)}`);
+      }
+      if (placed < n) { failures.set(`not placed: ${why}`, n - placed); failed += n - placed; }
+      const seconds = firstOffer !== null && lastAnswer !== null && lastAnswer > firstOffer ? (lastAnswer - firstOffer) / 1000 : NaN;
+      resolveRun({ ok, answered, failed, failures, strays, firstFailures, setupMs: setupMs.sort((a, b) => a - b), cycleMs: cycleMs.sort((a, b) => a - b), seconds });
+    }
+
+    alice.on('answer', (m) => {
+      const call = byId.get(m.call);
+      if (!call || call.done || call.answered) return;
+      call.answered = true;
+      answered++;
+      lastAnswer = performance.now();
+      setupMs.push(lastAnswer - call.t0);
+      call.aliceBye = true;
+      alice.send({ type: 'bye', call: call.id });
+    });
+    alice.on('bye', (m) => {
+      const call = byId.get(m.call);
+      if (!call || call.done) return;
+      call.aliceEnded = true;
+      fail(call, `alice got bye (reason ${m.reason ?? 'none'}) ${call.answered ? 'after' : 'before'} the answer`);
+    });
+    alice.on('error', (m) => {
+      const call = byId.get(m.id);
+      if (call && !call.done) {
+        call.aliceEnded = true;
+        fail(call, `alice's offer refused: ${m.code}: ${m.message}`);
+      } else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) {
+        count(strays, general(`alice got error ${m.code}: ${m.message}`));
+      }
+    });
+    bob.on('offer', (m) => {
+      const ufrag = /a=ice-ufrag:(\S+)/.exec(m.sdp ?? '')?.[1];
+      const call = byUfrag.get(ufrag);
+      if (!call || call.done) {
+        // Not one of this run's live calls (one that failed already, say): refuse it.
+        bob.send({ type: 'bye', id: 'cleanup-stray', call: m.call, reason: 'decline' });
+        count(strays, 'bob got an offer of no live call (declined)');
+        return;
+      }
+      if (m.from !== 'xmpp:alice@localhost') { fail(call, `bob's offer came from ${m.from}`); return; }
+      call.bobCall = m.call;
+      byBobCall.set(m.call, call);
+      bob.send({ type: 'answer', id: `answer-${call.id}`, call: m.call, sdp: ANSWER.replaceAll(`a=ice-ufrag:${ANSWER_UFRAG}`, `a=ice-ufrag:b${ufrag}`) });
+    });
+    bob.on('bye', (m) => {
+      const call = byBobCall.get(m.call);
+      if (!call || call.done) return;
+      call.bobGotBye = true;
+      if (call.aliceBye) succeed(call);
+      else fail(call, `bob got bye (reason ${m.reason ?? 'none'}) before alice hung up`);
+    });
+    bob.on('error', (m) => {
+      const call = byId.get(String(m.id ?? '').replace(/^answer-/, ''));
+      if (call && !call.done) fail(call, `bob's answer refused: ${m.code}: ${m.message}`);
+      else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) count(strays, general(`bob got error ${m.code}: ${m.message}`));
+    });
+    pump();
+  });
+}
+
+let prosody;
+let gateway;
+let alice;
+let bob;
+const keep = (name, text) => fs.writeFileSync(path.join(stateDir, name), text);
+let stopping = null;
+async function stopAll() {
+  stopping ??= (async () => {
+    for (const c of [alice, bob]) c?.ws.close();
+    await gateway?.stop();
+    if (gateway) keep('gateway.log', gateway.logs());
+    if (prosody) keep('prosody.log', prosody.logs());
+    await prosody?.stop();
+  })();
+  return stopping;
+}
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    console.error(`xmpp-load.mjs: ${signal}: stopping the gateway and Prosody`);
+    stopAll().finally(() => process.exit(1));
+  });
+}
+try {
+  prosody = await startProsody();
+  gateway = await startGateway({
+    extraArgs: ['--config', EXAMPLE, '--xmpp.server', prosody.c2sHostPort, '--xmpp.trust-certificate', prosody.certificate,
+      // alice holds up to CONCURRENT calls, bob as many, and a few that end late: above the default 8.
+      '--call.max-per-user', String(Math.max(8, 2 * concurrent)),
+      // Two clients send every call's messages: no per-connection rate limit (a protection against abusers).
+      '--websocket.messages-per-second', '0'],
+  });
+  await loggedIn(gateway, prosody, ['alice', 'bob']);
+  const gatewayPid = pidOf('org.webrtcgateway.server.Main', `--port ${gateway.port}`);
+  const prosodyPid = pidOf('prosody', path.join(prosody.dir, 'prosody.cfg.lua'));
+  // For bench/xmpp-load.sh, which ends them should this driver be killed before it stops them.
+  keep('pids', `${gatewayPid ?? ''} org.webrtcgateway.server.Main\n${prosodyPid ?? ''} ${prosody.dir}\n`);
+  alice = await client(gateway.url, 'alice');
+  bob = await client(gateway.url, 'bob');
+
+  let w = null;
+  if (warmup > 0) w = await run(alice, bob, 'warmup', warmup);
+  const logFrom = gateway.logs().split('\n').length;
+  const cpu0 = { gateway: cpuSeconds(gatewayPid), prosody: cpuSeconds(prosodyPid), driver: process.cpuUsage(), machine: machineBusySeconds(), at: performance.now() };
+  const m = await run(alice, bob, 'call', calls);
+  const cpu1 = { gateway: cpuSeconds(gatewayPid), prosody: cpuSeconds(prosodyPid), driver: process.cpuUsage(cpu0.driver), machine: machineBusySeconds(), at: performance.now() };
+  const logLines = gateway.logs().split('\n').slice(logFrom);
+
+  const { failed } = m;
+  const rate = m.answered / m.seconds;
+  const jvm = [fs.readFileSync(path.join(path.dirname(gatewayBin()), '../conf/jvm.options'), 'utf8').match(/^-Xm[sx]\S+/gm)?.join(' '), process.env.JAVA_OPTS]
+    .filter(Boolean).join(' ');
+  const prosodyVersion = (() => {
+    try { return execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'prosody'], { encoding: 'utf8' }); } catch { return '?'; }
+  })();
+  const cpu = (a, b) => (a === null || b === null ? 'n/a' : `${(b - a).toFixed(1)}s (${((1000 * (b - a)) / calls).toFixed(1)} ms a call placed)`);
+  const driverCpu = (cpu1.driver.user + cpu1.driver.system) / 1e6;
+  const wall = (cpu1.at - cpu0.at) / 1000;
+  const others = Math.max(0, cpu1.machine - cpu0.machine - driverCpu - (cpu1.gateway - cpu0.gateway) - (cpu1.prosody - cpu0.prosody));
+  console.log(`calls=${calls} concurrent=${concurrent}; gateway warmed up with ${warmup} calls (${w ? `${w.ok} ok` : 'none'}), JVM ${jvm}; Prosody ${prosodyVersion}`);
+  console.log(`bridged   alice -> gateway -> Jingle -> Prosody -> gateway -> bob: ${m.ok} ok, ${failed} failed, ${Number.isNaN(m.seconds) ? 'n/a' : m.seconds.toFixed(1)}s, ${Number.isNaN(rate) ? 'n/a' : rate.toFixed(1)} call setups/s`);
+  console.log(`setup (alice's offer sent -> her answer received, ${m.answered} calls): p50 ${ms(percentile(m.setupMs, 50))}, p99 ${ms(percentile(m.setupMs, 99))}, max ${ms(m.setupMs.at(-1) ?? NaN)}`);
+  console.log(`whole call (offer sent -> bob's bye received, ${m.ok} calls):   p50 ${ms(percentile(m.cycleMs, 50))}, p99 ${ms(percentile(m.cycleMs, 99))}, max ${ms(m.cycleMs.at(-1) ?? NaN)}`);
+  console.log(`CPU used during the measured run: gateway (java) ${cpu(cpu0.gateway, cpu1.gateway)}, prosody ${cpu(cpu0.prosody, cpu1.prosody)}, this driver (node) ${driverCpu.toFixed(1)}s`);
+  // Other programs (another session's tests, say) take cores from Prosody and the gateway: the figure is then
+  // lower than the machine gives. The limit is the load harness's (bench/loadgen): 0.15 of a core.
+  const disturbed = others > 0.15 * wall;
+  console.log(`everything else on the machine: ${others.toFixed(1)} CPU-s of ${(wall * os.cpus().length).toFixed(1)} (${wall.toFixed(1)}s on ${os.cpus().length} cores)`
+    + (disturbed ? `: DISTURBED, more than 0.15 of a core; run again on a quiet machine` : ', quiet'));
+  const reasons = (r) => [...r].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, n]) => `  ${n} x ${reason}`).join('\n');
+  console.log(failed ? `failures (calls, by reason):\n${reasons(m.failures)}\n  e.g. ${m.firstFailures.join('; ')}` : 'failures: none');
+  if (m.strays.size) console.log(`messages for no call of the run:\n${reasons(m.strays)}`);
+  if (w?.failed) console.log(`warm-up failures: ${w.failed} of ${warmup} calls:\n${reasons(w.failures)}`);
+  const notable = logLines.filter((l) => /\b(WARN|ERROR)\b|Exception/.test(l) || CALL_NOTICE.test(l));
+  // The same notice for many calls once, with how often (time stamps, call ids, resources and all after 240
+  // characters left out); the whole lines are in $state/gateway.log.
+  const notices = new Map();
+  for (const l of notable) {
+    count(notices, general(l.replace(/^\S+ /, '').replace(/call (warmup|call|xmpp)-\w+/g, 'call <id>').replace(/\(Jingle \w+\)/g, '(Jingle <sid>)')).slice(0, 240));
+  }
+  console.log(`gateway log during the measured run: ${logLines.filter(Boolean).length} lines, ${notable.length} WARN/ERROR or call failure notices${notable.length ? ':' : ''}`);
+  for (const [l, n] of [...notices].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${n} x ${l}`);
+} finally {
+  await stopAll();
+}

@@ -70,15 +70,21 @@ final class ConnectedClient implements ClientLink {
         if (!current.isAttachedTo(connection)) {
             return; // the session moved to a newer connection (or ended); this one is being closed
         }
-        Outcome outcome;
+        // What other threads send this session while the request is handled follows its reply (Session.requestThread).
+        current.requestBegins();
         try {
-            outcome = dispatch(current, message);
-        } catch (RuntimeException e) {
-            // A bug must cost one request, not the connection or the other users on this thread.
-            log.error("{} failed on a '{}' request", current, message.type(), e);
-            outcome = Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged");
+            Outcome outcome;
+            try {
+                outcome = dispatch(current, message);
+            } catch (RuntimeException e) {
+                // A bug must cost one request, not the connection or the other users on this thread.
+                log.error("{} failed on a '{}' request", current, message.type(), e);
+                outcome = Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged");
+            }
+            reply(request.id(), outcome);
+        } finally {
+            current.requestEnded();
         }
-        reply(request.id(), outcome);
     }
 
     @Override

@@ -3,14 +3,17 @@ package org.webrtcgateway.websocket;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -25,7 +28,7 @@ import org.webrtcgateway.core.protocol.CloseReason;
 
 /**
  * A WebSocket channel as the core's {@link ClientConnection}. Messages are encoded on the sending
- * thread and written to the channel, whose event loop keeps them in submission order. A client whose
+ * thread and written to the channel in the order they were sent, whichever thread sent them. A client whose
  * unsent bytes pass {@code websocket.write-buffer-limit} is cut off rather than buffered without bound
  * (see {@link WriteGuard}); a session sending a backlog asks {@link #isWritable} first and waits instead.
  */
@@ -44,6 +47,8 @@ final class WebSocketConnection implements ClientConnection {
 
     private static final AtomicLongFieldUpdater<WebSocketConnection> UNREAD =
             AtomicLongFieldUpdater.newUpdater(WebSocketConnection.class, "unread");
+    private static final AtomicIntegerFieldUpdater<WebSocketConnection> WRITES_IN_TASKS =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "writesInTasks");
 
     private final Channel channel;
     private final JsonEncoder encoder;
@@ -53,6 +58,8 @@ final class WebSocketConnection implements ClientConnection {
     private final Queue<ServerMessage> unsent = new ConcurrentLinkedQueue<>();
     /** Bytes of messages handed to the channel and not yet written to the socket. */
     private volatile long unread;
+    /** Writes handed to the event loop as tasks and not yet run (see {@link #send}). */
+    private volatile int writesInTasks;
     /** Messages were held back because the write buffers of all connections are full. */
     private volatile boolean heldBack;
 
@@ -86,7 +93,8 @@ final class WebSocketConnection implements ClientConnection {
         long size = buffer.readableBytes();
         UNREAD.addAndGet(this, size);
         writeBuffers.added(size);
-        channel.writeAndFlush(new TextWebSocketFrame(buffer)).addListener(written -> {
+        TextWebSocketFrame frame = new TextWebSocketFrame(buffer);
+        ChannelFutureListener afterWrite = written -> {
             UNREAD.addAndGet(this, -size);
             writeBuffers.written(size);
             if (!written.isSuccess()) {
@@ -95,7 +103,28 @@ final class WebSocketConnection implements ClientConnection {
                 heldBack = false;
                 channel.pipeline().fireUserEventTriggered(ROOM_AGAIN); // on the event loop: listeners run there
             }
-        });
+        };
+        EventLoop loop = channel.eventLoop();
+        // Netty writes at once on the event loop, but from another thread through a task. A write on the event loop
+        // while such tasks wait would overtake them, so it waits behind them too: messages leave in the order they
+        // were sent (the session sends under its lock), whichever thread sent them.
+        if (loop.inEventLoop() && WRITES_IN_TASKS.get(this) == 0) {
+            channel.writeAndFlush(frame).addListener(afterWrite);
+            return true;
+        }
+        WRITES_IN_TASKS.incrementAndGet(this);
+        try {
+            loop.execute(() -> {
+                WRITES_IN_TASKS.decrementAndGet(this);
+                channel.writeAndFlush(frame).addListener(afterWrite);
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            WRITES_IN_TASKS.decrementAndGet(this);
+            frame.release();
+            UNREAD.addAndGet(this, -size);
+            writeBuffers.written(size);
+            unsent.add(message);
+        }
         return true;
     }
 

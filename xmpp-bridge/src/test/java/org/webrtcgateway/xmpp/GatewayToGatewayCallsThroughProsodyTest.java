@@ -147,8 +147,7 @@ class GatewayToGatewayCallsThroughProsodyTest {
         void aCallerSeesTheCalleesResourceAndCallsItDirectly() {
             TestClient alice = gateway.login("alice");
             TestClient bob = gateway.login("bob");
-            // Without a request id: the server's answer (bob's presence) may come before the gateway's 'ok' would.
-            alice.send("type", "subscribe", "to", "xmpp:bob@localhost");
+            alice.requestOk("type", "subscribe", "to", "xmpp:bob@localhost");
             awaitType(alice, "presence", json -> json.path("from").asText().equals("xmpp:bob@localhost")
                     && json.path("status").asText().equals("available"));
 

@@ -2,6 +2,7 @@ package org.webrtcgateway.core.session;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,16 @@ public final class Session implements CallParty {
     private ClientConnection detachedFrom;
     private long detachCount;
     private boolean ended;
+    /**
+     * The thread handling one of this session's requests now, or null. What other threads send meanwhile (a bridge's
+     * answer to what the request started, another user's message) waits for the request's reply, so a client never
+     * hears of a call before the {@code ok} that gave it its id, nor of a contact's presence before its subscribe's
+     * {@code ok}. A request is handled in microseconds, without blocking, so little is ever held.
+     */
+    private Thread requestThread;
+    private final List<ServerMessage> heldForReply = new ArrayList<>();
+    /** Held messages past this many go out at once (a flood within one request may then overtake the reply). */
+    static final int MAX_HELD_FOR_REPLY = 256;
 
     public record Presence(PresenceStatus status, String note) {
     }
@@ -106,13 +117,56 @@ public final class Session implements CallParty {
             if (ended) {
                 return false;
             }
-            overflow = sendOrQueue(message);
+            if (requestThread != null && requestThread != Thread.currentThread() && heldForReply.size() < MAX_HELD_FOR_REPLY) {
+                heldForReply.add(message);
+                return true;
+            }
+            overflow = releaseHeld();
+            if (overflow == null) {
+                overflow = sendOrQueue(message);
+            }
             if (overflow == null) {
                 return true;
             }
         }
         onQueueOverflow.accept(this, overflow);
         return false;
+    }
+
+    /** A request of this session is being handled on this thread: see {@link #requestThread}. */
+    public void requestBegins() {
+        synchronized (lock) {
+            requestThread = Thread.currentThread();
+        }
+    }
+
+    /** The request was handled and its reply (if any) sent: what waited for it goes out, in order. */
+    public void requestEnded() {
+        String overflow;
+        synchronized (lock) {
+            requestThread = null;
+            if (ended) {
+                heldForReply.clear();
+                return;
+            }
+            overflow = releaseHeld();
+        }
+        if (overflow != null) {
+            onQueueOverflow.accept(this, overflow);
+        }
+    }
+
+    /** Under the lock: sends what waited for a reply; stops at the first that would pass a bound (returned). */
+    private String releaseHeld() {
+        String overflow = null;
+        for (ServerMessage held : heldForReply) {
+            overflow = sendOrQueue(held);
+            if (overflow != null) {
+                break;
+            }
+        }
+        heldForReply.clear();
+        return overflow;
     }
 
     /**

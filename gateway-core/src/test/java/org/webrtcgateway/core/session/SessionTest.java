@@ -96,6 +96,38 @@ class SessionTest {
     }
 
     @Test
+    void whatAnotherThreadSendsWhileARequestIsHandledFollowsTheRequestsReply() throws Exception {
+        Session session = session("alice");
+        FakeConnection connection = new FakeConnection();
+        session.attach(connection, pong(0));
+
+        session.requestBegins();
+        // A bridge answers what the request started before the request's reply is out (its own thread).
+        Thread bridge = new Thread(() -> session.send(pong(2)));
+        bridge.start();
+        bridge.join();
+        assertThat(session.reply(connection, pong(1))).isTrue();
+        session.requestEnded();
+        session.send(pong(3));
+
+        assertThat(connection.delivered).containsExactly(pong(0), pong(1), pong(2), pong(3));
+    }
+
+    @Test
+    void theRequestsOwnThreadIsNotHeldBack() {
+        Session session = session("alice");
+        FakeConnection connection = new FakeConnection();
+        session.attach(connection, pong(0));
+
+        session.requestBegins();
+        session.send(pong(1)); // e.g. a room's peer-joined the request itself causes, before its ok
+        session.reply(connection, pong(2));
+        session.requestEnded();
+
+        assertThat(connection.delivered).containsExactly(pong(0), pong(1), pong(2));
+    }
+
+    @Test
     void messagesTheDyingConnectionCouldNotWriteOrRefusedReachTheResumedOneInOrder() {
         Session session = session("alice");
         FakeConnection first = new FakeConnection();

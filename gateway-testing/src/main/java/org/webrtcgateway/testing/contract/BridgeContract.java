@@ -165,9 +165,8 @@ public abstract class BridgeContract {
     void aBrowserFollowingAFarAddressSeesItsPresence() {
         assumeTrue(farSide().hasPresence(), "this network has no presence the bridge carries");
         TestClient browser = gateway().login(user());
-        // Without an id: the far network may answer with presence (XMPP servers acknowledge a subscription request
-        // with the contact's unavailable presence) before the gateway's 'ok' is out.
-        browser.send("type", "subscribe", "to", farSide().address());
+        // The far network may answer at once (an XMPP server sends the contact's presence); the 'ok' still comes first.
+        browser.requestOk("type", "subscribe", "to", farSide().address());
 
         farSide().setPresence("away");
 

@@ -157,9 +157,13 @@ final class XmppAccount implements XmppEndpoint {
 
     /** Logs in; blocks for the connection's round trips (call it on the bridge's thread, never an event loop). */
     void connect() throws SmackException, java.io.IOException, XMPPException, InterruptedException {
-        wanted = true;
         connection.connect().login();
         log.info("{} logged in", account);
+    }
+
+    /** The account should be logged in (from now until {@link #disconnect}): a login on its way goes ahead. */
+    void want() {
+        wanted = true;
     }
 
     /** Logs out for good (until {@link #connect} again): no reconnection, no more login attempts. */

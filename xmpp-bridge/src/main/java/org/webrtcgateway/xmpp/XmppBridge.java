@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,9 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     private volatile X509TrustManager trust;
     private volatile BridgeContext gateway;
     private volatile ScheduledExecutorService thread;
+    /** Where accounts log in (blocking), so the bridge's thread never waits on a login. */
+    private volatile ExecutorService logins;
+    static final int LOGIN_THREADS = 2;
     private final PeerCapabilities peers = new PeerCapabilities();
     private volatile XmppCalls calls;
     /** Component mode's users and stream; null in account mode. */
@@ -120,11 +125,16 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             return;
         }
         trust = trustManager();
+        logins = Executors.newFixedThreadPool(LOGIN_THREADS, runnable -> {
+            Thread login = new Thread(runnable, "xmpp-login");
+            login.setDaemon(true);
+            return login;
+        });
         for (XmppAccountConfig account : config.accounts().values()) {
             XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
             accounts.put(account.user(), connection);
             if (!config.loginAtLogin()) {
-                thread.execute(() -> logIn(connection, FIRST_RETRY));
+                logIn(connection, FIRST_RETRY);
             }
         }
     }
@@ -143,6 +153,9 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             }
         });
         thread.shutdown();
+        if (logins != null) {
+            logins.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------------ from browsers (event loops: no blocking)
@@ -252,7 +265,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         }
         XmppAccount account = accounts.get(user.name());
         if (config.loginAtLogin() && account != null) {
-            thread.execute(() -> logIn(account, FIRST_RETRY));
+            logIn(account, FIRST_RETRY);
         }
     }
 
@@ -347,17 +360,45 @@ public final class XmppBridge implements Bridge, InboundStanzas {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Logs in, or tries again later: first after {@link #FIRST_RETRY}, then twice as long each time, up to {@link #LAST_RETRY}. */
+    /**
+     * Logs in on a login thread (it blocks for the server's round trips, the carbons and roster requests after it, and
+     * must not hold up the bridge's thread, which carries every user's calls), or tries again later: first after
+     * {@link #FIRST_RETRY}, then twice as long each time, up to {@link #LAST_RETRY}.
+     */
     private void logIn(XmppAccount account, Duration retry) {
-        if (retry != FIRST_RETRY && !account.isWanted()) {
-            return; // its user logged out while the attempts went on
+        if (retry == FIRST_RETRY) {
+            account.want(); // now, in the caller's order: a logout that follows wins over this login
         }
         try {
+            logins.execute(() -> attemptLogIn(account, retry));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("XMPP bridge stopped: no login for {}", account);
+        }
+    }
+
+    private void attemptLogIn(XmppAccount account, Duration retry) {
+        // One login at a time per account (a user logging in again quickly queues a second attempt).
+        synchronized (account) {
+            if (!account.isWanted() || account.isConnected()) {
+                return; // its user logged out meanwhile, or an earlier attempt made it
+            }
+            tryLogIn(account, retry);
+        }
+    }
+
+    private void tryLogIn(XmppAccount account, Duration retry) {
+        try {
             account.connect();
+            if (!account.isWanted()) {
+                account.closeAfterFailure(); // logged out while the login went on
+            }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+            if (!account.isWanted()) {
+                return; // logged out under the login: nothing to try again
             }
             log.warn("{} could not log in ({}); trying again in {} s", account, e.toString(), retry.toSeconds());
             account.closeAfterFailure();

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +36,8 @@ import org.webrtcgateway.testing.inprocess.InProcessFrontend;
 public final class TestClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(5);
+    /** Messages {@link #nextOfType} passes over at most before it fails. */
+    public static final int MAX_PASSED_OVER = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -156,6 +161,32 @@ public final class TestClient implements AutoCloseable {
         JsonNode message = next();
         assertThat(message.path("type").asText()).as("%s expected '%s' and got %s", this, type, message).isEqualTo(type);
         return message;
+    }
+
+    /**
+     * The next message of {@code type}, passing over others (a bridge may send candidates, ringing or presence in
+     * between, as its network does); fails after {@value #MAX_PASSED_OVER} others or when nothing comes.
+     */
+    public JsonNode nextOfType(String type) {
+        return nextOfType(type, json -> true);
+    }
+
+    /** The next message of {@code type} that {@code matches}, passing over others, as {@link #nextOfType(String)}. */
+    public JsonNode nextOfType(String type, Predicate<JsonNode> matches) {
+        return nextMatching("a matching '" + type + "'", json -> json.path("type").asText().equals(type) && matches.test(json));
+    }
+
+    /** The next message that {@code matches} ({@code what} it is, for the failure), passing over others. */
+    public JsonNode nextMatching(String what, Predicate<JsonNode> matches) {
+        List<JsonNode> passed = new ArrayList<>();
+        for (int i = 0; i < MAX_PASSED_OVER; i++) {
+            JsonNode next = next();
+            if (matches.test(next)) {
+                return next;
+            }
+            passed.add(next);
+        }
+        throw new AssertionError(this + " got no " + what + " among " + passed);
     }
 
     /** Asserts nothing arrives within {@code quietFor}: for things that must not happen. */

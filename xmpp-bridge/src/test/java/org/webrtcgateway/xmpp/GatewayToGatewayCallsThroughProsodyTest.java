@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,20 +53,20 @@ class GatewayToGatewayCallsThroughProsodyTest {
             TestClient bob = gateway.login("bob");
 
             String call = offerToBob(alice);
-            JsonNode offer = awaitType(bob, "offer");
+            JsonNode offer = bob.nextOfType("offer");
             assertThat(offer.path("from").asText()).isEqualTo("xmpp:alice@localhost");
             assertSameMedia(offer.path("sdp").asText(), OFFER);
 
             bob.requestOk("type", "ringing", "call", offer.path("call").asText());
-            assertThat(awaitType(alice, "ringing").path("call").asText()).isEqualTo(call);
+            assertThat(alice.nextOfType("ringing").path("call").asText()).isEqualTo(call);
             bob.requestOk("type", "answer", "call", offer.path("call").asText(), "sdp", ANSWER);
-            JsonNode answer = awaitType(alice, "answer");
+            JsonNode answer = alice.nextOfType("answer");
             assertThat(answer.path("call").asText()).isEqualTo(call);
             assertThat(answer.path("from").asText()).isEqualTo("xmpp:bob@localhost");
             assertSameMedia(answer.path("sdp").asText(), ANSWER);
 
             alice.requestOk("type", "bye", "call", call);
-            assertThat(awaitType(bob, "bye").path("call").asText()).isEqualTo(offer.path("call").asText());
+            assertThat(bob.nextOfType("bye").path("call").asText()).isEqualTo(offer.path("call").asText());
         }
 
         @Test
@@ -77,11 +74,11 @@ class GatewayToGatewayCallsThroughProsodyTest {
             TestClient alice = gateway.login("alice");
             TestClient bob = gateway.login("bob");
             offerToBob(alice);
-            JsonNode offer = awaitType(bob, "offer");
+            JsonNode offer = bob.nextOfType("offer");
 
             bob.requestOk("type", "reject", "call", offer.path("call").asText(), "reason", "busy");
 
-            assertThat(awaitType(alice, "bye").path("reason").asText()).isEqualTo("busy");
+            assertThat(alice.nextOfType("bye").path("reason").asText()).isEqualTo("busy");
         }
 
         @Test
@@ -89,12 +86,12 @@ class GatewayToGatewayCallsThroughProsodyTest {
             TestClient alice = gateway.login("alice");
             TestClient bob = gateway.login("bob");
             String call = offerToBob(alice);
-            JsonNode offer = awaitType(bob, "offer");
-            awaitType(alice, "ringing"); // bob's gateway says so as it takes the propose (XEP-0353's ringing)
+            JsonNode offer = bob.nextOfType("offer");
+            alice.nextOfType("ringing"); // bob's gateway says so as it takes the propose (XEP-0353's ringing)
 
             alice.requestOk("type", "bye", "call", call);
 
-            JsonNode bye = awaitType(bob, "bye");
+            JsonNode bye = bob.nextOfType("bye");
             assertThat(bye.path("call").asText()).isEqualTo(offer.path("call").asText());
             assertThat(bye.path("reason").asText()).isEqualTo("cancel");
         }
@@ -123,11 +120,10 @@ class GatewayToGatewayCallsThroughProsodyTest {
             TestClient alice = gateway.login("alice");
 
             // carol has no resource, and the test's Prosody keeps no offline messages: it bounces the propose.
-            // The call id chosen here and no request id: the bounce may come back before the gateway's 'ok' is out.
-            alice.send("type", "offer", "to", "xmpp:carol@localhost", "call", "to-carol", "sdp", OFFER);
+            String call = alice.requestOk("type", "offer", "to", "xmpp:carol@localhost", "sdp", OFFER).path("call").asText();
 
-            JsonNode bye = awaitType(alice, "bye");
-            assertThat(bye.path("call").asText()).isEqualTo("to-carol");
+            JsonNode bye = alice.nextOfType("bye");
+            assertThat(bye.path("call").asText()).isEqualTo(call);
             assertThat(bye.path("reason").asText()).isEqualTo("unreachable");
         }
     }
@@ -148,15 +144,15 @@ class GatewayToGatewayCallsThroughProsodyTest {
             TestClient alice = gateway.login("alice");
             TestClient bob = gateway.login("bob");
             alice.requestOk("type", "subscribe", "to", "xmpp:bob@localhost");
-            awaitType(alice, "presence", json -> json.path("from").asText().equals("xmpp:bob@localhost")
+            alice.nextOfType("presence", json -> json.path("from").asText().equals("xmpp:bob@localhost")
                     && json.path("status").asText().equals("available"));
 
             String call = offerToBob(alice);
-            JsonNode offer = awaitType(bob, "offer");
+            JsonNode offer = bob.nextOfType("offer");
             assertSameMedia(offer.path("sdp").asText(), OFFER);
             bob.requestOk("type", "answer", "call", offer.path("call").asText(), "sdp", ANSWER);
 
-            assertThat(awaitType(alice, "answer").path("call").asText()).isEqualTo(call);
+            assertThat(alice.nextOfType("answer").path("call").asText()).isEqualTo(call);
         }
 
         @Test
@@ -169,16 +165,12 @@ class GatewayToGatewayCallsThroughProsodyTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static int calls;
-
     /**
-     * alice offers a call to bob; returns its id, chosen here. Without a request id: bob's gateway answers a propose at
-     * once (XEP-0353 ringing), and that may reach alice before the gateway's 'ok' to her offer.
+     * alice offers a call to bob; returns its id. bob's gateway answers a propose at once (XEP-0353 ringing), and
+     * the gateway's 'ok' to her offer still comes first.
      */
     private static String offerToBob(TestClient alice) {
-        String call = "to-bob-" + ++calls;
-        alice.send("type", "offer", "to", "xmpp:bob@localhost", "call", call, "sdp", OFFER);
-        return call;
+        return alice.requestOk("type", "offer", "to", "xmpp:bob@localhost", "sdp", OFFER).path("call").asText();
     }
 
     /**
@@ -195,23 +187,6 @@ class GatewayToGatewayCallsThroughProsodyTest {
                 assertThat(received.split("\r\n")).as("the SDP that arrived").contains(line);
             }
         }
-    }
-
-    private static JsonNode awaitType(TestClient client, String type) {
-        return awaitType(client, type, json -> true);
-    }
-
-    /** The next message of {@code type} that matches, passing over others (presence, candidates). */
-    private static JsonNode awaitType(TestClient client, String type, Predicate<JsonNode> matches) {
-        List<JsonNode> passed = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            JsonNode next = client.next();
-            if (next.path("type").asText().equals(type) && matches.test(next)) {
-                return next;
-            }
-            passed.add(next);
-        }
-        throw new AssertionError(client + " got no matching '" + type + "' among " + passed);
     }
 
     private static String resource(String name) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.Sdps;
 import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.testing.contract.FarCall;
 import org.webrtcgateway.xmpp.testing.CuttableTcpProxy;
@@ -27,8 +28,7 @@ import org.webrtcgateway.xmpp.testing.XmppFarSide;
 @Tag("xmpp")
 class StreamResumptionTest {
 
-    private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
-            + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:111 opus/48000/2\r\n";
+    private static final String SDP = Sdps.ONE_AUDIO_STREAM;
 
     @RegisterExtension
     static final ProsodyExtension prosody = new ProsodyExtension();

@@ -3,14 +3,13 @@ package org.webrtcgateway.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.Sdps;
 import org.webrtcgateway.testing.TestClient;
 
 /**
@@ -22,8 +21,7 @@ import org.webrtcgateway.testing.TestClient;
 public abstract class BridgeContract {
 
     /** An offer a bridge can carry into any network: one audio stream, no candidates of its own. */
-    protected static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
-            + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:111 opus/48000/2\r\n";
+    protected static final String SDP = Sdps.ONE_AUDIO_STREAM;
     private static final String BROWSER_CANDIDATE = "candidate:1 1 udp 2122260223 127.0.0.1 50001 typ host";
     private static final String FAR_CANDIDATE = "candidate:2 1 udp 2122260223 127.0.0.1 50002 typ host";
 
@@ -48,7 +46,7 @@ public abstract class BridgeContract {
 
         assertThat(far.offer()).contains("m=audio");
         far.answer(SDP);
-        JsonNode answer = awaitType(browser, "answer");
+        JsonNode answer = browser.nextOfType("answer");
         assertThat(answer.path("call").asText()).isEqualTo(call);
         assertThat(answer.path("from").asText()).isEqualTo(farSide().address());
         assertThat(answer.path("sdp").asText()).contains("m=audio");
@@ -66,7 +64,7 @@ public abstract class BridgeContract {
         far.candidate(FAR_CANDIDATE); // before the answer: a network without trickle sends it in the answer
         far.answer(SDP);
         // A browser takes a candidate from either: addIceCandidate, or setRemoteDescription of the answer.
-        JsonNode carrier = awaitMessage(browser, "a 'candidate' with " + FAR_CANDIDATE + ", or an 'answer' with it in its SDP",
+        JsonNode carrier = browser.nextMatching("a 'candidate' with " + FAR_CANDIDATE + ", or an 'answer' with it in its SDP",
                 json -> (json.path("type").asText().equals("candidate")
                                 && CandidateLines.same(json.path("candidate").path("candidate").asText(), FAR_CANDIDATE))
                         || (json.path("type").asText().equals("answer")
@@ -81,7 +79,7 @@ public abstract class BridgeContract {
 
         farSide().nextCall().ringing();
 
-        assertThat(awaitType(browser, "ringing").path("call").asText()).isEqualTo(call);
+        assertThat(browser.nextOfType("ringing").path("call").asText()).isEqualTo(call);
     }
 
     @Test
@@ -91,7 +89,7 @@ public abstract class BridgeContract {
 
         farSide().nextCall().reject("busy");
 
-        JsonNode bye = awaitType(browser, "bye");
+        JsonNode bye = browser.nextOfType("bye");
         assertThat(bye.path("call").asText()).isEqualTo(call);
         assertThat(bye.path("reason").asText()).isEqualTo("busy");
     }
@@ -115,7 +113,7 @@ public abstract class BridgeContract {
 
         far.hangUp();
 
-        assertThat(awaitType(browser, "bye").path("call").asText()).isEqualTo(call);
+        assertThat(browser.nextOfType("bye").path("call").asText()).isEqualTo(call);
     }
 
     @Test
@@ -136,7 +134,7 @@ public abstract class BridgeContract {
         TestClient browser = gateway().login(user());
 
         FarCall far = farSide().call(user(), SDP);
-        JsonNode offer = awaitType(browser, "offer");
+        JsonNode offer = browser.nextOfType("offer");
         assertThat(offer.path("from").asText()).isEqualTo(farSide().address());
         assertThat(offer.path("sdp").asText()).contains("m=audio");
         String call = offer.path("call").asText();
@@ -156,7 +154,7 @@ public abstract class BridgeContract {
         assertThat(farSide().nextMessage()).isEqualTo("hello from the browser");
 
         farSide().message(user(), "hello from afar");
-        JsonNode message = awaitType(browser, "message");
+        JsonNode message = browser.nextOfType("message");
         assertThat(message.path("from").asText()).isEqualTo(farSide().address());
         assertThat(message.path("data").asText()).isEqualTo("hello from afar");
     }
@@ -170,7 +168,7 @@ public abstract class BridgeContract {
 
         farSide().setPresence("away");
 
-        JsonNode presence = awaitType(browser, "presence", json -> json.path("status").asText().equals("away"));
+        JsonNode presence = browser.nextOfType("presence", json -> json.path("status").asText().equals("away"));
         assertThat(presence.path("from").asText()).isEqualTo(farSide().address());
     }
 
@@ -185,36 +183,11 @@ public abstract class BridgeContract {
     private FarCall establishedFromTheBrowser(TestClient browser) {
         FarCall far = farSide().nextCall();
         far.answer(SDP);
-        awaitType(browser, "answer");
+        browser.nextOfType("answer");
         return far;
     }
 
     private static Map<String, Object> candidate(String line) {
         return Map.of("candidate", line, "sdpMid", "0", "sdpMLineIndex", 0);
-    }
-
-    private static JsonNode awaitType(TestClient client, String type) {
-        return awaitType(client, type, json -> true);
-    }
-
-    /**
-     * The next message of {@code type} that {@code matches}, passing over others (a bridge may send
-     * candidates, ringing or presence in between, as its network does).
-     */
-    private static JsonNode awaitType(TestClient client, String type, java.util.function.Predicate<JsonNode> matches) {
-        return awaitMessage(client, "a matching '" + type + "'", json -> json.path("type").asText().equals(type) && matches.test(json));
-    }
-
-    /** The next message that {@code matches} ({@code what} it is, for the failure), passing over others. */
-    private static JsonNode awaitMessage(TestClient client, String what, java.util.function.Predicate<JsonNode> matches) {
-        List<JsonNode> passed = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            JsonNode next = client.next();
-            if (matches.test(next)) {
-                return next;
-            }
-            passed.add(next);
-        }
-        throw new AssertionError(client + " got no " + what + " among " + passed);
     }
 }

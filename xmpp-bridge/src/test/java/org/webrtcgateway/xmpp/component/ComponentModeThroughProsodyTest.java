@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.Sdps;
 import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.xmpp.XmppBridge;
 import org.webrtcgateway.xmpp.caps.GatewayFeatures;
@@ -64,18 +65,11 @@ class ComponentModeThroughProsodyTest {
 
     @Test
     void aCallToAComponentUserWhoIsNotLoggedInEndsAsUnreachableAtOnce() {
-        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
-                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:111 opus/48000/2\r\n";
-
         // The propose goes to Prosody, which routes it back to the component; it refuses it for a user not there.
-        // The call id chosen here and no request id: the refusal may come back before the gateway's 'ok' is out.
-        String call = "to-nobody";
-        alice.send("type", "offer", "to", "xmpp:nobody@" + ProsodyExtension.COMPONENT_DOMAIN, "call", call, "sdp", sdp);
+        String call = alice.requestOk("type", "offer", "to", "xmpp:nobody@" + ProsodyExtension.COMPONENT_DOMAIN,
+                "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
 
-        com.fasterxml.jackson.databind.JsonNode bye = alice.next();
-        while (!bye.path("type").asText().equals("bye")) {
-            bye = alice.next();
-        }
+        com.fasterxml.jackson.databind.JsonNode bye = alice.nextOfType("bye");
         assertThat(bye.path("call").asText()).isEqualTo(call);
         assertThat(bye.path("reason").asText()).isEqualTo("unreachable");
     }

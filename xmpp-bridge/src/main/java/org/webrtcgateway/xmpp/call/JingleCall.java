@@ -1,10 +1,12 @@
 package org.webrtcgateway.xmpp.call;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
+import org.jivesoftware.smack.packet.FullyQualifiedElement;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.FullJid;
@@ -12,6 +14,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpTransport;
 import org.webrtcgateway.xmpp.link.XmppEndpoint;
+import org.webrtcgateway.xmpp.sdp.SdpRole;
 
 /**
  * One call between a gateway user and an XMPP peer: the gateway's call id and the Jingle session id, who
@@ -54,9 +57,9 @@ final class JingleCall {
     /** Our side's ICE ufrag per content, so each trickled candidate names the generation it belongs to. */
     Map<String, String> localUfrags = Map.of();
     /** What the session-initiate will carry, kept while the XEP-0353 propose is out. */
-    List<? extends org.jivesoftware.smack.packet.FullyQualifiedElement> initiateChildren = List.of();
+    List<? extends FullyQualifiedElement> initiateChildren = List.of();
     /** The peer's last description of the session (its session-initiate or session-accept, transports as replaced since). */
-    List<? extends org.jivesoftware.smack.packet.FullyQualifiedElement> remoteChildren = List.of();
+    List<? extends FullyQualifiedElement> remoteChildren = List.of();
     /** We sent a transport-replace (the browser's ICE restart) and wait for the peer's transport-accept. */
     boolean replacing;
     /** The peer sent a transport-replace; the browser has it as an offer and its answer becomes our transport-accept. */
@@ -82,8 +85,8 @@ final class JingleCall {
     }
 
     /** Whose SDP the peer's Jingle descriptions are. */
-    org.webrtcgateway.xmpp.sdp.SdpRole peerRole() {
-        return weInitiate ? org.webrtcgateway.xmpp.sdp.SdpRole.RESPONDER : org.webrtcgateway.xmpp.sdp.SdpRole.INITIATOR;
+    SdpRole peerRole() {
+        return weInitiate ? SdpRole.RESPONDER : SdpRole.INITIATOR;
     }
 
     Address.Local user() {
@@ -97,7 +100,7 @@ final class JingleCall {
     /** Remembers the content names and our ufrags from the contents our side sent (initiate or accept). */
     void localContents(List<JingleContent> contents) {
         mids = contents.stream().map(JingleContent::getName).toList();
-        java.util.Map<String, String> ufrags = new java.util.HashMap<>();
+        Map<String, String> ufrags = new HashMap<>();
         for (JingleContent content : contents) {
             if (content.getTransport() instanceof IceUdpTransport transport && transport.getUfrag() != null) {
                 ufrags.put(content.getName(), transport.getUfrag());

@@ -1,7 +1,9 @@
 package org.webrtcgateway.xmpp.sdp;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -174,7 +176,7 @@ public final class JingleToSdp {
             attributes.add(new SdpAttribute("ssrc-group", group.getSemantics() + ' '
                     + group.getSsrcs().stream().map(String::valueOf).collect(Collectors.joining(" "))));
         }
-        Set<String> described = new java.util.HashSet<>();
+        Set<String> described = new HashSet<>();
         for (MediaSource source : sources) {
             for (SourceParameter parameter : source.getParameters()) {
                 attributes.add(new SdpAttribute("ssrc", source.getSsrc() + " " + parameter.getName()
@@ -192,7 +194,7 @@ public final class JingleToSdp {
      */
     private static void describeGroupedSources(RtpDescription description, List<MediaSource> sources, Set<String> described,
             List<SdpAttribute> attributes) {
-        java.util.Optional<String> cname = sources.stream().map(s -> s.getParameterValue("cname").orElse(null))
+        Optional<String> cname = sources.stream().map(s -> s.getParameterValue("cname").orElse(null))
                 .filter(c -> c != null).findFirst();
         if (cname.isEmpty()) {
             return;

@@ -101,7 +101,7 @@ class CommandLineTest {
 
     @Test
     void helpListsEverySettingWithItsDefault() {
-        String usage = CommandLine.usage(GATEWAY.settings());
+        String usage = CommandLine.usage(GATEWAY.settings(), null);
 
         for (var setting : GATEWAY.settings()) {
             assertThat(usage).contains(setting.key());

@@ -58,7 +58,9 @@ public final class CoreGateway implements Gateway {
         for (Bridge bridge : bridges.all()) {
             bridge.start(new BridgeInbound(bridge, sessions, services.calls(), services.presence(), heap));
             started.add(bridge);
-            log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
+            if (bridge.enabled()) {
+                log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
+            }
         }
     }
 

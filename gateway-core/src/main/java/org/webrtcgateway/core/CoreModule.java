@@ -17,6 +17,7 @@ import com.google.inject.multibindings.Multibinder;
 
 import org.webrtcgateway.core.api.AddressForm;
 import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.config.AuthConfig;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.IceConfig;
@@ -51,6 +52,13 @@ public final class CoreModule extends AbstractModule {
         all.addAll(IceConfig.SETTINGS);
         all.addAll(AuthConfig.SETTINGS);
         return all;
+    }
+
+    /** The core's part of {@code --check-config}: its typed configurations, and the token key file read. */
+    public static void check(Settings s) {
+        CoreConfig.from(s);
+        IceConfig.from(s);
+        new TokenVerifier(AuthConfig.from(s));
     }
 
     @Override

@@ -76,9 +76,14 @@ public final class SipBridge implements Bridge {
     }
 
     @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
     public void start(BridgeContext gateway) throws Exception {
         if (!config.enabled()) {
-            log.info("SIP bridge off (sip.enabled is false): no SIP port opened");
+            log.debug("SIP bridge off (sip.enabled is false): no SIP port opened");
             return;
         }
         executor = BridgeThread.start("sip-bridge");

@@ -1,5 +1,6 @@
 package org.webrtcgateway.sip;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +53,11 @@ public record SipConfig(
             SipConfig::parseTransports, "transports to listen on and send with: udp, tcp, tls (the first is used for requests)");
     public static final Setting<String> CONTACT_HOST = Setting.string("sip.contact-host", null,
             "host written in Contact and Via (default: sip.bind); the address the PBX reaches the gateway at");
-    public static final Setting<String> TLS_KEYSTORE = Setting.string("sip.tls-keystore", null,
+    public static final Setting<Path> TLS_KEYSTORE = Setting.path("sip.tls-keystore",
             "PKCS#12 keystore with the gateway's TLS certificate (for the tls transport)");
-    public static final Setting<String> TLS_KEYSTORE_PASSWORD = Setting.string("sip.tls-keystore-password", null,
+    public static final Setting<String> TLS_KEYSTORE_PASSWORD = Setting.secret("sip.tls-keystore-password",
             "password of sip.tls-keystore");
-    public static final Setting<String> TLS_TRUSTSTORE = Setting.string("sip.tls-truststore", null,
+    public static final Setting<Path> TLS_TRUSTSTORE = Setting.path("sip.tls-truststore",
             "PKCS#12 truststore (same password as sip.tls-keystore) that TLS peers' certificate chains are verified against (default: sip.tls-keystore itself)");
     public static final Setting<Duration> INVITE_TIMEOUT = Setting.duration("sip.invite-timeout", Duration.ofSeconds(32),
             "an outgoing INVITE that gets no response at all for this long ends the call with bye reason 'unreachable'");
@@ -78,7 +79,7 @@ public record SipConfig(
             "address of record of gateway user <user>, e.g. sip:1001@pbx.example.org; the bridge registers it");
     public static final Setting<String> ACCOUNT_AUTH_USER = Setting.string("sip.account.<user>.auth-user", null,
             "digest user name (default: the user part of the aor)");
-    public static final Setting<String> ACCOUNT_PASSWORD = Setting.string("sip.account.<user>.password", null,
+    public static final Setting<String> ACCOUNT_PASSWORD = Setting.secret("sip.account.<user>.password",
             "digest password");
     public static final Setting<String> ACCOUNT_PROXY = Setting.string("sip.account.<user>.proxy", null,
             "registrar and outbound proxy of this account, host:port (default: sip.proxy)");
@@ -92,7 +93,7 @@ public record SipConfig(
             "trunk mode: users without an account call as sip:<user>@<domain>, with no registration");
     public static final Setting<String> TRUNK_AUTH_USER = Setting.string("sip.trunk.auth-user", null,
             "trunk mode: digest user name, when the PBX challenges the trunk");
-    public static final Setting<String> TRUNK_PASSWORD = Setting.string("sip.trunk.password", null,
+    public static final Setting<String> TRUNK_PASSWORD = Setting.secret("sip.trunk.password",
             "trunk mode: digest password");
 
     public static final Setting<String> DIAL_MATCH = Setting.string("sip.dial-plan.<rule>.match", null,
@@ -194,7 +195,7 @@ public record SipConfig(
         if (gathering.isNegative() || inviteTimeout.isZero() || inviteTimeout.isNegative()) {
             throw new ConfigException(INVITE_TIMEOUT.key() + " must be above 0 and " + GATHERING.key() + " not negative");
         }
-        if (enabled && s.get(TRANSPORTS).contains("tls") && (s.get(TLS_KEYSTORE) == null || s.get(TLS_KEYSTORE).isBlank())) {
+        if (enabled && s.get(TRANSPORTS).contains("tls") && s.get(TLS_KEYSTORE) == null) {
             throw new ConfigException(TRANSPORTS.key() + " has tls, which needs " + TLS_KEYSTORE.key() + " (the gateway's certificate)");
         }
         if (enabled && accounts.isEmpty() && trunk.isEmpty()) {
@@ -211,12 +212,12 @@ public record SipConfig(
     public static Map<String, String> tlsProperties(Settings s) {
         Map<String, String> tls = new LinkedHashMap<>();
         if (s.get(TLS_KEYSTORE) != null) {
-            tls.put("javax.net.ssl.keyStore", s.get(TLS_KEYSTORE));
+            tls.put("javax.net.ssl.keyStore", s.get(TLS_KEYSTORE).toString());
             tls.put("javax.net.ssl.keyStorePassword", Optional.ofNullable(s.get(TLS_KEYSTORE_PASSWORD)).orElse(""));
             tls.put("javax.net.ssl.keyStoreType", "PKCS12");
         }
         if (s.get(TLS_TRUSTSTORE) != null) {
-            tls.put("javax.net.ssl.trustStore", s.get(TLS_TRUSTSTORE));
+            tls.put("javax.net.ssl.trustStore", s.get(TLS_TRUSTSTORE).toString());
             tls.put("javax.net.ssl.trustStoreType", "PKCS12");
         }
         return tls;

@@ -30,6 +30,11 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
     }
 
     @Override
+    public void check(Settings settings) {
+        SipConfig.from(settings);
+    }
+
+    @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), Bridge.class).addBinding().to(SipBridge.class);
     }

@@ -1,5 +1,7 @@
 package org.webrtcgateway.websocket;
 
+import java.util.function.Supplier;
+
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -24,7 +26,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private static final int MAX_HTTP_REQUEST = 16 * 1024;
 
     private final WebSocketConfig config;
-    private final SslContext ssl;
+    /** The TLS context for each new connection (null: plain); it changes when the certificate is reloaded. */
+    private final Supplier<SslContext> ssl;
     private final Gateway gateway;
     private final JsonDecoder decoder;
     private final JsonEncoder encoder;
@@ -35,7 +38,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final WriteBuffers writeBuffers;
     private final WebSocketServerProtocolConfig websocketProtocol;
 
-    GatewayChannelInitializer(WebSocketConfig config, SslContext ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
+    GatewayChannelInitializer(WebSocketConfig config, Supplier<SslContext> ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
                               ChannelGroup channels, WriteBuffers writeBuffers) {
         this.config = config;
         this.writeBuffers = writeBuffers;
@@ -73,8 +76,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         if (connectionLimiter != null) {
             pipeline.addLast(PipelineStages.CONNECTION_LIMIT, connectionLimiter);
         }
-        if (ssl != null) {
-            pipeline.addLast(PipelineStages.TLS, ssl.newHandler(channel.alloc()));
+        SslContext tls = ssl.get();
+        if (tls != null) {
+            pipeline.addLast(PipelineStages.TLS, tls.newHandler(channel.alloc()));
         }
         pipeline.addLast(PipelineStages.IDLE_GUARD, new IdleGuard(config));
         pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec(HttpRequestHandler.DECODER_CONFIG));

@@ -24,6 +24,8 @@ final class StaticFiles {
 
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._\\-]+)+");
     private static final String CLASSPATH_ROOT = "static";
+    /** The gateway's JavaScript client (script and module), served from the jar beside any folder's page. */
+    static final java.util.Set<String> CLIENT_LIBRARY = java.util.Set.of("/gateway.js", "/gateway.mjs");
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -50,7 +52,10 @@ final class StaticFiles {
         }
         String contentType = CONTENT_TYPES.getOrDefault(extension(path), "application/octet-stream");
         if (folder != null) {
-            return fromFolder(path, contentType);
+            Optional<File> file = fromFolder(path, contentType);
+            // A page of one's own still gets the gateway's client library, unless it brings its own.
+            return file.isPresent() || !CLIENT_LIBRARY.contains(path) ? file
+                    : classpathCache.computeIfAbsent(path, p -> fromClasspath(p, contentType));
         }
         return classpathCache.computeIfAbsent(path, p -> fromClasspath(p, contentType));
     }

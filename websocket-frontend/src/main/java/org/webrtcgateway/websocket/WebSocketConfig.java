@@ -56,11 +56,11 @@ public record WebSocketConfig(
             Integer.MAX_VALUE, "bytes the write buffers of all clients may hold together (0 = half the direct memory,"
             + " which is the heap's size unless -XX:MaxDirectMemorySize says otherwise); past it, a client with more than"
             + " 64 KiB unread is given nothing more until it reads, its messages queued in its session");
-    public static final Setting<Path> STATIC_DIR = new Setting<>("websocket.static-dir", null, Path::of,
+    public static final Setting<Path> STATIC_DIR = Setting.path("websocket.static-dir",
             "folder served at / instead of the built-in client page");
-    public static final Setting<Path> TLS_CERTIFICATE = new Setting<>("websocket.tls-certificate", null, Path::of,
+    public static final Setting<Path> TLS_CERTIFICATE = Setting.path("websocket.tls-certificate",
             "PEM certificate chain; with tls-private-key, serves https:// and wss://");
-    public static final Setting<Path> TLS_PRIVATE_KEY = new Setting<>("websocket.tls-private-key", null, Path::of,
+    public static final Setting<Path> TLS_PRIVATE_KEY = Setting.path("websocket.tls-private-key",
             "PEM private key (PKCS#8) of tls-certificate");
     public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("websocket.allowed-origins",
             "Origins allowed to open the WebSocket, e.g. https://app.example.org (empty = any)");

@@ -1,5 +1,6 @@
 package org.webrtcgateway.websocket;
 
+import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.inject.Singleton;
@@ -8,10 +9,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 
-import org.webrtcgateway.core.protocol.Frontend;
+import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
+import org.webrtcgateway.core.plugin.Reloadable;
+import org.webrtcgateway.core.protocol.Frontend;
 
 /** Adds the WebSocket frontend to the gateway: a plug-in, found on the class path. */
 public final class WebSocketModule extends AbstractModule implements GatewayPlugin {
@@ -27,8 +30,21 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
     }
 
     @Override
+    public void check(Settings settings) {
+        WebSocketConfig config = WebSocketConfig.from(settings);
+        if (config.staticDir() != null && !Files.isDirectory(config.staticDir())) {
+            throw new ConfigException(WebSocketConfig.STATIC_DIR.key() + ": " + config.staticDir() + " is not a folder"
+                    + (Files.exists(config.staticDir()) ? "" : " (it does not exist)"));
+        }
+        if (config.tls()) {
+            ServerTls.build(config);
+        }
+    }
+
+    @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(WebSocketServer.class);
+        Multibinder.newSetBinder(binder(), Reloadable.class).addBinding().to(ServerTls.class);
     }
 
     @Provides

@@ -1,13 +1,11 @@
 package org.webrtcgateway.websocket;
 
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLException;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,8 +25,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -51,6 +47,7 @@ public final class WebSocketServer implements Frontend {
     private final JsonDecoder decoder;
     private final JsonEncoder encoder;
     private final WriteBuffers writeBuffers;
+    private final ServerTls tls;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -58,8 +55,9 @@ public final class WebSocketServer implements Frontend {
 
     @Inject
     public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
-                           WriteBuffers writeBuffers) {
+                           WriteBuffers writeBuffers, ServerTls tls) {
         this.config = config;
+        this.tls = tls;
         this.gateway = gateway;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -68,7 +66,6 @@ public final class WebSocketServer implements Frontend {
 
     @Override
     public synchronized void start() throws InterruptedException {
-        SslContext ssl = sslContext();
         boolean epoll = Epoll.isAvailable();
         // One group accepts and serves: accepting is cheap, and a thread of its own would only add a
         // context switch to every new connection (on a one-core deployment, to every login).
@@ -82,7 +79,7 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
-                .childHandler(new GatewayChannelInitializer(config, ssl, gateway, decoder, encoder, channels, writeBuffers));
+                .childHandler(new GatewayChannelInitializer(config, tls::current, gateway, decoder, encoder, channels, writeBuffers));
         serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());
@@ -132,19 +129,6 @@ public final class WebSocketServer implements Frontend {
         if (workerGroup != null) {
             workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workerGroup = null;
-        }
-    }
-
-    private SslContext sslContext() {
-        if (!config.tls()) {
-            return null;
-        }
-        try {
-            return SslContextBuilder.forServer(new File(config.tlsCertificate().toString()),
-                    new File(config.tlsPrivateKey().toString())).build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new ConfigException("websocket.tls-certificate/tls-private-key: cannot use " + config.tlsCertificate()
-                    + " and " + config.tlsPrivateKey() + ": " + e.getMessage());
         }
     }
 }

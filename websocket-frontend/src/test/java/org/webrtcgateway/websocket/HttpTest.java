@@ -121,6 +121,15 @@ class HttpTest {
         }
 
         @Test
+        void aPageOfOnesOwnStillGetsTheGatewaysClientLibraryButNotItsPage() throws Exception {
+            HttpResponse<String> library = get("/gateway.js");
+
+            assertThat(library.statusCode()).isEqualTo(200);
+            assertThat(library.body()).contains("WebSocket");
+            assertThat(get("/app.css").statusCode()).as("the built-in page's other files stay out").isEqualTo(404);
+        }
+
+        @Test
         void filesInSubfoldersAreServed() throws Exception {
             HttpResponse<String> response = get("/sub/page.html");
 

@@ -108,9 +108,14 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     }
 
     @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
     public void start(BridgeContext context) {
         if (!config.enabled()) {
-            log.info("XMPP bridge off (xmpp.enabled is false): no XMPP connection made");
+            log.debug("XMPP bridge off (xmpp.enabled is false): no XMPP connection made");
             return;
         }
         gateway = context;

@@ -61,7 +61,7 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
             "turns the XMPP bridge on; without it no XMPP connection is made and xmpp: addresses are unreachable");
     public static final Setting<String> SERVER = Setting.string("xmpp.server", null,
             "host:port of the XMPP server's client port (default: found from each account's domain by DNS SRV)");
-    public static final Setting<Path> TRUST_CERTIFICATE = new Setting<>("xmpp.trust-certificate", null, Path::of,
+    public static final Setting<Path> TRUST_CERTIFICATE = Setting.path("xmpp.trust-certificate",
             "PEM certificate (the server's own, or its CA's) that the server's TLS certificate is verified against"
                     + " (default: the JVM's certificate authorities)");
     public static final Setting<String> SUBSCRIPTION_POLICY = Setting.string("xmpp.subscription-policy", "reject",
@@ -72,7 +72,7 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
                     + " 'login' (while the user is logged in to the gateway)");
     public static final Setting<String> ACCOUNT_JID = Setting.string("xmpp.account.<user>.jid", null,
             "XMPP account of gateway user <user>, e.g. alice@example.org; the bridge logs in as it (STARTTLS, SCRAM)");
-    public static final Setting<String> ACCOUNT_PASSWORD = Setting.string("xmpp.account.<user>.password", null,
+    public static final Setting<String> ACCOUNT_PASSWORD = Setting.secret("xmpp.account.<user>.password",
             "password of xmpp.account.<user>.jid");
 
     public static final Setting<Boolean> JINGLE_MESSAGE = Setting.bool("xmpp.jingle-message-initiation", true,
@@ -88,14 +88,12 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
             "component mode: the subdomain the XMPP server gives the gateway, e.g. gw.example.org");
     public static final Setting<String> COMPONENT_SERVER = Setting.string("xmpp.component.server", "localhost:5347",
             "component mode: host:port of the XMPP server's component port (plain TCP: keep it on loopback or a private network)");
-    public static final Setting<String> COMPONENT_SECRET = Setting.string("xmpp.component.secret", null,
-            "component mode: the secret the server has for xmpp.component.domain (or xmpp.component.secret-file)");
-    public static final Setting<Path> COMPONENT_SECRET_FILE = new Setting<>("xmpp.component.secret-file", null, Path::of,
-            "component mode: a file holding the component's secret (surrounding whitespace ignored), in place of xmpp.component.secret");
+    public static final Setting<String> COMPONENT_SECRET = Setting.secret("xmpp.component.secret",
+            "component mode: the secret the server has for xmpp.component.domain");
 
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, SERVER, TRUST_CERTIFICATE, SUBSCRIPTION_POLICY,
             LOGIN_AT, ACCOUNT_JID, ACCOUNT_PASSWORD, JINGLE_MESSAGE, RING_TIMEOUT, MODE, COMPONENT_DOMAIN, COMPONENT_SERVER,
-            COMPONENT_SECRET, COMPONENT_SECRET_FILE);
+            COMPONENT_SECRET);
 
     public static XmppConfig from(Settings s) {
         Map<String, XmppAccountConfig> accounts = new LinkedHashMap<>();
@@ -163,29 +161,19 @@ public record XmppConfig(boolean enabled, String server, Path trustCertificate, 
 
     private static String secret(Settings s) {
         String secret = s.get(COMPONENT_SECRET);
-        Path file = s.get(COMPONENT_SECRET_FILE);
-        if (secret != null && file != null) {
-            throw new ConfigException(COMPONENT_SECRET.key() + " and " + COMPONENT_SECRET_FILE.key() + ": set one, not both");
-        }
-        if (file != null) {
-            try {
-                secret = Files.readString(file).strip();
-            } catch (IOException e) {
-                throw new ConfigException(COMPONENT_SECRET_FILE.key() + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-            }
-        }
         if (secret == null || secret.isEmpty()) {
-            throw new ConfigException(COMPONENT_SECRET.key() + " (or " + COMPONENT_SECRET_FILE.key() + ") is needed with "
-                    + MODE.key() + " 'component'");
+            throw new ConfigException(COMPONENT_SECRET.key() + " (or " + COMPONENT_SECRET.key() + Setting.FILE_SUFFIX
+                    + ") is needed with " + MODE.key() + " 'component'");
         }
         return secret;
     }
 
     /** Account mode: component settings would be silently unused, so they are refused. */
     private static ComponentConfig noComponent(Settings s) {
-        for (Setting<?> setting : List.of(COMPONENT_DOMAIN, COMPONENT_SECRET, COMPONENT_SECRET_FILE, COMPONENT_SERVER)) {
-            if (s.keys().contains(setting.key())) {
-                throw new ConfigException(setting.key() + " needs " + MODE.key() + " 'component'");
+        for (String key : List.of(COMPONENT_DOMAIN.key(), COMPONENT_SECRET.key(), COMPONENT_SECRET.key() + Setting.FILE_SUFFIX,
+                COMPONENT_SERVER.key())) {
+            if (s.keys().contains(key)) {
+                throw new ConfigException(key + " needs " + MODE.key() + " 'component'");
             }
         }
         return null;

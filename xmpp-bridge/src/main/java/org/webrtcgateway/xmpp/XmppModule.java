@@ -27,6 +27,11 @@ public final class XmppModule extends AbstractModule implements GatewayPlugin {
     }
 
     @Override
+    public void check(Settings settings) {
+        XmppConfig.from(settings);
+    }
+
+    @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), Bridge.class).addBinding().to(XmppBridge.class);
     }

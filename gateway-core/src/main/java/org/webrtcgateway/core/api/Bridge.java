@@ -19,6 +19,15 @@ public interface Bridge {
     /** The address schemes this bridge owns, in lower case, e.g. {@code sip}, {@code sips}, {@code tel}. */
     Set<String> schemes();
 
+    /**
+     * Whether the configuration turns this bridge on. A bridge that is off is still started and
+     * stopped, so that its addresses get a clear refusal ("not enabled") rather than none, but it
+     * opens nothing and the start-up log does not count it.
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Starts the bridge's own stack. Called once, before any {@link #send}. */
     void start(BridgeContext context) throws Exception;
 

@@ -116,6 +116,10 @@ public final class TokenVerifier {
         String pem;
         try {
             pem = Files.readString(config.jwtPublicKey());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(AuthConfig.JWT_PUBLIC_KEY.key() + ": " + config.jwtPublicKey() + " does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException(AuthConfig.JWT_PUBLIC_KEY.key() + ": " + config.jwtPublicKey() + " cannot be read by this user");
         } catch (IOException e) {
             throw new ConfigException(AuthConfig.JWT_PUBLIC_KEY.key() + ": cannot read " + config.jwtPublicKey() + ": " + e.getMessage());
         }

@@ -7,9 +7,9 @@ import java.util.List;
 /** Login tokens (JWT): the {@code auth.*} keys. With no key configured, anyone may log in under any free name. */
 public record AuthConfig(String jwtSecret, Path jwtPublicKey, String issuer, String audience, Duration leeway) {
 
-    public static final Setting<String> JWT_SECRET = Setting.string("auth.jwt-secret", null,
+    public static final Setting<String> JWT_SECRET = Setting.secret("auth.jwt-secret",
             "HMAC secret (HS256/384/512) that login tokens are signed with; setting it makes tokens required");
-    public static final Setting<Path> JWT_PUBLIC_KEY = new Setting<>("auth.jwt-public-key", null, Path::of,
+    public static final Setting<Path> JWT_PUBLIC_KEY = Setting.path("auth.jwt-public-key",
             "PEM file with the RSA or EC public key (RS256/ES256...) that login tokens are signed with; makes tokens required");
     public static final Setting<String> ISSUER = Setting.string("auth.jwt-issuer", null,
             "when set, a token's 'iss' must equal it");

@@ -11,11 +11,11 @@ public record IceConfig(List<String> stunUrls, List<String> turnUrls, String tur
             "STUN servers, e.g. stun:stun.example.org:3478 (comma-separated on the command line)");
     public static final Setting<List<String>> TURN_URLS = Setting.list("ice.turn-urls",
             "TURN servers, e.g. turn:turn.example.org:3478?transport=udp");
-    public static final Setting<String> TURN_SECRET = Setting.string("ice.turn-secret", null,
+    public static final Setting<String> TURN_SECRET = Setting.secret("ice.turn-secret",
             "shared secret of a TURN server's REST API (coturn use-auth-secret): per-user credentials are minted at login");
     public static final Setting<String> TURN_USERNAME = Setting.string("ice.turn-username", null,
             "fixed TURN user name, when no turn-secret is set");
-    public static final Setting<String> TURN_PASSWORD = Setting.string("ice.turn-password", null,
+    public static final Setting<String> TURN_PASSWORD = Setting.secret("ice.turn-password",
             "fixed TURN password, when no turn-secret is set");
     public static final Setting<Duration> TURN_TTL = Setting.duration("ice.turn-ttl", Duration.ofHours(12),
             "lifetime of minted TURN credentials");

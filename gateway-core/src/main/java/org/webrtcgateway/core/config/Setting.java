@@ -2,6 +2,7 @@ package org.webrtcgateway.core.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,17 +22,51 @@ import java.util.function.Function;
  * @param defaultValue used when the key is absent (null: no value)
  * @param parser       turns the text form into the value, throwing {@link IllegalArgumentException} with the reason
  * @param description  one line for {@code --help} and the README
+ * @param kind         what {@link Settings} does with the text beyond parsing it: paths resolve against the
+ *                     config file's folder, secrets may come from a file
  */
-public record Setting<T>(String key, T defaultValue, Function<String, T> parser, String description) {
+public record Setting<T>(String key, T defaultValue, Function<String, T> parser, String description, Kind kind) {
+
+    /** What a setting's value is, where that changes how it is read. */
+    public enum Kind {
+        /** Read as written. */
+        PLAIN,
+        /** A file or folder: relative to the folder of the config file that names it (to the working folder on the command line). */
+        PATH,
+        /**
+         * A password or key: may instead be read from a file named by the same key with {@code -file} appended
+         * ({@code auth.jwt-secret-file: /run/credentials/webrtc-gateway.service/jwt-secret}), so that it need not
+         * sit in the config file; systemd's {@code LoadCredential} provides such files.
+         */
+        SECRET
+    }
+
+    /** The suffix of the key that names a file holding a {@link Kind#SECRET} setting's value. */
+    public static final String FILE_SUFFIX = "-file";
 
     public Setting {
         requireNonNull(key, "key");
         requireNonNull(parser, "parser");
         requireNonNull(description, "description");
+        requireNonNull(kind, "kind");
+    }
+
+    public Setting(String key, T defaultValue, Function<String, T> parser, String description) {
+        this(key, defaultValue, parser, description, Kind.PLAIN);
     }
 
     public static Setting<String> string(String key, String defaultValue, String description) {
         return new Setting<>(key, defaultValue, Function.identity(), description);
+    }
+
+    /** A file or folder; a relative one is relative to the config file's folder. */
+    public static Setting<Path> path(String key, String description) {
+        return new Setting<>(key, null, Path::of, description, Kind.PATH);
+    }
+
+    /** A password or key with no default; {@code KEY-file} may name a file that holds it instead. */
+    public static Setting<String> secret(String key, String description) {
+        return new Setting<>(key, null, Function.identity(), description, Kind.SECRET);
     }
 
     public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String description) {
@@ -60,7 +95,8 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
         if (!isPattern()) {
             throw new IllegalStateException(key + " has no <name> segment");
         }
-        return new Setting<>(key.replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name)), defaultValue, parser, description);
+        return new Setting<>(key.replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name)), defaultValue, parser,
+                description, kind);
     }
 
     /** The default as written in a config file, for help texts. */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -58,13 +59,39 @@ public final class Composition {
     }
 
     /**
-     * Checks {@code settings} (unknown keys, with a suggestion; values out of range), builds the
-     * injector of the core, the plug-ins and {@code extraModules} (tests add theirs), and starts it.
+     * Everything wrong with {@code settings}, one line each with where it was written: unknown keys
+     * (with a suggestion), values of the wrong form, and what each part's typed configuration refuses
+     * (settings that contradict each other, files that cannot be read). Opens nothing.
+     */
+    public List<String> check(Settings settings) {
+        List<String> problems = new ArrayList<>(settings.problems(settings()));
+        if (!problems.isEmpty()) {
+            return problems; // typed configurations would only repeat these
+        }
+        List<Consumer<Settings>> parts = new ArrayList<>();
+        parts.add(CoreModule::check);
+        plugins.forEach(plugin -> parts.add(plugin::check));
+        for (Consumer<Settings> part : parts) {
+            try {
+                part.accept(settings);
+            } catch (ConfigException e) {
+                e.problems().forEach(problem -> problems.add(settings.locate(problem)));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * {@link #check Checks} {@code settings}, builds the injector of the core, the plug-ins and
+     * {@code extraModules} (tests add theirs), and starts it.
      *
-     * @throws ConfigException when a setting is wrong, whether the check or a config class found it
+     * @throws ConfigException with every problem {@link #check} finds, or one that starting met (a port in use)
      */
     public Started start(Settings settings, List<Module> extraModules) throws Exception {
-        settings.validate(settings());
+        List<String> problems = check(settings);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(settings));
         modules.addAll(plugins);
@@ -74,18 +101,43 @@ public final class Composition {
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         } catch (CreationException | ProvisionException e) {
             // A config class refusing its values surfaces here, wrapped: show the config message alone.
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof ConfigException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                throw (ConfigException) cause;
+            ConfigException config = configCause(e);
+            if (config != null) {
+                throw located(config, settings);
             }
             throw e;
         }
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
-        lifecycle.start();
+        try {
+            lifecycle.start();
+        } catch (ConfigException e) {
+            throw located(e, settings);
+        }
         return new Started(injector, lifecycle);
+    }
+
+    /** The first ConfigException among the causes, and Guice's several messages' causes. */
+    private static ConfigException configCause(RuntimeException e) {
+        List<Throwable> causes = new ArrayList<>();
+        if (e instanceof CreationException creation) {
+            creation.getErrorMessages().forEach(message -> causes.add(message.getCause()));
+        } else if (e instanceof ProvisionException provision) {
+            provision.getErrorMessages().forEach(message -> causes.add(message.getCause()));
+        }
+        causes.add(e.getCause());
+        for (Throwable cause : causes) {
+            while (cause != null && !(cause instanceof ConfigException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                return (ConfigException) cause;
+            }
+        }
+        return null;
+    }
+
+    private static ConfigException located(ConfigException e, Settings settings) {
+        return new ConfigException(e.problems().stream().map(settings::locate).toList());
     }
 
     /** A running gateway: its injector (for tests to look inside) and the lifecycle that stops it. */

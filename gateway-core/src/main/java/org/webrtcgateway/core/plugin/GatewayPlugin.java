@@ -5,6 +5,7 @@ import java.util.List;
 import com.google.inject.Module;
 
 import org.webrtcgateway.core.config.Setting;
+import org.webrtcgateway.core.config.Settings;
 
 /**
  * A part of the gateway that is there when its jar is on the class path: a frontend, a bridge, a
@@ -23,4 +24,14 @@ public interface GatewayPlugin extends Module {
 
     /** Every setting the plug-in reads; empty when it reads none. */
     List<Setting<?>> settings();
+
+    /**
+     * Builds the plug-in's typed configuration from {@code settings} and reads the files it names (keys,
+     * certificates), opening nothing, so that {@code --check-config} and start-up refuse a wrong
+     * configuration before anything starts.
+     *
+     * @throws org.webrtcgateway.core.config.ConfigException naming the setting and what was expected
+     */
+    default void check(Settings settings) {
+    }
 }

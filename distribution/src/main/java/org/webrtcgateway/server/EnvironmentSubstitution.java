@@ -1,0 +1,55 @@
+package org.webrtcgateway.server;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ${NAME}} in a config value replaced with the environment variable NAME, so that a secret
+ * or a host-specific value need not be written into the file; {@code ${NAME:-default}} when the
+ * variable may be unset or empty; {@code $${} for a literal {@code ${}.
+ */
+final class EnvironmentSubstitution implements UnaryOperator<String> {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+    private final UnaryOperator<String> environment;
+
+    EnvironmentSubstitution(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /** @throws IllegalArgumentException naming a variable that is unset and has no default, or a malformed reference */
+    @Override
+    public String apply(String text) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        Matcher matcher = REFERENCE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String replacement;
+            if (matcher.group().equals("$${")) {
+                replacement = "${";
+            } else {
+                String value = environment.apply(matcher.group(1));
+                if (value == null || value.isEmpty()) {
+                    if (matcher.group(2) == null) {
+                        throw new IllegalArgumentException("environment variable " + matcher.group(1)
+                                + " is not set (write ${" + matcher.group(1) + ":-default} to give a default)");
+                    }
+                    value = matcher.group(2);
+                }
+                replacement = value;
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(result);
+        String substituted = result.toString();
+        String unmatched = text.replaceAll(REFERENCE.pattern(), "");
+        if (unmatched.contains("${")) {
+            throw new IllegalArgumentException("'${' starts no ${NAME} or ${NAME:-default} reference (write $${ for a literal ${)");
+        }
+        return substituted;
+    }
+}

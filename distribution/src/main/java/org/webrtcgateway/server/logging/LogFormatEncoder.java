@@ -1,0 +1,69 @@
+package org.webrtcgateway.server.logging;
+
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import net.logstash.logback.encoder.LogstashEncoder;
+
+/**
+ * The log's line format, chosen by one setting in {@code conf/logback.xml} ({@code format}: {@code text}
+ * or {@code json}) rather than by editing which appender the root logger uses: readable lines with
+ * {@code pattern}, or one JSON object per line (logstash-logback-encoder) for log shippers.
+ */
+public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
+
+    private String format = "text";
+    private String pattern = "%d %-5level [%thread] %logger{0} - %msg%n";
+    private Encoder<ILoggingEvent> delegate;
+
+    public void setFormat(String format) {
+        this.format = format.trim();
+    }
+
+    public void setPattern(String pattern) {
+        this.pattern = pattern;
+    }
+
+    @Override
+    public void start() {
+        if (format.equalsIgnoreCase("json")) {
+            LogstashEncoder json = new LogstashEncoder();
+            json.setContext(getContext());
+            delegate = json;
+        } else {
+            if (!format.equalsIgnoreCase("text")) {
+                addWarn("log format '" + format + "' is neither 'text' nor 'json': using text");
+            }
+            PatternLayoutEncoder text = new PatternLayoutEncoder();
+            text.setContext(getContext());
+            text.setPattern(pattern);
+            delegate = text;
+        }
+        delegate.start();
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        if (delegate != null) {
+            delegate.stop();
+        }
+        super.stop();
+    }
+
+    @Override
+    public byte[] headerBytes() {
+        return delegate.headerBytes();
+    }
+
+    @Override
+    public byte[] encode(ILoggingEvent event) {
+        return delegate.encode(event);
+    }
+
+    @Override
+    public byte[] footerBytes() {
+        return delegate.footerBytes();
+    }
+}

@@ -1,0 +1,103 @@
+package org.webrtcgateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.webrtcgateway.testing.TestClient;
+
+/** Running the bundle as an operator does: its own config file by default, the start-up log, SIGHUP, JAVA_OPTS. */
+class BundleOperationIT {
+
+    private static final Path BUILT = Path.of("target", "gateway");
+
+    /** A copy of the bundle, so that its conf/ can be edited. */
+    @TempDir
+    static Path bundle;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void copyTheBundle() throws IOException {
+        try (Stream<Path> files = Files.walk(BUILT)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = bundle.resolve(BUILT.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsConfGatewayYamlWithoutBeingToldAndSaysSoInTheStartupLog() throws Exception {
+        Path conf = bundle.resolve("conf/gateway.yaml");
+        String shipped = Files.readString(conf);
+        Files.writeString(conf, shipped.replace("  port: 8080", "  port: 0").replace("  #default-capacity: 2", "  default-capacity: 5"));
+        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of())) {
+            assertThat(gateway.awaitLine("webrtc-gateway ")).contains("config " + conf.toRealPath());
+            TestClient alice = TestClient.connect(gateway.awaitListening());
+            String summary = gateway.awaitLine("started in");
+
+            alice.login("alice");
+            assertThat(alice.requestOk("type", "join", "room", "r").path("capacity").asInt()).isEqualTo(5);
+            assertThat(summary).contains("auth: none").contains("TLS: off").contains("bridges: none (off: sip, xmpp)");
+            alice.closeNormally();
+        } finally {
+            Files.writeString(conf, shipped);
+        }
+    }
+
+    @Test
+    void sighupReloadsWhatItCanAndKeepsServing() throws Exception {
+        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of(), "--port", "0")) {
+            TestClient alice = TestClient.connect(gateway.awaitListening());
+            alice.login("alice");
+
+            gateway.signal("HUP");
+
+            assertThat(gateway.awaitLine("SIGHUP:")).contains("log configuration reloaded").contains("restart");
+            assertThat(gateway.isAlive()).isTrue();
+            assertThat(alice.requestOk("type", "join", "room", "still-here").path("room").asText()).isEqualTo("still-here");
+            alice.closeNormally();
+        }
+    }
+
+    @Test
+    void javaOptsWinOverTheBundlesOwnOptionsLogConfigurationIncluded() throws Exception {
+        Path logback = Files.writeString(folder.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>CUSTOM-LOG %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="out"/></root>
+                </configuration>
+                """);
+
+        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"),
+                Map.of("JAVA_OPTS", "-Dlogback.configurationFile=" + logback + " -Xmx300m"), "--port", "0")) {
+            assertThat(gateway.awaitLine("listening on")).startsWith("CUSTOM-LOG listening on");
+        }
+    }
+
+    @Test
+    void jsonLogLinesAtTheSwitchOfOneVariable() throws Exception {
+        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of("GATEWAY_LOG_FORMAT", "json"),
+                "--port", "0")) {
+            String line = gateway.awaitLine("listening on");
+
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("level").asText()).isEqualTo("INFO");
+        }
+    }
+}

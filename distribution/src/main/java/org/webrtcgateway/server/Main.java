@@ -51,6 +51,7 @@ public final class Main {
             exit(checkConfig(commandLine, gateway, System.out, System.err));
             return;
         }
+        Reloader.install();
         Composition.Started started;
         try {
             Path configFile = configFile(commandLine);
@@ -66,7 +67,7 @@ public final class Main {
             exit(1);
             return;
         }
-        Reloader.onSighup(started.injector());
+        Reloader.attach(started.injector());
         awaitStop(started.lifecycle());
     }
 

@@ -64,6 +64,7 @@ class BundleOperationIT {
         try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of(), "--port", "0")) {
             TestClient alice = TestClient.connect(gateway.awaitListening());
             alice.login("alice");
+            gateway.awaitLine("started in");
 
             gateway.signal("HUP");
 
@@ -71,6 +72,25 @@ class BundleOperationIT {
             assertThat(gateway.isAlive()).isTrue();
             assertThat(alice.requestOk("type", "join", "room", "still-here").path("room").asText()).isEqualTo("still-here");
             alice.closeNormally();
+        }
+    }
+
+    @Test
+    void aBrokenLogConfigurationOnSighupKeepsTheOldOne() throws Exception {
+        Path logback = bundle.resolve("conf/logback.xml");
+        String shipped = Files.readString(logback);
+        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of(), "--port", "0")) {
+            gateway.awaitLine("started in");
+            Files.writeString(logback, shipped.replace("</configuration>", "<unclosed>"));
+
+            gateway.signal("HUP");
+
+            assertThat(gateway.awaitLine("SIGHUP:")).contains("not reloaded, the old one stays");
+            Files.writeString(logback, shipped);
+            gateway.signal("HUP");
+            assertThat(gateway.awaitLine("SIGHUP:")).as("still logging with the old configuration").contains("reloaded from");
+        } finally {
+            Files.writeString(logback, shipped);
         }
     }
 

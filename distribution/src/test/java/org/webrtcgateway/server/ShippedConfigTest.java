@@ -36,6 +36,16 @@ class ShippedConfigTest {
     }
 
     @Test
+    void theExamplesShippedBesideItCheckGoodButForFilesOfTheirPeers() throws IOException {
+        try (var files = Files.list(SHIPPED.getParent())) {
+            for (Path example : files.filter(f -> f.getFileName().toString().endsWith("-example.yaml")).toList()) {
+                assertThat(GATEWAY.check(ConfigFile.read(example))).as(example.toString())
+                        .allMatch(problem -> problem.endsWith("does not exist"));
+            }
+        }
+    }
+
+    @Test
     void everySettingIsInTheFile() throws IOException {
         Settings uncommented = uncommented();
 

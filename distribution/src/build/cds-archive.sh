@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Creates the bundle's class-data-sharing archive (lib/gateway.jsa): the classes a start-up loads,
-# pre-parsed, so later starts map them instead of loading them again (about half the start-up time).
-# Run by 'mvn package' on the fresh bundle: starts it once on a free loopback port and stops it.
+# Makes the bundle's class-data-sharing archive (lib/gateway-<JVM build>.jsa) for the folder it is in:
+# bin/gateway makes one on the first server run that ends, so this starts the fresh bundle once on a
+# free loopback port and stops it. Run by 'mvn package' (-DskipCds skips it). The archive fits this
+# folder and this JVM only, so the .tar.gz and the .deb leave it out: they make their own at first run.
 #   cds-archive.sh BUNDLE_DIR
 set -euo pipefail
 bundle=$1
-archive="$bundle/lib/gateway.jsa"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-rm -f "$archive"
-JAVA_OPTS="-XX:ArchiveClassesAtExit=$archive" "$bundle/bin/gateway" --bind 127.0.0.1 --port 0 >"$log" 2>&1 &
+rm -f "$bundle"/lib/*.jsa
+"$bundle/bin/gateway" --bind 127.0.0.1 --port 0 >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 600); do
   grep -q "listening on" "$log" && break
@@ -24,5 +24,6 @@ if ! grep -q "listening on" "$log"; then
 fi
 kill -TERM "$pid"
 wait "$pid" || true # 143 after SIGTERM
+archive=$(ls "$bundle"/lib/gateway-*.jsa 2>/dev/null | head -n 1)
 [ -s "$archive" ] || { echo "cds-archive.sh: no archive was written" >&2; cat "$log" >&2; exit 1; }
 echo "cds-archive.sh: wrote $archive ($(du -h "$archive" | cut -f1))"

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,37 +15,27 @@ import org.webrtcgateway.testing.TestClient;
 /** Running the bundle as an operator does: its own config file by default, the start-up log, SIGHUP, JAVA_OPTS. */
 class BundleOperationIT {
 
-    private static final Path BUILT = Path.of("target", "gateway");
-
-    /** A copy of the bundle, so that its conf/ can be edited. */
+    /** The .tar.gz unpacked, as an operator would: its conf/ can be edited. */
     @TempDir
-    static Path bundle;
+    static Path unpacked;
+    static UnpackedBundle bundle;
 
     @TempDir
     Path folder;
 
     @BeforeAll
-    static void copyTheBundle() throws IOException {
-        try (Stream<Path> files = Files.walk(BUILT)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = bundle.resolve(BUILT.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    static void unpackTheTarball() throws IOException, InterruptedException {
+        bundle = UnpackedBundle.unpack(unpacked);
     }
 
     @Test
     void readsConfGatewayYamlWithoutBeingToldAndSaysSoInTheStartupLog() throws Exception {
-        Path conf = bundle.resolve("conf/gateway.yaml");
+        Path conf = bundle.home().resolve("conf/gateway.yaml");
         String shipped = Files.readString(conf);
         Files.writeString(conf, shipped.replace("  port: 8080", "  port: 0").replace("  #default-capacity: 2", "  default-capacity: 5"));
-        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of())) {
+        try (GatewayProcess gateway = bundle.start(Map.of())) {
             assertThat(gateway.awaitLine("webrtc-gateway ")).contains("config " + conf.toRealPath());
-            TestClient alice = TestClient.connect(gateway.awaitListening());
+            TestClient alice = TestClient.connect(gateway.awaitWebSocketUri());
             String summary = gateway.awaitLine("started in");
 
             alice.login("alice");
@@ -61,8 +49,8 @@ class BundleOperationIT {
 
     @Test
     void sighupReloadsWhatItCanAndKeepsServing() throws Exception {
-        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of(), "--port", "0")) {
-            TestClient alice = TestClient.connect(gateway.awaitListening());
+        try (GatewayProcess gateway = bundle.start(Map.of(), "--port", "0")) {
+            TestClient alice = TestClient.connect(gateway.awaitWebSocketUri());
             alice.login("alice");
             gateway.awaitLine("started in");
 
@@ -77,9 +65,9 @@ class BundleOperationIT {
 
     @Test
     void aBrokenLogConfigurationOnSighupKeepsTheOldOne() throws Exception {
-        Path logback = bundle.resolve("conf/logback.xml");
+        Path logback = bundle.home().resolve("conf/logback.xml");
         String shipped = Files.readString(logback);
-        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of(), "--port", "0")) {
+        try (GatewayProcess gateway = bundle.start(Map.of(), "--port", "0")) {
             gateway.awaitLine("started in");
             Files.writeString(logback, shipped.replace("</configuration>", "<unclosed>"));
 
@@ -105,15 +93,37 @@ class BundleOperationIT {
                 </configuration>
                 """);
 
-        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"),
-                Map.of("JAVA_OPTS", "-Dlogback.configurationFile=" + logback + " -Xmx300m"), "--port", "0")) {
+        try (GatewayProcess gateway = bundle.start(Map.of("JAVA_OPTS", "-Dlogback.configurationFile=" + logback + " -Xmx300m"), "--port", "0")) {
             assertThat(gateway.awaitLine("listening on")).startsWith("CUSTOM-LOG listening on");
         }
     }
 
     @Test
+    void theUnpackedBundleMakesItsClassDataArchiveAtItsFirstStopAndUsesItNextTime() throws Exception {
+        UnpackedBundle fresh = UnpackedBundle.unpack(Files.createDirectories(folder.resolve("fresh")));
+        try (var lib = Files.list(fresh.home().resolve("lib"))) {
+            assertThat(lib.map(Path::toString)).as("the tarball carries no archive: it would fit only the build folder")
+                    .noneMatch(name -> name.endsWith(".jsa"));
+        }
+        try (GatewayProcess first = fresh.start(Map.of(), "--port", "0")) {
+            first.awaitLine("started in");
+            first.terminate();
+            assertThat(first.awaitExit()).isEqualTo(143);
+        }
+        try (var lib = Files.list(fresh.home().resolve("lib"))) {
+            assertThat(lib.map(Path::toString)).anyMatch(name -> name.endsWith(".jsa"));
+        }
+
+        try (GatewayProcess second = fresh.start(Map.of("JAVA_OPTS", "-Xlog:cds=info"), "--port", "0")) {
+            assertThat(second.awaitLine("Opened archive " + fresh.home().resolve("lib"))).contains("/gateway-");
+            second.awaitLine("started in");
+            assertThat(second.outputAfterExitOrSoFar()).doesNotContain("mismatch");
+        }
+    }
+
+    @Test
     void jsonLogLinesAtTheSwitchOfOneVariable() throws Exception {
-        try (RunningBundle gateway = RunningBundle.start(bundle.resolve("bin/gateway"), Map.of("GATEWAY_LOG_FORMAT", "json"),
+        try (GatewayProcess gateway = bundle.start(Map.of("GATEWAY_LOG_FORMAT", "json"),
                 "--port", "0")) {
             String line = gateway.awaitLine("listening on");
 

@@ -80,6 +80,15 @@ final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Every line awaited or printed so far (the process may still run). */
+    String outputAfterExitOrSoFar() throws InterruptedException {
+        String line;
+        while ((line = output.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            seen.add(line);
+        }
+        return String.join("\n", seen);
+    }
+
     /** Everything it printed, once it has ended (the output stream then closes). */
     String outputAfterExit() throws InterruptedException {
         awaitExit();
@@ -96,6 +105,16 @@ final class GatewayProcess implements AutoCloseable {
      */
     void terminate() {
         jvm().destroy();
+    }
+
+    /** Sends a signal by name ({@code HUP}, {@code TERM}) to the JVM. */
+    void signal(String name) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + name, String.valueOf(jvm().pid())).start().waitFor())
+                .as("kill -%s", name).isZero();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The process that runs the gateway's JVM. */

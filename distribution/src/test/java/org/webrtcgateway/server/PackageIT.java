@@ -163,6 +163,8 @@ class PackageIT {
         List<String> command = List.of("unshare", "--mount", "--pid", "--fork", "sh", "-c", SANDBOX, "sandbox",
                 COMMAND.toString(), "--bind", "127.0.0.1", "--port", "0");
         try (GatewayProcess gateway = GatewayProcess.start(command, Map.of())) {
+            assertThat(gateway.awaitLine("webrtc-gateway ")).as("the package's settings are read without --config")
+                    .endsWith("config " + CONFIG.resolve("gateway.yaml"));
             TestClient alice = TestClient.connect(gateway.awaitWebSocketUri());
             alice.login("alice");
 

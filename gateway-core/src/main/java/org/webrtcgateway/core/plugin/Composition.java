@@ -1,9 +1,11 @@
 package org.webrtcgateway.core.plugin;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -13,6 +15,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 
 import org.webrtcgateway.core.CoreModule;
 import org.webrtcgateway.core.Lifecycle;
@@ -72,20 +75,33 @@ public final class Composition {
         Injector injector;
         try {
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
-        } catch (CreationException | ProvisionException e) {
-            // A config class refusing its values surfaces here, wrapped: show the config message alone.
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof ConfigException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                throw (ConfigException) cause;
-            }
-            throw e;
+        } catch (CreationException e) {
+            throw configExceptionIn(e, e.getErrorMessages()).orElseThrow(() -> e);
+        } catch (ProvisionException e) {
+            throw configExceptionIn(e, e.getErrorMessages()).orElseThrow(() -> e);
         }
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         lifecycle.start();
         return new Started(injector, lifecycle);
+    }
+
+    /**
+     * A config class refusing its values surfaces in Guice's exception, wrapped: the config message
+     * alone is what the operator needs. Guice gives no single cause when the same provider failed for
+     * several injection points (a bridge both a set and a name need), hence each message's.
+     */
+    private static Optional<ConfigException> configExceptionIn(Throwable wrapper, Collection<Message> messages) {
+        List<Throwable> causes = new ArrayList<>();
+        causes.add(wrapper.getCause());
+        messages.forEach(message -> causes.add(message.getCause()));
+        for (Throwable cause : causes) {
+            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConfigException config) {
+                    return Optional.of(config);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A running gateway: its injector (for tests to look inside) and the lifecycle that stops it. */

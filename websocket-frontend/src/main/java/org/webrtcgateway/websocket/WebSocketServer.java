@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
-import org.webrtcgateway.core.net.ListenFailure;
+import org.webrtcgateway.core.config.ListenFailure;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 

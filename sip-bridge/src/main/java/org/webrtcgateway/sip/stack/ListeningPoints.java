@@ -13,7 +13,7 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipStack;
 import javax.sip.TransportNotSupportedException;
 
-import org.webrtcgateway.core.net.ListenFailure;
+import org.webrtcgateway.core.config.ListenFailure;
 import org.webrtcgateway.sip.SipConfig;
 
 /**

@@ -1,10 +1,9 @@
-package org.webrtcgateway.core.net;
+package org.webrtcgateway.core.config;
 
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.webrtcgateway.core.config.ConfigException;
 
 /**
  * Turns a listener's failure to bind (a port in use, an address not of this host, a low port without

@@ -1,4 +1,4 @@
-package org.webrtcgateway.core.net;
+package org.webrtcgateway.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.SocketException;
 
 import org.junit.jupiter.api.Test;
-import org.webrtcgateway.core.config.ConfigException;
 
 /** The operating system's own errors, from real sockets where the test can provoke them. */
 class ListenFailureTest {

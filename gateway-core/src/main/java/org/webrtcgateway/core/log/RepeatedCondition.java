@@ -101,6 +101,16 @@ public final class RepeatedCondition {
         return true;
     }
 
+    /**
+     * The condition is over (the registrar answered, the peer is back): the next occurrence is written
+     * at once, as a first one, whatever the interval. Occurrences not yet counted in a line are dropped:
+     * the line saying it is over (e.g. "registered") is the caller's.
+     */
+    public synchronized void clear() {
+        written = false;
+        since = 0;
+    }
+
     private static String clean(String detail) {
         return String.valueOf(detail).replaceAll("\\p{Cntrl}", "?");
     }

@@ -68,6 +68,19 @@ class RepeatedConditionTest {
     }
 
     @Test
+    void aClearedConditionIsWrittenAtOnceWhenItHappensAgainWithinTheInterval() {
+        tls.occurred("first");
+        tls.occurred("second");
+        tls.clear();
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        assertThat(tls.occurred("third")).isTrue();
+
+        assertThat(log.lines).containsExactly("WARN TLS handshakes failed: first", "DEBUG TLS handshakes failed: second",
+                "WARN TLS handshakes failed: third");
+    }
+
+    @Test
     void aBugsStackTraceGoesOutWithTheWrittenLineOnly() {
         RepeatedCondition bug = new RepeatedCondition(log, Level.ERROR, "a task failed", Duration.ofMinutes(1), now::get);
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.testing.GatewayExtension;
@@ -24,38 +25,45 @@ class RepeatedRefusalLogTest {
 
     private final LogCapture log = LogCapture.everything();
 
-    @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("websocket.max-connections-per-address", "1")
-            .with("websocket.allowed-origins", "https://app.example");
-
     @AfterEach
     void stopCapturing() {
         log.close();
     }
 
-    @Test
-    void connectionsOverTheLimitAgainAndAgainWriteOneWarning() {
-        gateway.client();
-        for (int i = 0; i < ATTEMPTS; i++) {
-            assertThatThrownBy(gateway::client).as("a connection over the limit").isInstanceOf(IllegalStateException.class);
-        }
-        gateway.stop();
+    @Nested
+    class OverTheLimitPerAddress {
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension().with("websocket.max-connections-per-address", "1");
 
-        assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
-                .contains("refused connections over websocket.max-connections-per-address: 127.0.0.1 has 1 already");
+        @Test
+        void connectionsOverTheLimitAgainAndAgainWriteOneWarning() {
+            gateway.client();
+            for (int i = 0; i < ATTEMPTS; i++) {
+                assertThatThrownBy(gateway::client).as("a connection over the limit").isInstanceOf(IllegalStateException.class);
+            }
+            gateway.stop();
+
+            assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
+                    .contains("refused connections over websocket.max-connections-per-address: 127.0.0.1 has 1 already");
+        }
     }
 
-    @Test
-    void upgradesFromAForeignOriginAgainAndAgainWriteOneWarning() {
-        URI uri = gateway.wsUri();
-        for (int i = 0; i < ATTEMPTS; i++) {
-            assertThatThrownBy(() -> gateway.client(uri, Map.of("Origin", "https://evil.example")).close())
-                    .as("an upgrade from a foreign page").isInstanceOf(IllegalStateException.class);
-        }
-        gateway.stop();
+    @Nested
+    class ForeignOrigin {
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension().with("websocket.allowed-origins", "https://app.example");
 
-        assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
-                .contains("refused WebSockets whose Origin is not in websocket.allowed-origins", "https://evil.example");
+        @Test
+        void upgradesFromAForeignOriginAgainAndAgainWriteOneWarning() {
+            URI uri = gateway.wsUri();
+            for (int i = 0; i < ATTEMPTS; i++) {
+                assertThatThrownBy(() -> gateway.client(uri, Map.of("Origin", "https://evil.example")).close())
+                        .as("an upgrade from a foreign page").isInstanceOf(IllegalStateException.class);
+            }
+            gateway.stop();
+
+            assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
+                    .contains("refused WebSockets whose Origin is not in websocket.allowed-origins", "https://evil.example");
+        }
     }
 }

@@ -93,13 +93,15 @@ class GatewayBundleIT {
     }
 
     @Test
-    void aPortInUseIsAClearErrorAndExitCode1() throws Exception {
+    void aPortInUseIsAOneLineConfigErrorAndExitCode2() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             start(Map.of(), "--port", String.valueOf(taken.getLocalPort()));
 
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(1);
-            assertThat(String.join("\n", drain())).contains("failed to start").containsIgnoringCase("address already in use");
+            assertThat(process.exitValue()).isEqualTo(2);
+            assertThat(drain()).contains("gateway: websocket.port: 127.0.0.1:" + taken.getLocalPort()
+                    + " is already in use (another gateway or program listens there); choose another port or stop that program")
+                    .noneMatch(line -> line.startsWith("\tat "));
         }
     }
 

@@ -19,8 +19,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String CORE = "org.webrtcgateway.core..";
-    /** What every plug-in may use: the plug-in interface and typed configuration. */
-    private static final String[] PLUGIN_API = {"org.webrtcgateway.core.plugin", "org.webrtcgateway.core.config"};
+    /** What every plug-in may use: the plug-in interface, typed configuration, and logging that peers cannot flood. */
+    private static final String[] PLUGIN_API = {"org.webrtcgateway.core.plugin", "org.webrtcgateway.core.config",
+            "org.webrtcgateway.core.log"};
 
     @ArchTest
     static final ArchRule theCoreKnowsNoNettySipOrXmppStack = noClasses().that().resideInAPackage(CORE)

@@ -106,12 +106,14 @@ class GatewayBundleIT {
     }
 
     @Test
-    void aPortInUseIsAClearErrorAndExitCode1() throws Exception {
+    void aPortInUseIsAOneLineConfigErrorAndExitCode2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             gateway = bundle.start(Map.of(), "--port", String.valueOf(taken.getLocalPort()));
 
-            assertThat(gateway.awaitExit()).isEqualTo(1);
-            assertThat(gateway.outputAfterExit()).contains("failed to start").containsIgnoringCase("address already in use");
+            assertThat(gateway.awaitExit()).isEqualTo(2);
+            assertThat(gateway.outputAfterExit()).contains("gateway: --websocket.port: websocket.port: 127.0.0.1:" + taken.getLocalPort()
+                    + " is already in use (another gateway or program listens there); choose another port or stop that program")
+                    .doesNotContain("	at ");
         }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ClientLink;
@@ -23,6 +24,9 @@ import org.webrtcgateway.core.session.Session;
 final class ConnectedClient implements ClientLink {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectedClient.class);
+    /** Bugs of ours that a client may hit with every request: each stack trace once a minute. */
+    private static final RepeatedCondition failedLogins = RepeatedCondition.error(log, "logins failed");
+    private static final RepeatedCondition failedRequests = RepeatedCondition.error(log, "requests failed");
 
     private final ClientConnection connection;
     private final String handshakeToken;
@@ -52,7 +56,7 @@ final class ConnectedClient implements ClientLink {
             try {
                 login(login, request.id());
             } catch (RuntimeException e) {
-                log.error("login from {} failed", connection.remoteAddress(), e);
+                failedLogins.occurred(connection.remoteAddress() + ": " + e, e);
                 reply(request.id(), Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged"));
             }
             return;
@@ -78,7 +82,7 @@ final class ConnectedClient implements ClientLink {
                 outcome = dispatch(current, message);
             } catch (RuntimeException e) {
                 // A bug must cost one request, not the connection or the other users on this thread.
-                log.error("{} failed on a '{}' request", current, message.type(), e);
+                failedRequests.occurred(current + " on a '" + message.type() + "' request: " + e, e);
                 outcome = Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged");
             }
             reply(request.id(), outcome);

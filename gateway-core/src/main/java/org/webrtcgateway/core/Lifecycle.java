@@ -1,5 +1,6 @@
 package org.webrtcgateway.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,9 +35,19 @@ public final class Lifecycle {
         if (running) {
             return;
         }
-        gateway.start();
-        for (Frontend frontend : frontends) {
-            frontend.start();
+        List<Frontend> started = new ArrayList<>();
+        try {
+            gateway.start();
+            for (Frontend frontend : frontends) {
+                frontend.start();
+                started.add(frontend);
+            }
+        } catch (Exception e) {
+            // A start that failed (a port in use...) releases what it opened: the failure reaches the
+            // caller as it is, and no bridge or event loop thread is left to keep the JVM alive.
+            started.forEach(Frontend::stop);
+            gateway.stop();
+            throw e;
         }
         running = true;
     }

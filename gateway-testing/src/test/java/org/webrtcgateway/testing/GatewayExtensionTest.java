@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.Lifecycle;
 import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.session.SessionRegistry;
 
 /**
@@ -25,6 +29,34 @@ class GatewayExtensionTest {
         assertThatThrownBy(misspelled::start).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown setting 'session.resume-grase'")
                 .hasMessageContaining("did you mean 'session.resume-grace'?");
+    }
+
+    @Test
+    void aFrontendThatCannotListenFailsTheStartWithItsConfigErrorAndTheStartedBridgesAreStopped() {
+        RecordingBridge bridge = new RecordingBridge("recording", "rec");
+        ConfigException portInUse = new ConfigException("test.port: 127.0.0.1:1 is already in use");
+        GatewayExtension gateway = new GatewayExtension().withModule(bridge.module()).withModule(new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder.newSetBinder(binder(), Frontend.class).addBinding().toInstance(new Frontend() {
+                    @Override
+                    public void start() {
+                        throw portInUse;
+                    }
+
+                    @Override
+                    public void stopAccepting() {
+                    }
+
+                    @Override
+                    public void stop() {
+                    }
+                });
+            }
+        });
+
+        assertThatThrownBy(gateway::start).as("the frontend's own exception, unwrapped").isSameAs(portInUse);
+        assertThat(bridge.isStopped()).as("the bridge started before the frontend failed").isTrue();
     }
 
     @Test

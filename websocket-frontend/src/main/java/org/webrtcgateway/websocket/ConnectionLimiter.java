@@ -13,6 +13,7 @@ import io.netty.util.AttributeKey;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * Caps connections per client IP address ({@code websocket.max-connections-per-address}), counting the
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
+    /** A client that reconnects in a loop would otherwise write a line per attempt. */
+    private final RepeatedCondition refused = RepeatedCondition.warn(log,
+            "refused connections over websocket.max-connections-per-address");
     private static final AttributeKey<AddressSlot> SLOT = AttributeKey.valueOf("connection-limiter.slot");
 
     private final int limit;
@@ -42,8 +46,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().attr(SLOT).set(new AddressSlot(() -> giveBack(address)));
         if (count > limit) {
-            log.warn("refused a connection from {}: it has {} already, dropped sessions included"
-                    + " (websocket.max-connections-per-address)", address, limit);
+            refused.occurred(address.getHostAddress() + " has " + limit + " already, dropped sessions included");
             ctx.close();
             return;
         }

@@ -35,6 +35,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ConnectionLimiter connectionLimiter;
     private final HttpRequestHandler httpRequests;
     private final WriteGuard writeGuard = new WriteGuard();
+    private final TlsFailures tlsFailures = new TlsFailures();
     private final WriteBuffers writeBuffers;
     private final WebSocketServerProtocolConfig websocketProtocol;
 
@@ -79,6 +80,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         SslContext tls = ssl.get();
         if (tls != null) {
             pipeline.addLast(PipelineStages.TLS, tls.newHandler(channel.alloc()));
+            pipeline.addLast(PipelineStages.TLS_FAILURES, tlsFailures);
         }
         pipeline.addLast(PipelineStages.IDLE_GUARD, new IdleGuard(config));
         pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec(HttpRequestHandler.DECODER_CONFIG));

@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+    /** Any web page can make browsers try: one line a minute, with the last page's Origin. */
+    private final RepeatedCondition foreignOrigins = RepeatedCondition.warn(log,
+            "refused WebSockets whose Origin is not in websocket.allowed-origins");
 
     /**
      * What the HTTP codec must reject, spelled out rather than left to Netty's defaults and system
@@ -116,8 +120,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return false;
         }
         if (!originAllowed(request)) {
-            log.warn("refused a WebSocket from {}: Origin {} is not in websocket.allowed-origins",
-                    ctx.channel().remoteAddress(), request.headers().get(HttpHeaderNames.ORIGIN));
+            foreignOrigins.occurred(ctx.channel().remoteAddress() + ": Origin " + request.headers().get(HttpHeaderNames.ORIGIN));
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n");
             return false;
         }

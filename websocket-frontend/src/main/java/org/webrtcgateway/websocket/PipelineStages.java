@@ -4,6 +4,7 @@ package org.webrtcgateway.websocket;
 final class PipelineStages {
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String TLS = "tls";
+    static final String TLS_FAILURES = "tls-failures";
     static final String CONNECTION_LIMIT = "connection-limit";
     static final String IDLE_GUARD = "idle-guard";
     static final String HTTP_CODEC = "http-codec";

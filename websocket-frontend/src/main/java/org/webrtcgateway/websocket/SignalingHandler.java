@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.Inbound;
@@ -39,6 +40,10 @@ import org.webrtcgateway.core.protocol.DisconnectKind;
 final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
+    private static final RepeatedCondition overRate = RepeatedCondition.warn(log,
+            "closed connections over the rate limit (websocket.messages-per-second)");
+    private static final RepeatedCondition unexpected = RepeatedCondition.error(log,
+            "closed connections after an unexpected error");
 
     /** Set on channels that completed the WebSocket handshake (they understand a close frame). */
     static final io.netty.util.AttributeKey<Boolean> UPGRADED = io.netty.util.AttributeKey.valueOf("websocket.upgraded");
@@ -130,8 +135,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return true;
         }
         if (++refusedInARow > config.messageBurst()) {
-            log.warn("closed {}: {} frames in a row over the rate limit of {}/s", connection.remoteAddress(),
-                    refusedInARow, config.messagesPerSecond());
+            overRate.occurred(connection.remoteAddress() + ": " + refusedInARow + " frames in a row over the rate limit of "
+                    + config.messagesPerSecond() + "/s");
             closedDeliberately = true;
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
         }
@@ -205,7 +210,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } else if (cause instanceof IOException) {
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed
         } else {
-            log.warn("closed {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+            // A bug of ours, maybe hit by every message a client sends: its stack trace once a minute.
+            unexpected.occurred(ctx.channel().remoteAddress() + ": " + cause, cause);
             ctx.close();
         }
     }

@@ -21,6 +21,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.protocol.ServerMessage;
 import org.webrtcgateway.core.protocol.ClientConnection;
@@ -41,6 +42,9 @@ final class WebSocketConnection implements ClientConnection {
     static final long CLOSE_DEADLINE_MILLIS = 5000;
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
+    /** A bug of ours, maybe hit by every message to a room: its stack trace once a minute. */
+    private static final RepeatedCondition unencodable = RepeatedCondition.error(log,
+            "messages that could not be encoded were dropped");
 
     /** Fired down the pipeline when a connection held back by {@link WriteBuffers} may take messages again. */
     static final Object ROOM_AGAIN = "write-buffers.room-again";
@@ -87,7 +91,7 @@ final class WebSocketConnection implements ClientConnection {
         } catch (RuntimeException e) {
             // Never lose the messages after it, nor break the sender's loop over a room: log it and go on.
             buffer.release();
-            log.error("could not encode a {} for {}; it was dropped", message.getClass().getSimpleName(), remoteAddress(), e);
+            unencodable.occurred(message.getClass().getSimpleName() + " for " + remoteAddress() + ": " + e, e);
             return true;
         }
         long size = buffer.readableBytes();

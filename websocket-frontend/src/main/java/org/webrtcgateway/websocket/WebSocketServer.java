@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
+import org.webrtcgateway.core.config.ListenFailure;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
 
@@ -65,7 +66,7 @@ public final class WebSocketServer implements Frontend {
     }
 
     @Override
-    public synchronized void start() throws InterruptedException {
+    public synchronized void start() throws Exception {
         boolean epoll = Epoll.isAvailable();
         // One group accepts and serves: accepting is cheap, and a thread of its own would only add a
         // context switch to every new connection (on a one-core deployment, to every login).
@@ -80,7 +81,15 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
                 .childHandler(new GatewayChannelInitializer(config, tls::current, gateway, decoder, encoder, channels, writeBuffers));
-        serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
+        try {
+            serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
+        } catch (Exception e) { // sync() rethrows the bind's own exception, checked ones included
+            // Nothing listens, so nothing may run: a gateway that failed to start must let its JVM end.
+            workerGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+            workerGroup = null;
+            throw ListenFailure.explain(WebSocketConfig.BIND.key(), WebSocketConfig.PORT.key(), null, config.bind(),
+                    config.port(), e).map(Exception.class::cast).orElse(e);
+        }
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());
     }

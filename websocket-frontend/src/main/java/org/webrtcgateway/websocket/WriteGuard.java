@@ -12,6 +12,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * Bounds what waits to be written to a client, whatever writes it. Once more than
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class WriteGuard extends ChannelOutboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(WriteGuard.class);
+    private static final RepeatedCondition slowReaders = RepeatedCondition.warn(log,
+            "cut off clients that do not read fast enough");
     private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf("write-guard.cut-off");
 
     @Override
@@ -43,8 +46,8 @@ final class WriteGuard extends ChannelOutboundHandlerAdapter {
     /** Closes a client that does not read what it is sent; logged once per connection. */
     static void cutOff(Channel channel) {
         if (channel.attr(CUT_OFF).setIfAbsent(Boolean.TRUE) == null) {
-            log.warn("cut off {}: more than {} bytes waiting to be written, it does not read fast enough",
-                    channel.remoteAddress(), channel.config().getWriteBufferHighWaterMark());
+            slowReaders.occurred(channel.remoteAddress() + ": more than " + channel.config().getWriteBufferHighWaterMark()
+                    + " bytes waiting to be written");
         }
         // Its buffer is full, so a close frame would wait behind it: close the connection itself.
         channel.close();

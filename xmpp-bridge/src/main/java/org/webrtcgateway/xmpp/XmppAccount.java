@@ -21,7 +21,6 @@ import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaFactory;
-import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -38,6 +37,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.xmpp.XmppConfig.SubscriptionPolicy;
@@ -70,9 +70,12 @@ final class XmppAccount implements XmppEndpoint {
     private volatile String note;
     /** Whether the account should be logged in now (false once its user logged out, with login-at 'login'). */
     private volatile boolean wanted;
+    /** A server that is down or refuses the login: retried with a back-off, written once a minute. */
+    private final RepeatedCondition loginFailures;
 
     XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, InboundStanzas inbound) {
         this.account = account;
+        this.loginFailures = RepeatedCondition.warn(log, account + " could not log in");
         this.user = new Address.Local(account.user());
         this.policy = config.subscriptionPolicy();
         XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
@@ -90,7 +93,7 @@ final class XmppAccount implements XmppEndpoint {
         connection = new XMPPTCPConnection(builder.build());
         // A stanza the server relays that does not parse (a peer's malformed Jingle, say) is logged and
         // dropped; Smack's default would close the whole connection over it.
-        connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
+        connection.setParsingExceptionCallback(new UnparsableStanzas(account.toString()));
         // Sync listeners: Smack runs them one at a time in the order the stanzas came, and the hand-over bounds
         // what waits for the bridge's thread, so a flood from the server backs up into TCP instead of into the heap.
         handOver = new BoundedHandOver(bridgeThread, MAX_WAITING_STANZAS);
@@ -159,6 +162,12 @@ final class XmppAccount implements XmppEndpoint {
     void connect() throws SmackException, java.io.IOException, XMPPException, InterruptedException {
         connection.connect().login();
         log.info("{} logged in", account);
+        loginFailures.clear();
+    }
+
+    /** A login failed and is tried again in {@code retry}: one line a minute for the operator, whatever the back-off. */
+    void loginFailed(Exception cause, java.time.Duration retry) {
+        loginFailures.occurred(cause + "; trying again in " + retry.toSeconds() + " s");
     }
 
     /** The account should be logged in (from now until {@link #disconnect}): a login on its way goes ahead. */

@@ -32,6 +32,7 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
@@ -71,6 +72,11 @@ import org.webrtcgateway.xmpp.sdp.SessionDescription;
 public final class XmppBridge implements Bridge, InboundStanzas {
 
     private static final Logger log = LoggerFactory.getLogger(XmppBridge.class);
+    /** Every stanza to a connection that is down would be a line: one a minute, with the count. */
+    private static final RepeatedCondition notSent = RepeatedCondition.warn(log, "stanzas not sent");
+    /** A client may log in again and again with the same bad token. */
+    private static final RepeatedCondition refusedClaims = RepeatedCondition.warn(log,
+            "login tokens carry an XMPP account that is refused");
     private static final String SCHEME = XmppAddresses.SCHEME;
     /** How long an incoming XEP-0353 call may take from our proceed to the caller's session-initiate. */
     static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
@@ -254,7 +260,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         try {
             fromToken = XmppConfig.accountFromClaims(user.name(), claims);
         } catch (ConfigException e) {
-            log.warn("{}'s login token carries an XMPP account that is refused: {}", user, e.getMessage());
+            refusedClaims.occurred(user + ": " + e.getMessage());
             return;
         }
         if (fromToken.isPresent()) {
@@ -405,7 +411,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             if (!account.isWanted()) {
                 return; // logged out under the login: nothing to try again
             }
-            log.warn("{} could not log in ({}); trying again in {} s", account, e.toString(), retry.toSeconds());
+            account.loginFailed(e, retry);
             account.closeAfterFailure();
             try {
                 thread.schedule(() -> logIn(account, min(retry.multipliedBy(2), LAST_RETRY)), retry.toMillis(), TimeUnit.MILLISECONDS);
@@ -439,7 +445,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.warn("{}: not sent: {}", account, e.toString());
+            notSent.occurred(account + ": " + e);
         }
     }
 

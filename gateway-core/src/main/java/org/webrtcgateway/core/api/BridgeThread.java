@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * The one thread a bridge's work runs on, in order: its stack's events, the signals the gateway hands
@@ -20,7 +21,8 @@ public final class BridgeThread extends ScheduledThreadPoolExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(BridgeThread.class);
 
-    private final String name;
+    /** A bug a peer's every message may hit: its stack trace once a minute, the count in between. */
+    private final RepeatedCondition failed;
 
     private BridgeThread(String name) {
         super(1, runnable -> {
@@ -28,7 +30,7 @@ public final class BridgeThread extends ScheduledThreadPoolExecutor {
             thread.setDaemon(true);
             return thread;
         });
-        this.name = name;
+        this.failed = RepeatedCondition.error(log, "tasks of " + name + " failed");
         setRemoveOnCancelPolicy(true);
     }
 
@@ -50,7 +52,7 @@ public final class BridgeThread extends ScheduledThreadPoolExecutor {
             }
         }
         if (thrown != null) {
-            log.error("a task of {} failed", name, thrown);
+            failed.occurred(String.valueOf(thrown), thrown);
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.PresenceStatus;
@@ -20,6 +21,10 @@ import org.webrtcgateway.core.api.PresenceStatus;
 public final class BridgeRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(BridgeRegistry.class);
+    /** Bugs in a bridge that every login may hit: each stack trace once a minute. */
+    private final RepeatedCondition failedLogins = RepeatedCondition.error(log, "bridges failed on a login");
+    private final RepeatedCondition failedPresence = RepeatedCondition.error(log, "bridges failed on a presence change");
+    private final RepeatedCondition failedLogouts = RepeatedCondition.error(log, "bridges failed on the end of a session");
 
     private final Map<String, Bridge> byScheme = new HashMap<>();
     private final List<Bridge> bridges;
@@ -52,7 +57,7 @@ public final class BridgeRegistry {
             try {
                 bridge.userOnline(user, claims);
             } catch (RuntimeException e) {
-                log.error("bridge '{}' failed on the login of {}", bridge.name(), user, e);
+                failedLogins.occurred(bridge.name() + " on " + user + ": " + e, e);
             }
         }
     }
@@ -63,7 +68,7 @@ public final class BridgeRegistry {
             try {
                 bridge.userPresence(user, status, note);
             } catch (RuntimeException e) {
-                log.error("bridge '{}' failed on a presence change of {}", bridge.name(), user, e);
+                failedPresence.occurred(bridge.name() + " on " + user + ": " + e, e);
             }
         }
     }
@@ -74,7 +79,7 @@ public final class BridgeRegistry {
             try {
                 bridge.userOffline(user);
             } catch (RuntimeException e) {
-                log.error("bridge '{}' failed on the end of {}'s session", bridge.name(), user, e);
+                failedLogouts.occurred(bridge.name() + " on " + user + ": " + e, e);
             }
         }
     }

@@ -20,6 +20,7 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.sip.SipAccount;
 import org.webrtcgateway.sip.SipConfig;
 import org.webrtcgateway.sip.stack.ClientHandler;
@@ -50,6 +51,8 @@ public final class Registration implements ClientHandler {
     private boolean stopping;
     private CompletableFuture<Void> unregistered;
     private volatile State state = new State(false, 0, 0, false, 0);
+    /** A registrar that is down or refuses: retried every few seconds, so one line a minute, not one per attempt. */
+    private final RepeatedCondition notRegistered;
 
     public Registration(SipAccount account, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
         this.account = account;
@@ -57,6 +60,7 @@ public final class Registration implements ClientHandler {
         this.config = config;
         this.executor = executor;
         this.backoff = config.registerRetryMin();
+        this.notRegistered = RepeatedCondition.warn(log, account.aor() + " not registered at " + account.proxy());
     }
 
     public State state() {
@@ -138,6 +142,7 @@ public final class Registration implements ClientHandler {
         long refreshMs = Math.max(1000L, granted * 800L);
         next = executor.schedule(() -> send(config.registerExpires()), refreshMs, TimeUnit.MILLISECONDS);
         log.info("{} registered at {} for {}s", account.aor(), account.proxy(), granted);
+        notRegistered.clear();
     }
 
     @Override
@@ -155,7 +160,7 @@ public final class Registration implements ClientHandler {
         }
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(config.registerRetryMax()) > 0 ? config.registerRetryMax() : backoff.multipliedBy(2);
-        log.warn("{} not registered at {}: {}; next attempt in {}s", account.aor(), account.proxy(), reason, wait.toSeconds());
+        notRegistered.occurred(reason + "; next attempt in " + wait.toSeconds() + " s");
         next = executor.schedule(() -> send(config.registerExpires()), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 

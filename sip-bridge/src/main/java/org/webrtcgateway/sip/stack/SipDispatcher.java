@@ -14,6 +14,8 @@ import javax.sip.TransactionTerminatedEvent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * The one {@link SipListener}: it does no SIP work itself. Requests go to a {@link RequestHandler};
@@ -34,6 +36,8 @@ public final class SipDispatcher implements SipListener {
     }
 
     private final Executor bridgeThread;
+    private final RepeatedCondition transportErrors = new RepeatedCondition(log, Level.INFO, "SIP transport errors",
+            RepeatedCondition.MINUTE, System::nanoTime);
     private volatile RequestHandler requests;
 
     public SipDispatcher(Executor bridgeThread) {
@@ -77,7 +81,8 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processIOException(IOExceptionEvent event) {
-        log.info("SIP transport error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+        // The request's handler hears of it too (a failure or a timeout) and says what it means.
+        transportErrors.occurred(event.getHost() + ":" + event.getPort() + " (" + event.getTransport() + ")");
     }
 
     @Override

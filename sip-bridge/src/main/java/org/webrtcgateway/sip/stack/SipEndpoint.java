@@ -3,13 +3,15 @@ package org.webrtcgateway.sip.stack;
 import static java.util.Objects.requireNonNull;
 
 import java.text.ParseException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -65,6 +67,7 @@ public final class SipEndpoint {
 
     private final SipConfig config;
     private final SipStack stack;
+    private final Set<Thread> eventScanners;
     private final SipProvider provider;
     private final HeaderFactory headers;
     private final AddressFactory addresses;
@@ -73,11 +76,12 @@ public final class SipEndpoint {
     private final Function<String, SipAccount> accounts;
     private final PreemptiveDigest preemptive;
 
-    private SipEndpoint(SipConfig config, SipStack stack, SipProvider provider, HeaderFactory headers,
+    private SipEndpoint(SipConfig config, SipStack stack, Set<Thread> eventScanners, SipProvider provider, HeaderFactory headers,
                         AddressFactory addresses, MessageFactory messages, AuthenticationHelper auth,
                         Function<String, SipAccount> accounts) {
         this.config = config;
         this.stack = stack;
+        this.eventScanners = Set.copyOf(eventScanners);
         this.provider = provider;
         this.headers = headers;
         this.addresses = addresses;
@@ -125,12 +129,12 @@ public final class SipEndpoint {
         // TLS peers are verified against the truststore (the JVM's CA certificates by default).
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         tlsProperties.forEach(p::setProperty);
+        Set<Thread> scannersBefore = eventScanners();
         SipStack stack = factory.createSipStack(p);
+        Set<Thread> scanners = new HashSet<>(eventScanners());
+        scanners.removeAll(scannersBefore);
         try {
-            List<ListeningPoint> points = new ArrayList<>();
-            for (String transport : config.transports()) {
-                points.add(stack.createListeningPoint(config.bindAddress(), config.port(), transport));
-            }
+            List<ListeningPoint> points = ListeningPoints.open(stack, config);
             SipProvider provider = stack.createSipProvider(points.get(0));
             for (ListeningPoint extra : points.subList(1, points.size())) {
                 provider.addListeningPoint(extra);
@@ -141,10 +145,14 @@ public final class SipEndpoint {
                     (transaction, realm) -> credentialsFor(transaction, realm, credentials), headers);
             stack.start();
             log.info("SIP listening on {}:{} ({})", config.bindAddress(), config.port(), String.join(", ", config.transports()));
-            return new SipEndpoint(config, stack, provider, headers, factory.createAddressFactory(),
+            return new SipEndpoint(config, stack, scanners, provider, headers, factory.createAddressFactory(),
                     factory.createMessageFactory(), auth, credentials);
         } catch (SipException | InvalidArgumentException | TooManyListenersException | RuntimeException e) {
-            stack.stop();
+            try {
+                stop(stack, scanners);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed); // the reason the start failed is what the operator needs
+            }
             throw e;
         }
     }
@@ -180,7 +188,29 @@ public final class SipEndpoint {
     }
 
     public void stop() {
-        stack.stop();
+        stop(stack, eventScanners);
+    }
+
+    /**
+     * Stops the stack and ends its event scanner thread, which JAIN-SIP's stop() only flags: the
+     * thread (not a daemon) waits on its queue for ever and would keep the JVM alive. It ends when
+     * interrupted.
+     */
+    private static void stop(SipStack stack, Set<Thread> eventScanners) {
+        try {
+            stack.stop();
+        } finally {
+            eventScanners.forEach(Thread::interrupt);
+        }
+    }
+
+    /**
+     * JAIN-SIP's event scanner threads, by the name it gives them: the stack keeps no reference to
+     * its thread. The gateway creates one stack, once, so the new one at its creation is its own.
+     */
+    private static Set<Thread> eventScanners() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("EventScannerThread")).collect(Collectors.toSet());
     }
 
     public HeaderFactory headers() {

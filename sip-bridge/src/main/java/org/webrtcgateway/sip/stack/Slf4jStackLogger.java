@@ -6,17 +6,22 @@ import gov.nist.core.StackLogger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * JAIN-SIP's internal log, sent to SLF4J (logger {@code gov.nist.javax.sip}) instead of the log4j
  * the reference implementation would otherwise load. Named in the stack property
  * {@code gov.nist.javax.sip.STACK_LOGGER}. The stack's "warnings" are mostly start-up chatter
- * (which TLS defaults it took), so they go out at INFO, and its errors at WARN: a failed
- * transaction reaches the bridge's handlers, which decide what it means.
+ * (which TLS defaults it took), so they go out at INFO. Its errors go out at DEBUG: each is about one
+ * message (a PBX that refuses connections gets the whole REGISTER quoted, with a stack trace, on every
+ * retry), and the failure reaches the bridge's handlers, which say what it means once, throttled
+ * (e.g. "not registered at ..."). Only its fatal errors reach the operator, one line, at most one a
+ * minute.
  */
 public final class Slf4jStackLogger implements StackLogger {
 
     private static final Logger log = LoggerFactory.getLogger("gov.nist.javax.sip");
+    private static final RepeatedCondition fatal = RepeatedCondition.error(log, "JAIN-SIP fatal error");
 
     @Override
     public void logStackTrace() {
@@ -37,7 +42,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        log.warn("JAIN-SIP", ex);
+        log.debug("JAIN-SIP", ex);
     }
 
     @Override
@@ -57,12 +62,13 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        log.error(message);
+        fatal.occurred(firstLine(message));
+        log.debug(message);
     }
 
     @Override
     public void logError(String message) {
-        log.warn(message);
+        log.debug(message);
     }
 
     @Override
@@ -86,7 +92,14 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        log.warn(message, ex);
+        log.debug(message, ex);
+    }
+
+    /** The stack's messages quote the SIP message after their first line: that text is for DEBUG. */
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Localpart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.xmpp.XmppConfig.SubscriptionPolicy;
 import org.webrtcgateway.xmpp.XmppPresence;
@@ -27,6 +28,8 @@ import org.webrtcgateway.xmpp.link.InboundStanzas;
 final class ComponentPresence {
 
     private static final Logger log = LoggerFactory.getLogger(ComponentPresence.class);
+    private static final RepeatedCondition tooMany = RepeatedCondition.warn(log, "subscriptions not recorded: too many (at most "
+            + Subscriptions.MAX_PER_USER + " per user, " + Subscriptions.MAX_TOTAL + " in all)");
 
     private final DomainBareJid domain;
     private final ComponentStream stream;
@@ -47,8 +50,7 @@ final class ComponentPresence {
 
     void follow(ComponentEndpoint user, BareJid contact) {
         if (!subscriptions.addFollowed(user.localpart(), contact)) {
-            log.warn("{}: following {} not recorded: too many subscriptions (at most {} per user, {} in all)", user, contact,
-                    Subscriptions.MAX_PER_USER, Subscriptions.MAX_TOTAL);
+            tooMany.occurred(user + " following " + contact);
         }
         stream.sendOrDrop(subscription(user.localpart(), contact, Presence.Type.subscribe));
     }

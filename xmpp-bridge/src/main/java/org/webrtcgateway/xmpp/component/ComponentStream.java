@@ -23,6 +23,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.xmpp.link.NoDelaySockets;
 import org.webrtcgateway.xmpp.XmppConfig.ComponentConfig;
 
@@ -58,6 +59,8 @@ final class ComponentStream {
     private static final XmlEnvironment OUTGOING = XmlEnvironment.builder().withNamespace(StreamOpen.CLIENT_NAMESPACE).build();
 
     private final ComponentConfig config;
+    /** A server that is down: attempts with a back-off, written once a minute. */
+    private final RepeatedCondition cannotConnect;
     private final ScheduledExecutorService thread;
     private final Executor handOver;
     private Listener listener;
@@ -70,6 +73,7 @@ final class ComponentStream {
 
     ComponentStream(ComponentConfig config, ScheduledExecutorService thread, Executor handOver) {
         this.config = config;
+        this.cannotConnect = RepeatedCondition.warn(log, config + ": cannot connect");
         this.thread = thread;
         this.handOver = handOver;
     }
@@ -187,6 +191,7 @@ final class ComponentStream {
         link = opened;
         retry = FIRST_RETRY;
         log.info("{}: connected", config);
+        cannotConnect.clear();
         listener.up();
     }
 
@@ -196,7 +201,11 @@ final class ComponentStream {
         if (stopped) {
             return;
         }
-        log.warn("{}: {}{}; connecting again in {} s", config, wasUp ? "stream lost: " : "cannot connect: ", cause, retry.toSeconds());
+        if (wasUp) {
+            log.warn("{}: stream lost: {}; connecting again in {} s", config, cause, retry.toSeconds());
+        } else {
+            cannotConnect.occurred(cause + "; connecting again in " + retry.toSeconds() + " s");
+        }
         if (wasUp) {
             listener.down();
         }

@@ -14,6 +14,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.xmpp.BoundedHandOver;
 import org.webrtcgateway.xmpp.XmppConfig;
@@ -31,6 +32,11 @@ import org.webrtcgateway.xmpp.link.XmppEndpoint;
 public final class XmppComponent {
 
     private static final Logger log = LoggerFactory.getLogger(XmppComponent.class);
+    /** Both come with logins, which a client can repeat: one line a minute each. */
+    private static final RepeatedCondition notLocalparts = RepeatedCondition.warn(log,
+            "users not in XMPP: their name is no JID localpart");
+    private static final RepeatedCondition replacements = RepeatedCondition.warn(log,
+            "users replaced in XMPP by another whose name is the same JID");
     /** Stanzas waiting for the bridge's thread, at most, for all users together. */
     static final int MAX_WAITING_STANZAS = 1_024;
 
@@ -84,7 +90,7 @@ public final class XmppComponent {
     public void userOnline(Address.Local user) {
         Localpart localpart = localpart(user.name());
         if (localpart == null) {
-            log.warn("{} cannot be an XMPP user: its name is no JID localpart", user);
+            notLocalparts.occurred(String.valueOf(user));
             return;
         }
         ComponentEndpoint endpoint = new ComponentEndpoint(user, localpart,
@@ -93,7 +99,7 @@ public final class XmppComponent {
         ComponentEndpoint replaced = online.put(localpart, endpoint);
         onBridgeThread(() -> {
             if (replaced != null) {
-                log.warn("{} replaces {}: both names are {}@{} in XMPP", user, replaced.user(), localpart, config.domain());
+                replacements.occurred(user + " replaces " + replaced.user() + ": both are " + localpart + "@" + config.domain());
                 leave(replaced);
             }
             if (stream.isUp()) {

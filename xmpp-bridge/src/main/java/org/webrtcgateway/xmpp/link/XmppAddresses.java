@@ -8,6 +8,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 
 /**
@@ -19,6 +20,9 @@ public final class XmppAddresses {
 
     public static final String SCHEME = "xmpp";
     private static final Logger log = LoggerFactory.getLogger(XmppAddresses.class);
+    /** Any peer can send them: one line a minute. */
+    private static final RepeatedCondition unaddressable = RepeatedCondition.warn(log,
+            "stanzas from a JID the gateway cannot address were dropped");
 
     private XmppAddresses() {
     }
@@ -27,7 +31,7 @@ public final class XmppAddresses {
     public static Optional<Address.External> of(BareJid jid) {
         Optional<Address> address = Address.parse(SCHEME + ":" + jid);
         if (address.isEmpty()) {
-            log.warn("a stanza from a JID the gateway cannot address ({} characters) was dropped", jid.length());
+            unaddressable.occurred(jid.length() + " characters");
         }
         return address.map(Address.External.class::cast);
     }

@@ -1,0 +1,66 @@
+package org.webrtcgateway.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+
+/**
+ * What the gateway logged while a test ran, as logback saw it (after the levels of
+ * {@code logback-test.xml}: WARN and above unless a test lowers one). For tests that bound what a
+ * peer can make the gateway write: how many lines, whether any carries a stack trace.
+ * <pre>
+ * try (LogCapture log = LogCapture.everything()) { ...; assertThat(log.atLeast(Level.WARN)).hasSizeLessThan(2); }
+ * </pre>
+ */
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+        setName("log-capture");
+        setContext(logger.getLoggerContext());
+        start();
+        logger.addAppender(this);
+    }
+
+    /** Every logger's events. */
+    public static LogCapture everything() {
+        return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        event.prepareForDeferredProcessing();
+        events.add(event);
+    }
+
+    /** The events at {@code level} or above, in order. */
+    public List<ILoggingEvent> atLeast(Level level) {
+        return events.stream().filter(event -> event.getLevel().isGreaterOrEqual(level)).toList();
+    }
+
+    /** The events at {@code level} or above that carry a stack trace. */
+    public List<ILoggingEvent> withStackTrace(Level level) {
+        return atLeast(level).stream().filter(event -> event.getThrowableProxy() != null).toList();
+    }
+
+    /** Each event as {@code LEVEL logger - message}, for assertion messages. */
+    public static List<String> lines(List<ILoggingEvent> events) {
+        return events.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : " [" + e.getThrowableProxy().getClassName() + "]")).toList();
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(this);
+        stop();
+    }
+}

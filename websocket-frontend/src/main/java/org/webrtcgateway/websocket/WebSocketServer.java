@@ -34,6 +34,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
@@ -122,15 +123,17 @@ public final class WebSocketServer implements Frontend {
     }
 
     @Override
-    public synchronized void stop() {
+    public synchronized void stop(Deadline deadline) {
         stopAccepting();
         // Connections that never logged in have no session to end: tell them too.
         channels.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down"),
                 channel -> channel.hasAttr(SignalingHandler.UPGRADED))
-                .awaitUninterruptibly(1, TimeUnit.SECONDS);
-        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+                .awaitUninterruptibly(Math.min(1000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+        channels.close().awaitUninterruptibly(Math.min(2000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         if (workerGroup != null) {
-            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            // Its threads end by themselves within the timeout given, even when the wait for them is cut short.
+            workerGroup.shutdownGracefully(0, Math.max(0, Math.min(2000, deadline.remaining().toMillis())), TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(Math.min(2000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
             workerGroup = null;
         }
     }

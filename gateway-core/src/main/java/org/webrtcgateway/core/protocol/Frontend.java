@@ -3,6 +3,8 @@ package org.webrtcgateway.core.protocol;
 import java.net.URI;
 import java.util.Optional;
 
+import org.webrtcgateway.core.api.Deadline;
+
 /**
  * A way in for clients (the WebSocket server). Frontends are bound with a multibinder and started
  * and stopped by {@link Lifecycle}, around the core.
@@ -15,8 +17,11 @@ public interface Frontend {
     /** Stops taking new connections; existing ones stay until {@link #stop}. */
     void stopAccepting();
 
-    /** Closes what is left and releases threads; called after the core ended every session. */
-    void stop();
+    /**
+     * Closes what is left and releases threads; called after the core ended every session and the bridges
+     * stopped. Waits for the close frames and its threads no longer than {@code deadline}.
+     */
+    void stop(Deadline deadline);
 
     /**
      * Where clients connect, e.g. {@code ws://127.0.0.1:8080/ws}, once started: what the tests' gateway

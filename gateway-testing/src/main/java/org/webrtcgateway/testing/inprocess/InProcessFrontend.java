@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.JsonDecoder;
@@ -70,7 +71,7 @@ public final class InProcessFrontend implements Frontend {
     }
 
     @Override
-    public void stop() {
+    public void stop(Deadline deadline) {
         stopAccepting();
         open.keySet().forEach(InProcessSocket::abort);
     }

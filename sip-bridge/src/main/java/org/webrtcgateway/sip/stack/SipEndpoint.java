@@ -23,6 +23,7 @@ import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
+import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -43,7 +44,10 @@ import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
 
@@ -180,7 +184,14 @@ public final class SipEndpoint {
     }
 
     public void stop() {
+        EventScanner scanner = stack instanceof SipStackImpl impl ? impl.getEventScanner() : null;
         stack.stop();
+        if (scanner != null) {
+            // JAIN-SIP's event thread is not a daemon, and stopping the stack only flags it: it would wait on its
+            // queue for ever and keep the JVM alive. One more event wakes it to see the flag and end. A
+            // transaction-terminated event without a transaction is one that our listener ignores.
+            scanner.addEvent(new EventWrapper(new TransactionTerminatedEvent(provider, (ClientTransaction) null), null));
+        }
     }
 
     public HeaderFactory headers() {

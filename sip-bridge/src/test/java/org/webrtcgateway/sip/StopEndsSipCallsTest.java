@@ -18,8 +18,8 @@ import org.webrtcgateway.testing.TestClient;
 
 /**
  * The gateway's stop (as at SIGTERM) ends what the SIP bridge carries the way SIP expects, through Kamailio
- * to sipp phones, and waits for the answers: BYE for an established call, CANCEL for one still ringing,
- * un-REGISTER for every account. The stop says it left nothing undone only when every answer came.
+ * to sipp phones, and waits for the answers: BYE for an established call, CANCEL for one still ringing out,
+ * 480 for one ringing in, un-REGISTER for every account. The stop says it left nothing undone only when every answer came.
  */
 @Tag("sip")
 class StopEndsSipCallsTest {
@@ -62,6 +62,20 @@ class StopEndsSipCallsTest {
 
             phone.awaitSuccess(); // CANCEL answered 200, the INVITE 487, which the gateway ACKed
             assertThat(phone.messageLog()).contains("CANCEL sip:");
+            assertThat(undone).isEmpty();
+        }
+    }
+
+    @Test
+    void aCallRingingInThatTheBrowserHasNotAnsweredGets480() {
+        TestClient alice = loggedInAndRegistered();
+        try (SippPhone phone = SippPhone.start("uac-unavailable.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
+                "-s", "1001", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {
+            alice.next("offer");
+
+            List<String> undone = stop();
+
+            phone.awaitSuccess(); // 480 Temporarily Unavailable, which it ACKed
             assertThat(undone).isEmpty();
         }
     }

@@ -44,6 +44,7 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SecondSignal.hurries(lifecycle);
             lifecycle.stop();
             stopped.countDown();
         }, "shutdown"));

@@ -71,7 +71,7 @@ public final class Lifecycle {
         List<String> undone = new ArrayList<>(gateway.stop(deadline));
         for (Frontend frontend : frontends) {
             try {
-                frontend.stop(deadline);
+                frontend.stop(deadline.remaining());
             } catch (RuntimeException e) {
                 undone.add("frontend " + frontend + ": failed (" + e + ")");
             }

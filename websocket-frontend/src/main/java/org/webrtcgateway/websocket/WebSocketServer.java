@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.config.ConfigException;
@@ -123,19 +123,25 @@ public final class WebSocketServer implements Frontend {
     }
 
     @Override
-    public synchronized void stop(Deadline deadline) {
+    public synchronized void stop(Duration within) {
+        long end = System.nanoTime() + within.toNanos();
         stopAccepting();
         // Connections that never logged in have no session to end: tell them too.
         channels.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down"),
                 channel -> channel.hasAttr(SignalingHandler.UPGRADED))
-                .awaitUninterruptibly(Math.min(1000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-        channels.close().awaitUninterruptibly(Math.min(2000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+                .awaitUninterruptibly(leftMs(end, 1000), TimeUnit.MILLISECONDS);
+        channels.close().awaitUninterruptibly(leftMs(end, 2000), TimeUnit.MILLISECONDS);
         if (workerGroup != null) {
-            // Its threads end by themselves within the timeout given, even when the wait for them is cut short.
-            workerGroup.shutdownGracefully(0, Math.max(0, Math.min(2000, deadline.remaining().toMillis())), TimeUnit.MILLISECONDS)
-                    .awaitUninterruptibly(Math.min(2000, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+            // Its threads end by themselves within the timeout given, even when nobody waits for them.
+            long last = leftMs(end, 2000);
+            workerGroup.shutdownGracefully(0, last, TimeUnit.MILLISECONDS).awaitUninterruptibly(last, TimeUnit.MILLISECONDS);
             workerGroup = null;
         }
+    }
+
+    /** Milliseconds until {@code endNanos}, at most {@code capMs}, never negative. */
+    private static long leftMs(long endNanos, long capMs) {
+        return Math.max(0, Math.min(capMs, (endNanos - System.nanoTime()) / 1_000_000));
     }
 
     private SslContext sslContext() {

@@ -1,9 +1,8 @@
 package org.webrtcgateway.core.protocol;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
-
-import org.webrtcgateway.core.api.Deadline;
 
 /**
  * A way in for clients (the WebSocket server). Frontends are bound with a multibinder and started
@@ -19,9 +18,10 @@ public interface Frontend {
 
     /**
      * Closes what is left and releases threads; called after the core ended every session and the bridges
-     * stopped. Waits for the close frames and its threads no longer than {@code deadline}.
+     * stopped. Waits for the close frames and its threads no longer than {@code within} (what is left of
+     * {@code shutdown.timeout}; zero when the stop was cut short), but its threads end even when it cannot wait.
      */
-    void stop(Deadline deadline);
+    void stop(Duration within);
 
     /**
      * Where clients connect, e.g. {@code ws://127.0.0.1:8080/ws}, once started: what the tests' gateway

@@ -2,6 +2,7 @@ package org.webrtcgateway.testing.inprocess;
 
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.JsonDecoder;
@@ -71,7 +71,7 @@ public final class InProcessFrontend implements Frontend {
     }
 
     @Override
-    public void stop(Deadline deadline) {
+    public void stop(Duration within) {
         stopAccepting();
         open.keySet().forEach(InProcessSocket::abort);
     }

@@ -1,5 +1,6 @@
 package org.webrtcgateway.sip;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ import org.webrtcgateway.sip.stack.SipEndpoint;
 public final class SipBridge implements Bridge {
 
     private static final Logger log = LoggerFactory.getLogger(SipBridge.class);
+    /** What JAIN-SIP's stop takes: it sleeps this long (SIPTransactionStack.stopStack) after closing its sockets. */
+    private static final Duration STACK_STOP = Duration.ofSeconds(1);
     /** How long {@link #activeCalls} waits for the bridge thread. */
     private static final long ASK_WAIT_MS = 3000;
 
@@ -124,8 +127,11 @@ public final class SipBridge implements Bridge {
             calls.calls().all().forEach(SipCall::shutdown);
             saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll()));
         });
-        boolean answered = deadline.await(saidGoodbye.thenCompose(all -> all));
-        Optional<String> undone = answered ? Optional.empty() : Optional.of(unanswered(saidGoodbye.isDone()));
+        // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
+        // answers are waited for only until the stack's own stop is due.
+        boolean sent = deadline.await(saidGoodbye);
+        boolean answered = sent && deadline.earlier(STACK_STOP).await(saidGoodbye.join());
+        Optional<String> undone = answered ? Optional.empty() : Optional.of(unanswered(sent));
         executor.shutdownNow();
         endpoint.stop();
         log.info("SIP bridge stopped");

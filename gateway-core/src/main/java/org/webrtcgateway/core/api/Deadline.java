@@ -60,6 +60,14 @@ public final class Deadline {
     }
 
     /**
+     * A deadline {@code reserve} before this one (now, when less is left), cut short with it: for waiting while
+     * keeping time for what must follow the wait, such as a stack's own stop.
+     */
+    public Deadline earlier(Duration reserve) {
+        return new Deadline(Math.max(System.nanoTime(), endNanos - reserve.toNanos()), cut);
+    }
+
+    /**
      * Waits for {@code work} until it completes, this deadline passes or it is cut short; true when the work
      * completed (normally or not) in time. Keeps the thread's interrupt status and returns false on interrupt.
      */

@@ -40,6 +40,15 @@ class DeadlineTest {
     }
 
     @Test
+    void anEarlierDeadlineKeepsTimeInReserveButNeverLiesInThePast() {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(10));
+
+        assertThat(deadline.earlier(Duration.ofSeconds(4)).remaining()).isLessThanOrEqualTo(Duration.ofSeconds(6))
+                .isGreaterThan(Duration.ofSeconds(5));
+        assertThat(deadline.earlier(Duration.ofMinutes(1)).remaining()).isZero();
+    }
+
+    @Test
     void cuttingShortEndsAWaitUnderWayAndEveryShare() throws Exception {
         Deadline deadline = Deadline.in(Duration.ofMinutes(10));
         Deadline share = deadline.share(3);

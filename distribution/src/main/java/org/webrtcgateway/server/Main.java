@@ -104,6 +104,7 @@ public final class Main {
     private static void awaitStop(Lifecycle lifecycle) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SecondSignal.hurries(lifecycle);
             lifecycle.stop();
             stopped.countDown();
         }, "shutdown"));

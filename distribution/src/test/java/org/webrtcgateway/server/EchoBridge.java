@@ -1,11 +1,13 @@
 package org.webrtcgateway.server;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.BridgeThread;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
@@ -41,8 +43,9 @@ final class EchoBridge implements Bridge {
     }
 
     @Override
-    public void stop() {
-        thread.shutdownNow();
+    public Optional<String> stop(Deadline deadline) {
+        thread.shutdownNow(); // nothing to say goodbye to: its calls are echoes of the caller's
+        return Optional.empty();
     }
 
     @Override

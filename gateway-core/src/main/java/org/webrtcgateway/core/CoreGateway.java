@@ -2,6 +2,7 @@ package org.webrtcgateway.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Bridge;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.presence.PresenceService;
@@ -64,19 +66,36 @@ public final class CoreGateway implements Gateway {
         }
     }
 
-    /** Ends every session (clients get a going-away close), then stops the bridges. */
-    public synchronized void stop() {
+    /**
+     * Ends every session (clients get a going-away close, bridged calls their {@code bye}), then stops the
+     * bridges in the reverse order of their start, one after another, each with an equal share of the time
+     * left, so a bridge whose peer does not answer leaves the others theirs.
+     *
+     * @return what the bridges left undone, one entry per bridge that did not finish ("sip: 2 BYEs unanswered")
+     */
+    public synchronized List<String> stop(Deadline deadline) {
         services.lifecycle().endAll("the gateway is shutting down");
-        for (Bridge bridge : reversed(started)) {
+        List<String> undone = new ArrayList<>();
+        List<Bridge> toStop = reversed(started);
+        for (int i = 0; i < toStop.size(); i++) {
+            Bridge bridge = toStop.get(i);
             try {
-                bridge.stop();
+                Optional<String> left = bridge.stop(deadline.share(toStop.size() - i));
+                left.ifPresent(what -> undone.add(bridge.name() + ": " + what));
             } catch (RuntimeException e) {
                 log.warn("bridge '{}' failed to stop cleanly", bridge.name(), e);
+                undone.add(bridge.name() + ": failed (" + e + ")");
             }
         }
         started.clear();
         timer.shutdownNow();
         heap.close();
+        return undone;
+    }
+
+    /** Calls under way, between users or with a bridge. */
+    public int callCount() {
+        return (int) sessions.all().stream().flatMap(session -> session.calls().stream()).distinct().count();
     }
 
     private static <T> List<T> reversed(List<T> list) {

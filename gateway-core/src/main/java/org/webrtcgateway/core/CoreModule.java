@@ -23,6 +23,7 @@ import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.IceConfig;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.config.ShutdownConfig;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
@@ -51,6 +52,7 @@ public final class CoreModule extends AbstractModule {
         List<Setting<?>> all = new ArrayList<>(CoreConfig.SETTINGS);
         all.addAll(IceConfig.SETTINGS);
         all.addAll(AuthConfig.SETTINGS);
+        all.addAll(ShutdownConfig.SETTINGS);
         return all;
     }
 
@@ -100,6 +102,12 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     AuthConfig authConfig(Settings s) {
         return AuthConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    ShutdownConfig shutdownConfig(Settings s) {
+        return ShutdownConfig.from(s);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package org.webrtcgateway.testing;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +13,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 
@@ -65,8 +67,9 @@ public final class RecordingBridge implements Bridge {
     }
 
     @Override
-    public void stop() {
+    public Optional<String> stop(Deadline deadline) {
         stopped = true;
+        return Optional.empty();
     }
 
     @Override

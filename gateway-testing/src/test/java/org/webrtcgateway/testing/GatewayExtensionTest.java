@@ -49,7 +49,7 @@ class GatewayExtensionTest {
                     }
 
                     @Override
-                    public void stop() {
+                    public void stop(java.time.Duration within) {
                     }
                 });
             }

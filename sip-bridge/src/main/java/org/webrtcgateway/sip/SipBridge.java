@@ -1,5 +1,8 @@
 package org.webrtcgateway.sip;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +21,13 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
 import org.webrtcgateway.core.api.BridgeThread;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.sip.call.CallContext;
+import org.webrtcgateway.sip.call.Farewells;
 import org.webrtcgateway.sip.call.IncomingCalls;
 import org.webrtcgateway.sip.call.OutgoingCall;
 import org.webrtcgateway.sip.call.SipCall;
@@ -47,7 +52,10 @@ import org.webrtcgateway.sip.stack.SipEndpoint;
 public final class SipBridge implements Bridge {
 
     private static final Logger log = LoggerFactory.getLogger(SipBridge.class);
-    private static final long STOP_WAIT_MS = 3000;
+    /** What JAIN-SIP's stop takes: it sleeps this long (SIPTransactionStack.stopStack) after closing its sockets. */
+    private static final Duration STACK_STOP = Duration.ofSeconds(1);
+    /** How long {@link #activeCalls} waits for the bridge thread. */
+    private static final long ASK_WAIT_MS = 3000;
 
     private final SipConfig config;
     private final Map<String, String> tlsProperties;
@@ -96,7 +104,8 @@ public final class SipBridge implements Bridge {
             throw e;
         }
         registrations = new Registrations(accounts, endpoint, config, executor);
-        calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(), new org.webrtcgateway.sip.call.TrickleSupport());
+        calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(), new org.webrtcgateway.sip.call.TrickleSupport(),
+                new Farewells());
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
         dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages));
@@ -111,26 +120,44 @@ public final class SipBridge implements Bridge {
     }
 
     @Override
-    public void stop() {
+    public Optional<String> stop(Deadline deadline) {
         if (!running) {
-            return;
+            return Optional.empty();
         }
         running = false;
-        CompletableFuture<CompletableFuture<Void>> unregistering = new CompletableFuture<>();
+        // On the bridge thread, after the browsers' byes that ending the sessions queued there: those
+        // calls' BYEs and CANCELs are among the farewells by then.
+        CompletableFuture<CompletableFuture<Void>> saidGoodbye = new CompletableFuture<>();
         executor.execute(() -> {
             calls.calls().all().forEach(SipCall::shutdown);
-            unregistering.complete(registrations.stopAll());
+            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll()));
         });
-        try {
-            unregistering.get(STOP_WAIT_MS, TimeUnit.MILLISECONDS).get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("SIP bridge: registrations not all removed within {} ms", STOP_WAIT_MS);
-        }
+        // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
+        // answers are waited for only until the stack's own stop is due.
+        boolean sent = deadline.await(saidGoodbye);
+        boolean answered = sent && deadline.earlier(STACK_STOP).await(saidGoodbye.join());
+        Optional<String> undone = answered ? Optional.empty() : Optional.of(unanswered(sent));
         executor.shutdownNow();
         endpoint.stop();
         log.info("SIP bridge stopped");
+        return undone;
+    }
+
+    private String unanswered(boolean goodbyesSent) {
+        if (!goodbyesSent) {
+            return "the bridge thread did not get to its goodbyes";
+        }
+        List<String> waiting = new ArrayList<>();
+        String farewells = calls.farewells().unanswered();
+        if (!farewells.isEmpty()) {
+            waiting.add(farewells);
+        }
+        int registrars = registrations.unanswered();
+        if (registrars > 0) {
+            waiting.add(registrars + " un-REGISTER");
+        }
+        // empty: the last answer came in between the deadline and this count
+        return waiting.isEmpty() ? "answered just past the deadline" : String.join(", ", waiting) + " unanswered";
     }
 
     // ------------------------------------------------------------------ logins (event loop: no blocking)
@@ -251,7 +278,7 @@ public final class SipBridge implements Bridge {
         CompletableFuture<Integer> count = new CompletableFuture<>();
         executor.execute(() -> count.complete(calls.calls().size()));
         try {
-            return count.get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+            return count.get(ASK_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

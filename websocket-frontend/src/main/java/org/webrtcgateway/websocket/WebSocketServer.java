@@ -3,6 +3,7 @@ package org.webrtcgateway.websocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -128,16 +129,24 @@ public final class WebSocketServer implements Frontend {
     }
 
     @Override
-    public synchronized void stop() {
+    public synchronized void stop(Duration within) {
+        long end = System.nanoTime() + within.toNanos();
         stopAccepting();
         // Connections that never logged in have no session to end: tell them too.
         channels.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down"),
                 channel -> channel.hasAttr(SignalingHandler.UPGRADED))
-                .awaitUninterruptibly(1, TimeUnit.SECONDS);
-        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+                .awaitUninterruptibly(leftMs(end, 1000), TimeUnit.MILLISECONDS);
+        channels.close().awaitUninterruptibly(leftMs(end, 2000), TimeUnit.MILLISECONDS);
         if (workerGroup != null) {
-            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            // Its threads end by themselves within the timeout given, even when nobody waits for them.
+            long last = leftMs(end, 2000);
+            workerGroup.shutdownGracefully(0, last, TimeUnit.MILLISECONDS).awaitUninterruptibly(last, TimeUnit.MILLISECONDS);
             workerGroup = null;
         }
+    }
+
+    /** Milliseconds until {@code endNanos}, at most {@code capMs}, never negative. */
+    private static long leftMs(long endNanos, long capMs) {
+        return Math.max(0, Math.min(capMs, (endNanos - System.nanoTime()) / 1_000_000));
     }
 }

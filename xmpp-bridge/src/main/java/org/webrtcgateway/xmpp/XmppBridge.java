@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
 import org.webrtcgateway.core.api.BridgeThread;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
@@ -151,22 +155,50 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     }
 
     @Override
-    public void stop() {
+    public Optional<String> stop(Deadline deadline) {
         if (thread == null) {
-            return;
+            return Optional.empty();
         }
+        // First the calls' goodbyes and their answers (session-terminate is an IQ the peer acknowledges), on
+        // half the time: the connections that carry those answers stay up meanwhile.
+        CompletableFuture<CompletableFuture<Void>> terminated = new CompletableFuture<>();
         thread.execute(() -> {
             calls.stop();
-            accounts.values().forEach(XmppAccount::disconnect);
-            claimed.values().forEach(XmppAccount::disconnect);
-            if (component != null) {
-                component.stop();
+            terminated.complete(calls.terminationsAnswered());
+        });
+        boolean callsEnded = deadline.share(2).await(terminated.thenCompose(answers -> answers));
+        // Then presence and streams: Smack's disconnect sends unavailable presence and waits for the server
+        // to close the stream; the component says unavailable for each user and closes its stream.
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                accounts.values().forEach(XmppAccount::disconnect);
+                claimed.values().forEach(XmppAccount::disconnect);
+                if (component != null) {
+                    component.stop();
+                }
+            } finally {
+                closed.complete(null);
             }
         });
-        thread.shutdown();
+        boolean streamsClosed = deadline.await(closed);
+        thread.shutdownNow();
         if (logins != null) {
             logins.shutdownNow();
         }
+        log.info("XMPP bridge stopped");
+        if (callsEnded && streamsClosed) {
+            return Optional.empty();
+        }
+        List<String> undone = new ArrayList<>();
+        if (!callsEnded) {
+            undone.add(terminated.isDone() ? calls.unansweredTerminations() + " session-terminate unanswered"
+                    : "the bridge thread did not get to the calls' goodbyes");
+        }
+        if (!streamsClosed) {
+            undone.add(component != null ? "the component's stream not closed" : "accounts' streams not all closed");
+        }
+        return Optional.of(String.join(", ", undone));
     }
 
     // ------------------------------------------------------------------ from browsers (event loops: no blocking)

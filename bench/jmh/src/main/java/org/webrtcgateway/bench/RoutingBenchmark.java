@@ -1,6 +1,7 @@
 package org.webrtcgateway.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.webrtcgateway.core.CoreGateway;
 import org.webrtcgateway.core.CoreModule;
+import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ClientLink;
@@ -86,7 +88,7 @@ public class RoutingBenchmark {
 
     @TearDown(Level.Trial)
     public void stopCore() {
-        injector.getInstance(CoreGateway.class).stop();
+        injector.getInstance(CoreGateway.class).stop(Deadline.in(Duration.ofSeconds(10)));
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package org.webrtcgateway.core.api;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,8 +32,18 @@ public interface Bridge {
     /** Starts the bridge's own stack. Called once, before any {@link #send}. */
     void start(BridgeContext context) throws Exception;
 
-    /** Stops the bridge, ending its calls and registrations. Called once, at shutdown. */
-    void stop();
+    /**
+     * Stops the bridge, called once, at shutdown, after every session ended (so the {@code bye}s of their
+     * calls were handed to {@link #send} already). Ends what is left of its calls and registrations with
+     * its protocol's goodbyes (SIP: BYE, CANCEL, a final response, un-REGISTER; XMPP: session-terminate,
+     * retract, unavailable presence, the stream's end), then <em>waits</em> until they went out and, where
+     * the protocol answers them, were answered, but never past {@code deadline}; then releases its threads,
+     * none of which may keep the JVM alive afterwards.
+     *
+     * @return what was left undone when the deadline passed or was cut short (one line, e.g.
+     *         {@code "2 BYEs unanswered"}), empty when everything was done
+     */
+    Optional<String> stop(Deadline deadline);
 
     /**
      * Takes a signal from a gateway user ({@code signal.from()}) to an address this bridge owns.

@@ -136,8 +136,10 @@ public final class Composition {
         return null;
     }
 
+    /** {@code e} with where its settings were written; {@code e} itself when it names none that was. */
     private static ConfigException located(ConfigException e, Settings settings) {
-        return new ConfigException(e.problems().stream().map(settings::locate).toList());
+        List<String> located = e.problems().stream().map(settings::locate).toList();
+        return located.equals(e.problems()) ? e : new ConfigException(located);
     }
 
     /** A running gateway: its injector (for tests to look inside) and the lifecycle that stops it. */

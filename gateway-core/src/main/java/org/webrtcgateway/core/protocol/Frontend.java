@@ -1,6 +1,7 @@
 package org.webrtcgateway.core.protocol;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,12 @@ public interface Frontend {
     /** Stops taking new connections; existing ones stay until {@link #stop}. */
     void stopAccepting();
 
-    /** Closes what is left and releases threads; called after the core ended every session. */
-    void stop();
+    /**
+     * Closes what is left and releases threads; called after the core ended every session and the bridges
+     * stopped. Waits for the close frames and its threads no longer than {@code within} (what is left of
+     * {@code shutdown.timeout}; zero when the stop was cut short), but its threads end even when it cannot wait.
+     */
+    void stop(Duration within);
 
     /**
      * Where clients connect, e.g. {@code ws://127.0.0.1:8080/ws}, once started: what the tests' gateway

@@ -2,6 +2,7 @@ package org.webrtcgateway.testing.inprocess;
 
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +71,7 @@ public final class InProcessFrontend implements Frontend {
     }
 
     @Override
-    public void stop() {
+    public void stop(Duration within) {
         stopAccepting();
         open.keySet().forEach(InProcessSocket::abort);
     }

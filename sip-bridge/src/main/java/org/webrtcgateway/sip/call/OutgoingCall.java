@@ -261,7 +261,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         }
         try {
             Request cancel = invite.createCancel();
-            context.endpoint().send(cancel, Ignore.INSTANCE);
+            context.endpoint().send(cancel, context.farewells().expect(Request.CANCEL));
         } catch (SipException e) {
             log.debug("{}: cannot CANCEL", this, e);
         }

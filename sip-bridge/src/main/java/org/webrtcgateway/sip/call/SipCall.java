@@ -341,7 +341,7 @@ public abstract class SipCall {
         }
         try {
             Request bye = context.endpoint().inDialog(dialog, Request.BYE);
-            context.endpoint().sendInDialog(dialog, bye, Ignore.INSTANCE);
+            context.endpoint().sendInDialog(dialog, bye, context.farewells().expect(Request.BYE));
         } catch (SipException e) {
             log.debug("{}: cannot send BYE", this, e);
         }
@@ -400,20 +400,5 @@ public abstract class SipCall {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + callId + " " + user + " <-> " + peer + "]";
-    }
-
-    /** For requests whose outcome does not matter (BYE, INFO, CANCEL). */
-    static final class Ignore implements ClientHandler {
-        static final Ignore INSTANCE = new Ignore();
-
-        @Override
-        public void onResponse(ResponseEvent event) {
-            // nothing depends on it
-        }
-
-        @Override
-        public void onFailure(String reason) {
-            // nothing depends on it
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.webrtcgateway.sip.register;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,8 @@ public final class Registrations {
     private final ScheduledExecutorService executor;
     /** By gateway user; concurrent because operators and tests read the states from their own threads. */
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    /** Un-REGISTERs sent and not yet answered, so a stop can wait for those of sessions that ended just before it. */
+    private final Set<CompletableFuture<Void>> leaving = ConcurrentHashMap.newKeySet();
 
     public Registrations(Accounts accounts, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
         this.accounts = accounts;
@@ -49,15 +52,33 @@ public final class Registrations {
         if (accounts.hasClaimed(user) || config.registerAtLogin()) {
             Registration registration = registrations.remove(user);
             if (registration != null) {
-                registration.stop();
+                leave(registration);
             }
         }
         accounts.release(user);
     }
 
-    /** Un-REGISTERs every account; completes when every registrar answered or gave up. */
+    /**
+     * Un-REGISTERs every account; completes when every registrar answered or gave up, those of the
+     * un-REGISTERs already on their way included.
+     */
     public CompletableFuture<Void> stopAll() {
-        return CompletableFuture.allOf(registrations.values().stream().map(Registration::stop).toArray(CompletableFuture[]::new));
+        registrations.values().forEach(this::leave);
+        registrations.clear();
+        return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new));
+    }
+
+    /** How many un-REGISTERs wait for their answer. Any thread. */
+    public int unanswered() {
+        return leaving.size();
+    }
+
+    private void leave(Registration registration) {
+        CompletableFuture<Void> unregistered = registration.stop();
+        if (!unregistered.isDone()) {
+            leaving.add(unregistered);
+            unregistered.whenComplete((done, failed) -> leaving.remove(unregistered));
+        }
     }
 
     /** The registration state of a gateway user's account, if it is registered. Any thread. */

@@ -3,15 +3,12 @@ package org.webrtcgateway.sip.stack;
 import static java.util.Objects.requireNonNull;
 
 import java.text.ParseException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -25,6 +22,7 @@ import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
+import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -45,7 +43,10 @@ import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
 
@@ -67,7 +68,6 @@ public final class SipEndpoint {
 
     private final SipConfig config;
     private final SipStack stack;
-    private final Set<Thread> eventScanners;
     private final SipProvider provider;
     private final HeaderFactory headers;
     private final AddressFactory addresses;
@@ -76,12 +76,11 @@ public final class SipEndpoint {
     private final Function<String, SipAccount> accounts;
     private final PreemptiveDigest preemptive;
 
-    private SipEndpoint(SipConfig config, SipStack stack, Set<Thread> eventScanners, SipProvider provider, HeaderFactory headers,
+    private SipEndpoint(SipConfig config, SipStack stack, SipProvider provider, HeaderFactory headers,
                         AddressFactory addresses, MessageFactory messages, AuthenticationHelper auth,
                         Function<String, SipAccount> accounts) {
         this.config = config;
         this.stack = stack;
-        this.eventScanners = Set.copyOf(eventScanners);
         this.provider = provider;
         this.headers = headers;
         this.addresses = addresses;
@@ -129,10 +128,7 @@ public final class SipEndpoint {
         // TLS peers are verified against the truststore (the JVM's CA certificates by default).
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         tlsProperties.forEach(p::setProperty);
-        Set<Thread> scannersBefore = eventScanners();
         SipStack stack = factory.createSipStack(p);
-        Set<Thread> scanners = new HashSet<>(eventScanners());
-        scanners.removeAll(scannersBefore);
         try {
             List<ListeningPoint> points = ListeningPoints.open(stack, config);
             SipProvider provider = stack.createSipProvider(points.get(0));
@@ -145,11 +141,11 @@ public final class SipEndpoint {
                     (transaction, realm) -> credentialsFor(transaction, realm, credentials), headers);
             stack.start();
             log.info("SIP listening on {}:{} ({})", config.bindAddress(), config.port(), String.join(", ", config.transports()));
-            return new SipEndpoint(config, stack, scanners, provider, headers, factory.createAddressFactory(),
+            return new SipEndpoint(config, stack, provider, headers, factory.createAddressFactory(),
                     factory.createMessageFactory(), auth, credentials);
         } catch (SipException | InvalidArgumentException | TooManyListenersException | RuntimeException e) {
             try {
-                stop(stack, scanners);
+                stop(stack);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed); // the reason the start failed is what the operator needs
             }
@@ -188,29 +184,18 @@ public final class SipEndpoint {
     }
 
     public void stop() {
-        stop(stack, eventScanners);
+        stop(stack);
     }
 
-    /**
-     * Stops the stack and ends its event scanner thread, which JAIN-SIP's stop() only flags: the
-     * thread (not a daemon) waits on its queue for ever and would keep the JVM alive. It ends when
-     * interrupted.
-     */
-    private static void stop(SipStack stack, Set<Thread> eventScanners) {
-        try {
-            stack.stop();
-        } finally {
-            eventScanners.forEach(Thread::interrupt);
+    private static void stop(SipStack stack) {
+        EventScanner scanner = stack instanceof SipStackImpl impl ? impl.getEventScanner() : null;
+        stack.stop();
+        if (scanner != null) {
+            // JAIN-SIP's event thread is not a daemon, and stopping the stack only flags it: it would wait on its
+            // queue for ever and keep the JVM alive. One more event wakes it to see the flag and end. A
+            // transaction-terminated event without a transaction is one that our listener ignores.
+            scanner.addEvent(new EventWrapper(new TransactionTerminatedEvent(stack, (ClientTransaction) null), null));
         }
-    }
-
-    /**
-     * JAIN-SIP's event scanner threads, by the name it gives them: the stack keeps no reference to
-     * its thread. The gateway creates one stack, once, so the new one at its creation is its own.
-     */
-    private static Set<Thread> eventScanners() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("EventScannerThread")).collect(Collectors.toSet());
     }
 
     public HeaderFactory headers() {

@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +67,8 @@ public final class XmppCalls {
     final ScheduledExecutorService thread;
     final CallSettings settings;
     private final JingleCalls calls = new JingleCalls();
+    /** session-terminates sent and not yet answered (an IQ result or error): what a stop waits for. Any thread reads. */
+    private final Set<CompletableFuture<IQ>> terminating = ConcurrentHashMap.newKeySet();
     private final IncomingJingleMessages jingleMessages = new IncomingJingleMessages(this, calls);
 
     public XmppCalls(BridgeContext gateway, PeerCapabilities peers, ScheduledExecutorService thread, CallSettings settings) {
@@ -214,6 +219,16 @@ public final class XmppCalls {
             }
             end(call);
         }
+    }
+
+    /** Completes when every session-terminate sent so far has its answer (or failed: the connection is gone). */
+    public CompletableFuture<Void> terminationsAnswered() {
+        return CompletableFuture.allOf(terminating.toArray(CompletableFuture[]::new));
+    }
+
+    /** How many session-terminates wait for their answer. Any thread. */
+    public int unansweredTerminations() {
+        return terminating.size();
     }
 
     /** Whether {@code user} has a call of this id (any thread). */
@@ -447,7 +462,12 @@ public final class XmppCalls {
     }
 
     void terminate(JingleCall call, JingleReason reason) {
-        request(call, jingle(call, JingleAction.session_terminate, List.of(reason)), "session-terminate");
+        CompletableFuture<IQ> answered = request(call, jingle(call, JingleAction.session_terminate, List.of(reason)),
+                "session-terminate").toCompletableFuture();
+        if (!answered.isDone()) {
+            terminating.add(answered);
+            answered.whenComplete((result, failure) -> terminating.remove(answered));
+        }
         if (call.jingleMessage && call.peerJid != null) {
             send(call, jingleMessage(call, call.peerJid, JingleMessage.of(JingleMessage.Action.finish, call.sid).withReason(reason)));
         }
@@ -463,8 +483,9 @@ public final class XmppCalls {
     }
 
     /** Sends an IQ request; an error reply or none ends the call on both sides (the peer is gone or refuses). */
-    void request(JingleCall call, JingleIq iq, String what) {
-        call.endpoint.request(iq).whenComplete((result, failure) -> {
+    CompletionStage<IQ> request(JingleCall call, JingleIq iq, String what) {
+        CompletionStage<IQ> answer = call.endpoint.request(iq);
+        answer.whenComplete((result, failure) -> {
             if (failure != null && call.state != JingleCall.State.ENDED && iq.getAction() != JingleAction.session_terminate) {
                 log.info("{}: {} failed: {}", call, what, failure.toString());
                 byeToBrowser(call.user(), call.peer, call.callId,
@@ -472,6 +493,7 @@ public final class XmppCalls {
                 end(call);
             }
         });
+        return answer;
     }
 
     void send(JingleCall call, Stanza stanza) {

@@ -58,6 +58,7 @@ public final class Main {
             log.info("{}; config {}", Version.describe(), configFile == null ? "none (defaults and flags)" : configFile.toAbsolutePath());
             Settings settings = settings(commandLine, gateway);
             started = gateway.start(settings, List.of());
+            Reloader.attach(started.injector()); // before "started": from that line on, SIGHUP reloads
             log.info("started in {} ms: {}", (System.nanoTime() - startedAt) / 1_000_000, StartupSummary.of(settings, started.injector()));
         } catch (ConfigException e) {
             exit(printProblems(e, System.err));
@@ -67,7 +68,6 @@ public final class Main {
             exit(1);
             return;
         }
-        Reloader.attach(started.injector());
         awaitStop(started.lifecycle());
     }
 

@@ -71,10 +71,9 @@ class CallCorrelationThroughSipTest {
             String second = offer(bob);
             String firstId = correlationId("alice", first);
             String secondId = correlationId("bob", second);
-            alice.next("ringing");
-            alice.next("answer");
-            bob.next("ringing");
-            bob.next("answer");
+            // A 180 and the 200 close behind it may come as one ringing-less answer: wait for the answer.
+            alice.nextOfType("answer");
+            bob.nextOfType("answer");
             alice.requestOk("type", "bye", "call", first);
             bob.requestOk("type", "bye", "call", second);
             phone.awaitSuccess();

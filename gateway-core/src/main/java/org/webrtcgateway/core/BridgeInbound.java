@@ -1,5 +1,7 @@
 package org.webrtcgateway.core;
 
+import java.util.Optional;
+
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
@@ -7,6 +9,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.BridgedParty;
+import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.presence.PresenceService;
@@ -46,6 +49,13 @@ final class BridgeInbound implements BridgeContext {
             return session.deliver(signal);
         }
         return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not for bridges to deliver");
+    }
+
+    @Override
+    public Optional<String> correlationId(Address.Local user, String callId) {
+        Session session = sessions.byName(user.name());
+        Call call = session == null ? null : session.call(callId);
+        return call == null ? Optional.empty() : Optional.of(call.correlationId());
     }
 
     @Override

@@ -104,14 +104,14 @@ final class ConnectedClient implements ClientLink {
      * connection is released at once, unless its dropped session holds it while waiting for a resume.
      */
     @Override
-    public void disconnected(DisconnectKind kind) {
+    public void disconnected(DisconnectKind kind, int closeCode) {
         Session current = session;
         boolean heldBySession = false;
         if (current != null) {
             switch (kind) {
                 case CLOSED -> {
                     if (current.isAttachedTo(connection)) {
-                        services.lifecycle().endAsClosed(current);
+                        services.lifecycle().endAsClosed(current, closeCode);
                     }
                 }
                 case DROPPED -> heldBySession = services.lifecycle().dropped(current, connection);

@@ -86,7 +86,8 @@ public final class LoginService {
                 return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' is taken");
             }
             // The token proves this is the same user (a reloaded page, a second device): the newest login wins.
-            lifecycle.end(holder, "replaced by a new login with a token for the same name", CloseReason.SESSION_ENDED);
+            lifecycle.end(holder, "replaced by a new login with a token for the same name", CloseReason.SESSION_ENDED,
+                    SessionEnd.REPLACED);
             if (sessions.register(session) != null) {
                 return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' was taken again at the same moment");
             }
@@ -96,6 +97,7 @@ public final class LoginService {
         bridges.userOnline(session.address(), identity != null ? claims(identity) : Map.of());
         // Routine, and thousands a second on a busy gateway: DEBUG. Drops, resumes and odd ends are INFO.
         log.debug("{} logged in from {}", session, connection.remoteAddress());
+        SessionLog.started(session, false);
         return new LoggedIn(session);
     }
 
@@ -118,6 +120,7 @@ public final class LoginService {
             resumed.replaced().close(CloseReason.RESUMED_ELSEWHERE);
         }
         log.info("{} resumed from {}", session, connection.remoteAddress());
+        SessionLog.started(session, true);
         return new LoggedIn(session);
     }
 

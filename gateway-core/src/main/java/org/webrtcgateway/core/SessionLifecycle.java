@@ -19,6 +19,7 @@ import org.webrtcgateway.core.protocol.JsonEncoder;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientConnection;
+import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.CloseReason;
 import org.webrtcgateway.core.session.QueueBudget;
 import org.webrtcgateway.core.session.QueueLimits;
@@ -62,7 +63,7 @@ public final class SessionLifecycle {
     /** A new session, which ends itself when its queue would pass one of its bounds. */
     public Session newSession(String name) {
         return new Session(new Address.Local(name), sessions.newResumeToken(), config.maxCallsPerUser(), queueLimits,
-                (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW));
+                (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW, SessionEnd.TOO_SLOW));
     }
 
     /**
@@ -77,42 +78,51 @@ public final class SessionLifecycle {
             return false; // that connection had been replaced by a resume already
         }
         if (detached.overflow() != null) {
-            end(session, "what its connection could not write overflowed its queue: " + detached.overflow(), null);
+            end(session, "what its connection could not write overflowed its queue: " + detached.overflow(), null,
+                    SessionEnd.TOO_SLOW);
             return true;
         }
         long detach = detached.count();
         long graceMillis = config.resumeGrace().toMillis();
         if (graceMillis == 0) {
-            end(session, "its connection dropped (resuming is off)", null);
+            end(session, "its connection dropped (resuming is off)", null, SessionEnd.NOT_RESUMED);
             return true;
         }
         try {
             timer.schedule(() -> {
                 if (session.isStillDetachedSince(detach)) {
-                    end(session, "it was not resumed within " + graceMillis + " ms", null);
+                    end(session, "it was not resumed within " + graceMillis + " ms", null, SessionEnd.NOT_RESUMED);
                 }
             }, graceMillis, TimeUnit.MILLISECONDS);
             log.info("{} dropped from {}; kept {} ms for a resume", session, connection.remoteAddress(), graceMillis);
         } catch (RejectedExecutionException e) {
-            end(session, "its connection dropped while the gateway was shutting down", null);
+            end(session, "its connection dropped while the gateway was shutting down", null, SessionEnd.SHUTDOWN);
         }
         return true;
     }
 
     /**
      * Ends a session now. {@code closeWith} closes a connection still attached (null when the
-     * connection is already gone).
+     * connection is already gone); {@code how} is what the session log says.
      */
+    public void end(Session session, String why, CloseReason closeWith, SessionEnd how) {
+        end(session, why, closeWith, how, closeWith == null ? SessionLog.NO_CLOSE_CODE : closeWith.code(), false);
+    }
+
+    /** Ends a session on the gateway's decision, for another reason than those of {@link SessionEnd}: {@code end=kicked}. */
     public void end(Session session, String why, CloseReason closeWith) {
-        end(session, why, closeWith, false);
+        end(session, why, closeWith, SessionEnd.KICKED);
     }
 
-    /** Ends a session the usual way (its client closed): logged at DEBUG only. */
-    public void endAsClosed(Session session) {
-        end(session, "its client closed the connection", null, true);
+    /**
+     * Ends a session the usual way (its connection closed with a close frame, {@code closeCode}, or
+     * {@link ClientLink#NO_CLOSE_CODE}): logged at DEBUG only, besides the session log.
+     */
+    public void endAsClosed(Session session, int closeCode) {
+        end(session, "its connection closed", null, SessionEnd.CLOSED, closeCode, true);
     }
 
-    private void end(Session session, String why, CloseReason closeWith, boolean routine) {
+    private void end(Session session, String why, CloseReason closeWith, SessionEnd how, int closeCode, boolean routine) {
         Session.EndResult result = session.end();
         if (!result.endedNow()) {
             return;
@@ -125,6 +135,7 @@ public final class SessionLifecycle {
         if (result.attached() != null && closeWith != null) {
             result.attached().close(closeWith);
         }
+        SessionLog.ended(session, how, closeCode);
         if (routine) {
             log.debug("{} ended: {}", session, why);
         } else {
@@ -135,7 +146,7 @@ public final class SessionLifecycle {
     /** Ends every session, for shutdown; attached clients get a going-away close. */
     public void endAll(String why) {
         for (Session session : List.copyOf(sessions.all())) {
-            end(session, why, CloseReason.SHUTDOWN);
+            end(session, why, CloseReason.SHUTDOWN, SessionEnd.SHUTDOWN);
         }
     }
 }

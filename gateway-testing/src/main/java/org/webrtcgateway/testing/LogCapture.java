@@ -22,6 +22,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     private final Logger logger;
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+    /** Loggers whose level this capture lowered, with the level to put back. */
+    private final java.util.Map<Logger, Level> lowered = new java.util.LinkedHashMap<>();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
@@ -34,6 +36,32 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     /** Every logger's events. */
     public static LogCapture everything() {
         return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    }
+
+    /** Every logger's events, with {@code loggers} (and their children) lowered to {@code level} until {@link #close}. */
+    public static LogCapture everything(Level level, String... loggers) {
+        LogCapture capture = everything();
+        for (String name : loggers) {
+            Logger lowered = (Logger) LoggerFactory.getLogger(name);
+            capture.lowered.put(lowered, lowered.getLevel());
+            lowered.setLevel(level);
+        }
+        return capture;
+    }
+
+    /** Every event so far, in order. */
+    public List<ILoggingEvent> all() {
+        return List.copyOf(events);
+    }
+
+    /** The events whose MDC has {@code key} = {@code value}. */
+    public List<ILoggingEvent> withMdc(String key, String value) {
+        return events.stream().filter(event -> value.equals(event.getMDCPropertyMap().get(key))).toList();
+    }
+
+    /** The events of logger {@code name}. */
+    public List<ILoggingEvent> of(String name) {
+        return events.stream().filter(event -> event.getLoggerName().equals(name)).toList();
     }
 
     @Override
@@ -61,6 +89,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     @Override
     public void close() {
         logger.detachAppender(this);
+        lowered.forEach(Logger::setLevel);
         stop();
     }
 }

@@ -21,6 +21,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
 import org.webrtcgateway.core.api.BridgeThread;
+import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
@@ -38,6 +39,7 @@ import org.webrtcgateway.sip.register.Accounts;
 import org.webrtcgateway.sip.register.Registration;
 import org.webrtcgateway.sip.register.Registrations;
 import org.webrtcgateway.sip.routing.Recipient;
+import org.webrtcgateway.sip.stack.CallIdCorrelations;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 
@@ -95,7 +97,8 @@ public final class SipBridge implements Bridge {
             return;
         }
         executor = BridgeThread.start("sip-bridge");
-        SipDispatcher dispatcher = new SipDispatcher(executor);
+        CallIdCorrelations correlations = new CallIdCorrelations();
+        SipDispatcher dispatcher = new SipDispatcher(executor, correlations);
         accounts = new Accounts(config);
         try {
             endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, accounts::credentialsFor);
@@ -104,7 +107,7 @@ public final class SipBridge implements Bridge {
             throw e;
         }
         registrations = new Registrations(accounts, endpoint, config, executor);
-        calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(), new org.webrtcgateway.sip.call.TrickleSupport(),
+        calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(correlations), new org.webrtcgateway.sip.call.TrickleSupport(),
                 new Farewells());
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
@@ -114,7 +117,11 @@ public final class SipBridge implements Bridge {
         }
         if (!config.keepAliveInterval().isZero()) {
             long ms = config.keepAliveInterval().toMillis();
-            executor.scheduleWithFixedDelay(() -> calls.calls().all().forEach(SipCall::keepAlive), ms, ms, TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(() -> calls.calls().all().forEach(call -> {
+                try (CallCorrelation.Scope scope = CallCorrelation.open(call.correlationId())) {
+                    call.keepAlive();
+                }
+            }), ms, ms, TimeUnit.MILLISECONDS);
         }
         running = true;
     }
@@ -129,7 +136,11 @@ public final class SipBridge implements Bridge {
         // calls' BYEs and CANCELs are among the farewells by then.
         CompletableFuture<CompletableFuture<Void>> saidGoodbye = new CompletableFuture<>();
         executor.execute(() -> {
-            calls.calls().all().forEach(SipCall::shutdown);
+            calls.calls().all().forEach(call -> {
+                try (CallCorrelation.Scope scope = CallCorrelation.open(call.correlationId())) {
+                    call.shutdown();
+                }
+            });
             saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll()));
         });
         // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
@@ -204,6 +215,8 @@ public final class SipBridge implements Bridge {
     }
 
     private RouteResult offer(Address.Local user, Address.External to, Signal.Offer offer) {
+        // Asked here, on the caller's thread, where the core has just registered the call.
+        String correlationId = calls.gateway().correlationId(user, offer.call()).orElse(null);
         return route(user, to, (account, target) -> {
             SipCall existing = calls.calls().get(user.name(), offer.call());
             if (existing != null) {
@@ -213,6 +226,7 @@ public final class SipBridge implements Bridge {
                 calls.gateway().deliver(user, new Signal.Bye(to, offer.call(), SipReasons.OVERLOADED));
             } else {
                 OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp());
+                call.correlate(correlationId);
                 calls.calls().add(call);
                 call.start();
             }

@@ -61,6 +61,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private boolean pongInFlight;
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
+    /** The close frame's code, the client's or ours, for the session log (ClientLink.NO_CLOSE_CODE: none). */
+    private int closeCode = ClientLink.NO_CLOSE_CODE;
 
     /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
     SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
@@ -104,6 +106,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             onText(text.content());
         } else if (frame instanceof BinaryWebSocketFrame) {
             closedDeliberately = true;
+            closeCode = WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code();
             connection.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary frames are not accepted; send JSON text");
         } else if (frame instanceof PingWebSocketFrame ping) {
             onPing(ctx, ping);
@@ -111,6 +114,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             admitted(); // unsolicited pongs cost like any frame
         } else if (frame instanceof CloseWebSocketFrame close) {
             closedDeliberately = true;
+            closeCode = close.statusCode();
             ctx.writeAndFlush(CloseCodes.reply(close)).addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -138,6 +142,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             overRate.occurred(connection.remoteAddress() + ": " + refusedInARow + " frames in a row over the rate limit of "
                     + config.messagesPerSecond() + "/s");
             closedDeliberately = true;
+            closeCode = WebSocketCloseStatus.POLICY_VIOLATION.code();
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
         }
         return false;
@@ -161,6 +166,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (!Utf8.isValid(bytes, offset, length)) {
             // RFC 6455: a text frame that is not UTF-8 fails the connection (1007).
             closedDeliberately = true;
+            closeCode = WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code();
             connection.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frames must be UTF-8");
             return;
         }
@@ -189,7 +195,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (link != null) {
-            link.disconnected(closedDeliberately ? DisconnectKind.CLOSED : DisconnectKind.DROPPED);
+            link.disconnected(closedDeliberately ? DisconnectKind.CLOSED : DisconnectKind.DROPPED, closeCode);
         }
         super.channelInactive(ctx);
     }
@@ -202,10 +208,12 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                 || cause instanceof CorruptedWebSocketFrameException corrupted
                 && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
             closedDeliberately = true;
+            closeCode = WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
             connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "messages are limited to " + config.maxFrameSize() + " bytes");
         } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             // A frame against RFC 6455 (an invalid close code, a reserved opcode, an unmasked frame...).
             closedDeliberately = true;
+            closeCode = corrupted.closeStatus().code();
             connection.close(corrupted.closeStatus(), "protocol error: " + corrupted.getMessage());
         } else if (cause instanceof IOException) {
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed

@@ -1,5 +1,7 @@
 package org.webrtcgateway.core.api;
 
+import java.util.Optional;
+
 /** What the gateway offers a bridge. Thread-safe; never blocks. */
 public interface BridgeContext {
 
@@ -10,6 +12,14 @@ public interface BridgeContext {
      * {@link ErrorCode#UNKNOWN_CALL} for a call signal of a call that does not exist.
      */
     RouteResult deliver(Address.Local to, Signal signal);
+
+    /**
+     * The correlation id the gateway gave the call {@code callId} of {@code user} (see {@link CallCorrelation}),
+     * empty when the user has no such call. A bridge asks once the call exists (from {@link Bridge#send} of its
+     * first offer, or after {@link #deliver} accepted a first offer), keeps the id with its own per-call state,
+     * logs the link to its own id (SIP Call-ID, Jingle sid) once, and works on the call in its scope.
+     */
+    Optional<String> correlationId(Address.Local user, String callId);
 
     /** Whether a user of this name is logged in now (for SIP 480 versus 404 decisions and the like). */
     boolean isOnline(Address.Local user);

@@ -5,11 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.CallCorrelation;
 
-/** A call between two parties. It ends once; whichever side ends it first wins. */
+/**
+ * A call between two parties. It ends once; whichever side ends it first wins. Its correlation id, made
+ * when the call begins, is in every log line about it (see {@link CallCorrelation}).
+ */
 public final class Call {
 
     private final String id;
+    private final String correlationId = CallCorrelation.newId();
     private final CallParty caller;
     private final CallParty callee;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -22,6 +27,20 @@ public final class Call {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The id that links every log line about this call, on every thread, to the bridges' own ids (SIP
+     * Call-ID, Jingle sid): {@code call=<id>} in the logs. Unlike {@link #id()}, which the browser may
+     * choose and which is unique per user only, it is unique in the gateway's logs.
+     */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** Opens the logging scope of this call on the current thread. */
+    public CallCorrelation.Scope logScope() {
+        return CallCorrelation.open(correlationId);
     }
 
     public CallParty caller() {

@@ -54,7 +54,7 @@ public final class CallService {
         if (offer.call() != null) {
             Call existing = caller.call(offer.call());
             if (existing != null) {
-                return relay(caller, existing, new Signal.Offer(caller.address(), existing.id(), offer.sdp()));
+                return Outcome.of(relay(caller, existing, new Signal.Offer(caller.address(), existing.id(), offer.sdp())));
             }
             if (offer.to() == null) {
                 return Outcome.failed(ErrorCode.UNKNOWN_CALL, "no call '" + offer.call() + "' to renegotiate; a new call needs 'to'");
@@ -91,16 +91,16 @@ public final class CallService {
             return sdpTooLarge();
         }
         return find(from, answer.call(), answer.to())
-                .map(call -> relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp())));
+                .map(call -> Outcome.of(relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()))));
     }
 
     public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
         return find(from, candidate.call(), candidate.to())
-                .map(call -> relay(from, call, new Signal.Candidate(from.address(), call.id(), candidate.candidate())));
+                .map(call -> Outcome.of(relay(from, call, new Signal.Candidate(from.address(), call.id(), candidate.candidate()))));
     }
 
     public Outcome ringing(Session from, ClientMessage.Ringing ringing) {
-        return find(from, ringing.call(), null).map(call -> relay(from, call, new Signal.Ringing(from.address(), call.id())));
+        return find(from, ringing.call(), null).map(call -> Outcome.of(relay(from, call, new Signal.Ringing(from.address(), call.id()))));
     }
 
     public Outcome reject(Session from, ClientMessage.Reject reject) {
@@ -121,7 +121,7 @@ public final class CallService {
     public Outcome dtmf(Session from, ClientMessage.Dtmf dtmf) {
         int duration = dtmf.duration() != null ? dtmf.duration() : config.defaultDtmfDuration();
         return find(from, dtmf.call(), null)
-                .map(call -> relay(from, call, new Signal.Dtmf(from.address(), call.id(), dtmf.tones(), duration)));
+                .map(call -> Outcome.of(relay(from, call, new Signal.Dtmf(from.address(), call.id(), dtmf.tones(), duration))));
     }
 
     /** Ends every call of a session that is going away; the other sides get {@code bye} with reason {@code gone}. */
@@ -151,7 +151,7 @@ public final class CallService {
             end(call, party, bye.reason());
             return RouteResult.accepted();
         }
-        return to.deliver(signal);
+        return relay(party, call, signal);
     }
 
     private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
@@ -168,8 +168,17 @@ public final class CallService {
         return Outcome.failed(ErrorCode.TOO_LARGE, "'sdp' is longer than " + config.maxSdpSize() + " characters (call.max-sdp-size)");
     }
 
-    /** Registers a new call with both parties and hands the callee the offer; undoes it all when refused. */
+    /**
+     * Registers a new call with both parties and hands the callee the offer; undoes it all when refused.
+     * From here on, what is done for the call on any thread carries its correlation id.
+     */
     private RouteResult place(Call call, Signal.Offer offer) {
+        try (var scope = call.logScope()) {
+            return placeInScope(call, offer);
+        }
+    }
+
+    private RouteResult placeInScope(Call call, Signal.Offer offer) {
         CallParty caller = call.caller();
         CallParty callee = call.callee();
         if (!caller.addCall(call)) {
@@ -186,13 +195,22 @@ public final class CallService {
             caller.removeCall(call);
             callee.removeCall(call);
         } else {
-            log.debug("{} placed", call);
+            for (CallParty party : List.of(caller, callee)) {
+                if (party instanceof Session session) {
+                    session.callPlaced();
+                }
+            }
+            log.debug("{} placed: {} to {}", call, caller.address(), callee.address());
         }
         return delivered;
     }
 
-    private static Outcome relay(Session from, Call call, Signal signal) {
-        return Outcome.of(call.other(from).deliver(signal));
+    private static RouteResult relay(CallParty from, Call call, Signal signal) {
+        try (var scope = call.logScope()) {
+            RouteResult relayed = call.other(from).deliver(signal);
+            log.debug("{} {} from {}: {}", call, signal.getClass().getSimpleName(), from.address(), relayed);
+            return relayed;
+        }
     }
 
     /** Ends {@code call} once: both parties forget it and the other one gets {@code bye}. */
@@ -200,10 +218,12 @@ public final class CallService {
         if (!call.end()) {
             return;
         }
-        call.caller().removeCall(call);
-        call.callee().removeCall(call);
-        RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
-        log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
+        try (var scope = call.logScope()) {
+            call.caller().removeCall(call);
+            call.callee().removeCall(call);
+            RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
+            log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
+        }
     }
 
     /** Finds the call a request means: by {@code call}, or by {@code to} when this session has exactly one call with it. */

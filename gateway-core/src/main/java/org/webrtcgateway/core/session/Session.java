@@ -45,6 +45,12 @@ public final class Session implements CallParty {
     private volatile Set<Address> following = Set.of();
     private volatile Presence presence = AVAILABLE;
 
+    /** For the session log and the admin API: since when, from where, how many calls. */
+    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final long startedNanos = System.nanoTime();
+    private volatile String remoteAddress = "";
+    private int callsMade;
+
     /** Guards the connection/queue switch, so a resume's flush and concurrent deliveries stay in order. */
     private final Object lock = new Object();
     private ClientConnection connection;
@@ -95,6 +101,31 @@ public final class Session implements CallParty {
 
     public String resumeToken() {
         return resumeToken;
+    }
+
+    /** When the user logged in (a resume keeps it). */
+    public java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    /** How long the session has lasted, on the monotonic clock. */
+    public java.time.Duration age() {
+        return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** The remote address of the connection it is, or was last, attached to. */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** Calls this user took part in so far (placed, outgoing or incoming). */
+    public synchronized int callsMade() {
+        return callsMade;
+    }
+
+    /** A call of this user was placed (its offer reached the other side). */
+    public synchronized void callPlaced() {
+        callsMade++;
     }
 
     // ------------------------------------------------------------------ delivery
@@ -235,6 +266,7 @@ public final class Session implements CallParty {
     public void attach(ClientConnection newConnection, ServerMessage first) {
         synchronized (lock) {
             connection = newConnection;
+            remoteAddress = newConnection.remoteAddress();
             newConnection.send(first);
         }
     }
@@ -254,6 +286,7 @@ public final class Session implements CallParty {
             }
             previous = connection;
             connection = newConnection;
+            remoteAddress = newConnection.remoteAddress();
             newConnection.send(first);
             drain();
             dropped = detachedFrom;

@@ -150,7 +150,7 @@ final class InProcessSocket implements WebSocket, ClientConnection {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        toCore.execute(() -> link.disconnected(kind));
+        toCore.execute(() -> link.disconnected(kind, code != null ? code : ClientLink.NO_CLOSE_CODE));
         if (code != null) {
             toClient.execute(() -> listener.onClose(this, code, reason));
         }

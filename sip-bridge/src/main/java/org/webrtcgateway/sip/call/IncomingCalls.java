@@ -11,6 +11,7 @@ import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
@@ -74,6 +75,10 @@ public final class IncomingCalls {
             call.refuse(rejected.code() == ErrorCode.BUSY ? 486 : rejected.code() == ErrorCode.UNKNOWN_PEER ? 480 : 500);
             return;
         }
-        call.ringing();
+        call.correlate(context.gateway().correlationId(user, call.callId()).orElse(null));
+        // The rest of this INVITE's work is the call's; the bridge thread clears the scope after the task.
+        try (CallCorrelation.Scope scope = CallCorrelation.open(call.correlationId())) {
+            call.ringing();
+        }
     }
 }

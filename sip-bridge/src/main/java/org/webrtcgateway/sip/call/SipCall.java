@@ -42,6 +42,8 @@ public abstract class SipCall {
     protected final Address.External peer;
     protected final SipAccount account;
     protected Dialog dialog;
+    /** The gateway's correlation id of the call (CallCorrelation), null until the gateway gave one. */
+    private String correlationId;
     protected boolean established;
     protected boolean ended;
 
@@ -71,6 +73,26 @@ public abstract class SipCall {
 
     public String callId() {
         return callId;
+    }
+
+    public Address.External peer() {
+        return peer;
+    }
+
+    /** The gateway's correlation id of this call, or null before the gateway accepted it. */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** The gateway gave this call its correlation id: the SIP Call-ID is linked to it once both are known. */
+    public void correlate(String id) {
+        if (correlationId != null || id == null) {
+            return;
+        }
+        correlationId = id;
+        if (sipCallId() != null) {
+            context.calls().link(this);
+        }
     }
 
     /** The SIP Call-ID of the dialog (set once the first request is built or received). */

@@ -11,6 +11,10 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.sip.stack.CallIdCorrelations;
+
 /**
  * The bridge's calls, by the gateway's call id (scoped per user, as the core scopes them) and by
  * SIP dialog (Call-ID and our tag) for requests within a dialog and CANCEL. One Call-ID can carry
@@ -18,6 +22,14 @@ import javax.sip.message.Request;
  * the gateway with the Call-ID it left with; our tag tells the two dialogs apart. Bridge thread only.
  */
 public final class SipCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
+
+    private final CallIdCorrelations correlations;
+
+    public SipCalls(CallIdCorrelations correlations) {
+        this.correlations = correlations;
+    }
 
     private final Map<String, SipCall> byGatewayId = new HashMap<>();
     private final Map<String, List<SipCall>> bySipCallId = new HashMap<>();
@@ -61,7 +73,20 @@ public final class SipCalls {
         List<SipCall> list = bySipCallId.computeIfAbsent(call.sipCallId(), id -> new ArrayList<>(2));
         if (!list.contains(call)) {
             list.add(call);
+            if (call.correlationId() != null) {
+                link(call);
+            }
         }
+    }
+
+    /**
+     * The call has both its correlation id and its SIP Call-ID: the stack's threads can now tell which call a
+     * message belongs to, and the one line that ties the two ids together is written (INFO, once a call).
+     */
+    void link(SipCall call) {
+        correlations.link(call.sipCallId(), call.correlationId());
+        log.info("call={} is SIP Call-ID {} ({} {} {}, gateway call id {})", call.correlationId(), call.sipCallId(), call.user(),
+                call instanceof IncomingCall ? "<-" : "->", call.peer(), call.callId());
     }
 
     /** The browser is done with this call id; the SIP side may still be finishing (a CANCEL in flight). */
@@ -72,6 +97,9 @@ public final class SipCalls {
     public void remove(SipCall call) {
         forgetGatewayId(call);
         if (call.sipCallId() != null) {
+            if (call.correlationId() != null) {
+                correlations.unlink(call.sipCallId(), call.correlationId());
+            }
             List<SipCall> list = bySipCallId.get(call.sipCallId());
             if (list != null) {
                 list.remove(call);

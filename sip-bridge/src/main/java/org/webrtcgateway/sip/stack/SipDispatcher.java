@@ -11,10 +11,12 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Message;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
@@ -36,12 +38,14 @@ public final class SipDispatcher implements SipListener {
     }
 
     private final Executor bridgeThread;
+    private final CallIdCorrelations correlations;
     private final RepeatedCondition transportErrors = new RepeatedCondition(log, Level.INFO, "SIP transport errors",
             RepeatedCondition.MINUTE, System::nanoTime);
     private volatile RequestHandler requests;
 
-    public SipDispatcher(Executor bridgeThread) {
+    public SipDispatcher(Executor bridgeThread, CallIdCorrelations correlations) {
         this.bridgeThread = bridgeThread;
+        this.correlations = correlations;
     }
 
     public void setRequestHandler(RequestHandler requests) {
@@ -52,18 +56,19 @@ public final class SipDispatcher implements SipListener {
     public void processRequest(RequestEvent event) {
         RequestHandler handler = requests;
         if (handler != null) {
-            run(() -> handler.onRequest(event));
+            run(event.getRequest(), event.getRequest().getMethod(), () -> handler.onRequest(event));
         }
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
         ClientHandler handler = SipEndpoint.handlerOf(event.getClientTransaction());
+        String what = event.getResponse().getStatusCode() + " response";
         if (handler != null) {
-            run(() -> handler.onResponse(event));
+            run(event.getResponse(), what, () -> handler.onResponse(event));
         } else if (event.getResponse().getStatusCode() / 100 == 2 && requests != null) {
             RequestHandler r = requests;
-            run(() -> r.onStray2xx(event));
+            run(event.getResponse(), what, () -> r.onStray2xx(event));
         }
     }
 
@@ -75,7 +80,7 @@ public final class SipDispatcher implements SipListener {
         ClientTransaction transaction = event.getClientTransaction();
         ClientHandler handler = SipEndpoint.handlerOf(transaction);
         if (handler != null) {
-            run(() -> handler.onFailure("no response to " + transaction.getRequest().getMethod()));
+            run(transaction.getRequest(), "timeout", () -> handler.onFailure("no response to " + transaction.getRequest().getMethod()));
         }
     }
 
@@ -95,8 +100,15 @@ public final class SipDispatcher implements SipListener {
         // calls end on BYE, CANCEL, failure responses and keep-alive, not on the stack's dialog timers
     }
 
-    private void run(Runnable task) {
-        try {
+    /**
+     * Hands {@code task} to the bridge thread in the scope of the call {@code message} belongs to (the bridge
+     * thread's task then runs in it too), and clears it from this stack thread afterwards.
+     */
+    private void run(Message message, String what, Runnable task) {
+        try (CallCorrelation.Scope scope = CallCorrelation.open(correlations.of(message))) {
+            if (log.isDebugEnabled()) {
+                log.debug("{} for Call-ID {} to the bridge thread", what, CallIdCorrelations.callIdOf(message));
+            }
             bridgeThread.execute(task);
         } catch (RejectedExecutionException e) {
             log.debug("SIP event after the bridge stopped; dropped");

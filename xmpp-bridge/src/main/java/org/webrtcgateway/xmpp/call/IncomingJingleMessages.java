@@ -11,6 +11,7 @@ import org.jxmpp.jid.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
 import org.webrtcgateway.xmpp.jingle.jmi.element.StoreHint;
 import org.webrtcgateway.xmpp.link.XmppAddresses;
@@ -44,6 +45,12 @@ final class IncomingJingleMessages {
         }
         EntityBareJid peer = from.asEntityBareJidIfPossible();
         JingleCall call = registry.bySid(at.user(), peer, jmi.getId());
+        try (CallCorrelation.Scope scope = CallCorrelation.open(call == null ? null : call.correlationId)) {
+            received(at, sender, peer, jmi, call);
+        }
+    }
+
+    private void received(XmppEndpoint at, FullJid sender, EntityBareJid peer, JingleMessage jmi, JingleCall call) {
         switch (jmi.getAction()) {
             case propose -> proposed(at, sender, peer, jmi, call);
             case ringing -> {

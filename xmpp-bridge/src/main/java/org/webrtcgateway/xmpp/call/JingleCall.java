@@ -70,6 +70,8 @@ final class JingleCall {
     ScheduledFuture<?> timer;
     /** Whether the browser was told the callee rings. */
     boolean ringing;
+    /** The gateway's correlation id of the call (CallCorrelation): null until the gateway has the call. */
+    String correlationId;
 
     JingleCall(XmppEndpoint endpoint, String callId, String sid, Address.External peer, EntityBareJid peerBareJid,
             boolean weInitiate, boolean jingleMessage, String sdpSessionId, State state) {

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.RouteResult;
@@ -119,6 +120,8 @@ public final class XmppCalls {
             log.debug("{}: not carried to Jingle: {}", call, contents.unmapped());
         }
         calls.add(call);
+        // This task carries the id of the browser's offer (BridgeThread): the call keeps it for its stanzas.
+        correlate(call, CallCorrelation.current());
         call.timer = thread.schedule(() -> ringTimedOut(call), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (propose) {
             List<String> media = contents.contents().stream().map(JingleContent::getDescription)
@@ -278,6 +281,12 @@ public final class XmppCalls {
         FullJid sender = from.asFullJidIfPossible();
         EntityBareJid peer = from.asEntityBareJidIfPossible();
         JingleCall call = calls.bySid(at.user(), peer, iq.getSessionId());
+        try (CallCorrelation.Scope scope = CallCorrelation.open(call == null ? null : call.correlationId)) {
+            jingle(at, iq, sender, peer, call);
+        }
+    }
+
+    private void jingle(XmppEndpoint at, JingleIq iq, FullJid sender, EntityBareJid peer, JingleCall call) {
         log.debug("{}: {} {} from {} for {}", at.user(), iq.getAction(), iq.getSessionId(), sender, call);
         if (iq.getAction() == JingleAction.session_initiate) {
             initiated(at, iq, sender, peer, call);
@@ -356,7 +365,22 @@ public final class XmppCalls {
             return;
         }
         final JingleCall ringingCall = call;
-        ringingCall.timer = thread.schedule(() -> ringTimedOut(ringingCall), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try (CallCorrelation.Scope scope = CallCorrelation.open(correlate(call, gateway.correlationId(call.user(), call.callId).orElse(null)))) {
+            ringingCall.timer = thread.schedule(() -> ringTimedOut(ringingCall), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Gives {@code call} the gateway's correlation id and logs, once, the link between it and the Jingle sid,
+     * so that a grep on either finds the other. Returns the id.
+     */
+    private static String correlate(JingleCall call, String correlationId) {
+        call.correlationId = correlationId;
+        if (correlationId != null) {
+            log.info("call={} is Jingle sid {} ({} {} {}, gateway call id {})", correlationId, call.sid, call.user(),
+                    call.weInitiate ? "->" : "<-", call.peerBareJid, call.callId);
+        }
+        return correlationId;
     }
 
     private void accepted(JingleCall call, JingleIq iq) {

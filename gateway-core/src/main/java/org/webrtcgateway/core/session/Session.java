@@ -34,6 +34,7 @@ public final class Session implements CallParty {
     private final String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
     private final int maxCalls;
+    private final java.time.Instant started = java.time.Instant.now();
 
     // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
     // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
@@ -91,6 +92,19 @@ public final class Session implements CallParty {
 
     public String name() {
         return address.name();
+    }
+
+    /** When the user logged in (a resume keeps it). */
+    public java.time.Instant started() {
+        return started;
+    }
+
+    /** The remote address of its connection, or of the one that dropped while it waits for a resume; null once ended. */
+    public String remoteAddress() {
+        synchronized (lock) {
+            ClientConnection current = connection != null ? connection : detachedFrom;
+            return current == null ? null : current.remoteAddress();
+        }
     }
 
     public String resumeToken() {

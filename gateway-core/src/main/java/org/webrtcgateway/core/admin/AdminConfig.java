@@ -17,8 +17,8 @@ public record AdminConfig(boolean enabled, String bind, int port, String token) 
                     + " disconnect a user, end a call; bin/gateway status reads it");
     public static final Setting<String> BIND = Setting.string("admin.bind", "127.0.0.1",
             "address the admin API listens on; keep it on loopback or a management network");
-    public static final Setting<Integer> PORT = Setting.integer("admin.port", 8081, 1, 65535,
-            "port of the admin API and page");
+    public static final Setting<Integer> PORT = Setting.integer("admin.port", 8081, 0, 65535,
+            "port of the admin API and page (0: any free port, logged at start)");
     public static final Setting<String> TOKEN = Setting.secret("admin.token",
             "bearer token the admin API requires (Authorization: Bearer TOKEN), at least 16 characters; required when"
                     + " admin.enabled");

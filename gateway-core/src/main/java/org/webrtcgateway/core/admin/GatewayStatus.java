@@ -102,13 +102,18 @@ public final class GatewayStatus {
                     bridgesInUse.add(bridged.bridge().name());
                 }
             }
-            String remote = session.remoteAddress();
+            String remote = withoutHostName(session.remoteAddress());
             users.add(new UserView(session.name(), remote, session.isConnected(), session.started(),
                     session.rooms().stream().sorted().toList(), sessionCalls.stream().map(Call::id).sorted().toList(),
                     List.copyOf(bridgesInUse)));
         }
         users.sort(Comparator.comparing(UserView::name));
         return users;
+    }
+
+    /** {@code 127.0.0.1:5432} of an InetSocketAddress's {@code /127.0.0.1:5432} (or {@code host/127.0.0.1:5432}). */
+    private static String withoutHostName(String remote) {
+        return remote == null ? null : remote.substring(remote.indexOf('/') + 1);
     }
 
     public List<RoomView> rooms() {

@@ -44,7 +44,8 @@ final class StatusCommand {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            err.println("gateway: cannot reach the admin API at " + uri + " (" + reason(e) + "); is the gateway running,"
+            err.println("gateway: cannot reach the admin API at " + uri + " (" + (e instanceof ConnectException
+                    ? "connection refused" : "no connection within " + WAIT.toSeconds() + " s") + "); is the gateway running,"
                     + " with this configuration (admin.bind, admin.port)?");
             return FAILED;
         } catch (HttpTimeoutException e) {

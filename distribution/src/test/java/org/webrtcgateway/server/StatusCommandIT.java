@@ -47,10 +47,11 @@ class StatusCommandIT {
     void statusPrintsTheRunningGatewaysUsersRoomsAndCallsFromTheSameConfig() throws Exception {
         Path config = configWithAdmin(freePort());
         gateway = bundle.start(Map.of(), "--config", config.toString());
-        TestClient alice = TestClient.connect(gateway.awaitWebSocketUri());
+        java.net.URI clients = gateway.awaitWebSocketUri();
+        TestClient alice = TestClient.connect(clients);
         alice.login("alice");
         alice.requestOk("type", "join", "room", "lobby");
-        TestClient bob = TestClient.connect(gateway.awaitWebSocketUri());
+        TestClient bob = TestClient.connect(clients);
         bob.login("bob");
         String call = bob.requestOk("type", "offer", "to", "alice", "sdp", "v=0\r\n").path("call").asText();
 
@@ -70,8 +71,9 @@ class StatusCommandIT {
         gateway = bundle.start(Map.of(), "--config", config.toString());
         gateway.awaitWebSocketUri();
 
-        Command status = Command.run(bundle.launcher().toString(), "status", "--config", config.toString(),
-                "--admin.token", "not-the-token-0123456789");
+        Files.writeString(folder.resolve("admin-token"), "not-the-token-0123456789\n");
+
+        Command status = Command.run(bundle.launcher().toString(), "status", "--config", config.toString());
 
         assertThat(status.exit()).isEqualTo(1);
         assertThat(status.output()).contains("refused the token").doesNotContain("Exception");

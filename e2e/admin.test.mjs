@@ -64,14 +64,14 @@ test('with the token it shows the users, their room and their call, refreshed li
   assert.deepEqual(await rows(page, 'users'), ['alice', 'bob']);
   assert.deepEqual(await rows(page, 'calls'), []);
 
-  // What happens after the page loaded shows up without a reload: a room, then a call.
-  for (const phone of [alice, bob]) {
-    await phone.page.fill('#room-name', 'standup');
-    await phone.page.fill('#room-capacity', '4');
-    await phone.page.click('#join-button');
-  }
-  await waitFor(page, 'room standup with two members', () => [...document.querySelectorAll('#rooms tbody tr')]
-    .some((tr) => tr.cells[0].textContent === 'standup' && tr.cells[1].textContent === 'alice, bob'));
+  // What happens after the page loaded shows up without a reload: a room, then a call. Only alice joins
+  // the room: two members would call each other (a room is a mesh of calls) and blur the one call below.
+  await alice.page.fill('#room-name', 'standup');
+  await alice.page.fill('#room-capacity', '4');
+  await alice.page.click('#join-button');
+  await waitFor(alice.page, 'alice in the room', () => !document.querySelector('#room-panel').hidden);
+  await waitFor(page, 'room standup with alice in it', () => [...document.querySelectorAll('#rooms tbody tr')]
+    .some((tr) => tr.cells[0].textContent === 'standup' && tr.cells[1].textContent === 'alice' && tr.cells[2].textContent === '1 of 4'));
   await call(alice, 'bob');
   await answer(bob, 'alice');
   await waitForVideo(bob, 'alice');
@@ -96,12 +96,11 @@ test('End ends the call in both browsers', { timeout: 30000 }, async () => {
   await waitFor(page, 'no call listed', () => document.querySelectorAll('#calls tbody tr[data-id]').length === 0);
 });
 
-test('Disconnect closes bob\'s connection; alice sees him leave the room', { timeout: 30000 }, async () => {
+test('Disconnect closes bob\'s connection and the page no longer lists him', { timeout: 30000 }, async () => {
   const { page } = admin;
   page.once('dialog', (dialog) => dialog.accept());
   await page.click('#users tr[data-name="bob"] button');
   await waitFor(bob.page, 'bob disconnected', () => document.querySelector('#status').dataset.state !== 'connected');
-  await waitFor(alice.page, 'bob gone from the room', () => document.querySelectorAll('#room-members li').length === 1);
   await waitFor(page, 'only alice listed', () => document.querySelectorAll('#users tbody tr[data-name]').length === 1);
   assert.deepEqual(await rows(page, 'users'), ['alice']);
 });

@@ -188,7 +188,7 @@ public final class AdminServer implements Frontend {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         return null;

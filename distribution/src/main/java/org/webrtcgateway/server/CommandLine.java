@@ -10,13 +10,14 @@ import org.webrtcgateway.core.config.Setting;
 
 /**
  * {@code gateway [--bind ADDR] [--port N] [--config FILE] [--KEY VALUE | --KEY=VALUE]...},
- * {@code gateway --check-config FILE}, {@code --version}, {@code --help}. Every setting's key is also
- * a flag, laid over the config file.
+ * {@code gateway --check-config FILE}, {@code gateway status [--config FILE]}, {@code --version}, {@code --help}.
+ * Every setting's key is also a flag, laid over the config file.
  *
+ * @param status      {@code status}: print the running gateway's users, rooms and calls (from its admin API)
  * @param configFile  the file named by {@code --config}; null: the default one
  * @param checkConfig the file to check and exit; null: start
  */
-record CommandLine(boolean help, boolean version, Path configFile, Path checkConfig, Map<String, String> overrides) {
+record CommandLine(boolean help, boolean version, boolean status, Path configFile, Path checkConfig, Map<String, String> overrides) {
 
     /** Short flags for the settings everybody sets. */
     private static final Map<String, String> ALIASES = Map.of("bind", "websocket.bind", "port", "websocket.port");
@@ -24,6 +25,7 @@ record CommandLine(boolean help, boolean version, Path configFile, Path checkCon
     static CommandLine parse(String... args) {
         boolean help = false;
         boolean version = false;
+        boolean status = false;
         Path config = null;
         Path check = null;
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -35,6 +37,10 @@ record CommandLine(boolean help, boolean version, Path configFile, Path checkCon
             }
             if (arg.equals("--version") || arg.equals("-V")) {
                 version = true;
+                continue;
+            }
+            if (i == 0 && arg.equals("status")) {
+                status = true;
                 continue;
             }
             if (!arg.startsWith("--") || arg.length() == 2) {
@@ -57,13 +63,14 @@ record CommandLine(boolean help, boolean version, Path configFile, Path checkCon
                 default -> overrides.put(ALIASES.getOrDefault(key, key), value);
             }
         }
-        return new CommandLine(help, version, config, check, overrides);
+        return new CommandLine(help, version, status, config, check, overrides);
     }
 
     static String usage(List<Setting<?>> settings, Path defaultConfig) {
         StringBuilder text = new StringBuilder("""
                 Usage: gateway [--config FILE] [--bind ADDR] [--port N] [--KEY VALUE]...
                        gateway --check-config FILE
+                       gateway status [--config FILE] [--KEY VALUE]...
                        gateway --version | --help
 
                 Starts the webrtc-gateway signaling server: WebSocket at ws://ADDR:N/ws, the client page at /.
@@ -76,6 +83,9 @@ record CommandLine(boolean help, boolean version, Path configFile, Path checkCon
                   --port N              port to listen on (websocket.port, default 8080)
                   --KEY VALUE           any setting below, over the file (also --KEY=VALUE)
                   --version             print the version and exit
+                  status                print the running gateway's users, rooms and calls, asked from its
+                                        admin API (admin.enabled, admin.bind, admin.port, admin.token of the
+                                        same config); exit 1 when it is off, unreachable or refuses the token
 
                 Environment: JAVA_HOME (the Java to run), JAVA_OPTS (JVM options, after and over conf/jvm.options).
                 In the file, ${NAME} is the environment variable NAME (${NAME:-default} when it may be unset);

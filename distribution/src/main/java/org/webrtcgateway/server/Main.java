@@ -47,6 +47,14 @@ public final class Main {
             System.out.println(Version.describe());
             return;
         }
+        if (commandLine.status()) {
+            try {
+                exit(StatusCommand.run(settings(commandLine, gateway), System.out, System.err));
+            } catch (ConfigException e) {
+                exit(printProblems(e, System.err));
+            }
+            return;
+        }
         if (commandLine.checkConfig() != null) {
             exit(checkConfig(commandLine, gateway, System.out, System.err));
             return;

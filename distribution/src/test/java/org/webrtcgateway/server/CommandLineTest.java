@@ -25,6 +25,21 @@ class CommandLineTest {
     Path folder;
 
     @Test
+    void statusIsASubCommandThatTakesTheConfigAndFlagsItReadsTheAdminApiWith() {
+        CommandLine line = CommandLine.parse("status", "--config", "gw.yaml", "--admin.port", "9001");
+
+        assertThat(line.status()).isTrue();
+        assertThat(line.configFile()).isEqualTo(Path.of("gw.yaml"));
+        assertThat(line.overrides()).isEqualTo(Map.of("admin.port", "9001"));
+        assertThat(CommandLine.parse("--port", "1").status()).isFalse();
+    }
+
+    @Test
+    void statusAnywhereButFirstIsRefused() {
+        assertThatThrownBy(() -> CommandLine.parse("--port", "1", "status")).hasMessageContaining("unexpected argument 'status'");
+    }
+
+    @Test
     void bindAndPortAreShortForTheirWebSocketKeys() {
         CommandLine line = CommandLine.parse("--bind", "0.0.0.0", "--port", "9000");
 

@@ -38,6 +38,8 @@ public final class CoreGateway implements Gateway {
     private final ScheduledExecutorService timer;
     private final HeapPressure heap;
     private final List<Bridge> started = new ArrayList<>();
+    /** Set once every bridge started, cleared when the stop begins: {@link #notReady} reads it without the monitor. */
+    private volatile List<Bridge> running = List.of();
 
     @Inject
     public CoreGateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
@@ -64,6 +66,7 @@ public final class CoreGateway implements Gateway {
                 log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
             }
         }
+        running = List.copyOf(started);
     }
 
     /**
@@ -74,6 +77,7 @@ public final class CoreGateway implements Gateway {
      * @return what the bridges left undone, one entry per bridge that did not finish ("sip: 2 BYEs unanswered")
      */
     public synchronized List<String> stop(Deadline deadline) {
+        running = List.of();
         services.lifecycle().endAll("the gateway is shutting down");
         List<String> undone = new ArrayList<>();
         List<Bridge> toStop = reversed(started);
@@ -102,6 +106,21 @@ public final class CoreGateway implements Gateway {
         List<T> copy = new ArrayList<>(list);
         java.util.Collections.reverse(copy);
         return copy;
+    }
+
+    @Override
+    public List<String> notReady() {
+        List<Bridge> bridgesNow = running;
+        if (bridgesNow.isEmpty() && !bridges.all().isEmpty()) {
+            return List.of("the bridges are not running (starting or stopping)");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Bridge bridge : bridgesNow) {
+            if (bridge.enabled()) {
+                bridge.health().problems().forEach(problem -> problems.add(bridge.name() + ": " + problem));
+            }
+        }
+        return problems;
     }
 
     @Override

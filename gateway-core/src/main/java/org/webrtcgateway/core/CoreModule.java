@@ -15,6 +15,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 
+import org.webrtcgateway.core.admin.AdminConfig;
+import org.webrtcgateway.core.admin.AdminServer;
 import org.webrtcgateway.core.api.AddressForm;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.auth.TokenVerifier;
@@ -53,6 +55,7 @@ public final class CoreModule extends AbstractModule {
         all.addAll(IceConfig.SETTINGS);
         all.addAll(AuthConfig.SETTINGS);
         all.addAll(ShutdownConfig.SETTINGS);
+        all.addAll(AdminConfig.SETTINGS);
         return all;
     }
 
@@ -60,6 +63,7 @@ public final class CoreModule extends AbstractModule {
     public static void check(Settings s) {
         CoreConfig.from(s);
         IceConfig.from(s);
+        AdminConfig.from(s);
         new TokenVerifier(AuthConfig.from(s));
     }
 
@@ -70,7 +74,8 @@ public final class CoreModule extends AbstractModule {
         bind(JsonEncoder.class).in(com.google.inject.Singleton.class);
         Multibinder.newSetBinder(binder(), Bridge.class);
         Multibinder.newSetBinder(binder(), AddressForm.class);
-        Multibinder.newSetBinder(binder(), Frontend.class);
+        // The admin API is a frontend of its own: started after the core, stopped with the others; idle when off.
+        Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(AdminServer.class);
         bind(Gateway.class).to(CoreGateway.class);
     }
 
@@ -102,6 +107,12 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     AuthConfig authConfig(Settings s) {
         return AuthConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    AdminConfig adminConfig(Settings s) {
+        return AdminConfig.from(s);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package org.webrtcgateway.testing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +14,8 @@ import com.google.inject.multibindings.Multibinder;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeHealth;
+import org.webrtcgateway.core.api.BridgeLeg;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
@@ -34,6 +37,8 @@ public final class RecordingBridge implements Bridge {
     private volatile BiFunction<Address, Signal, RouteResult> answer = (to, signal) -> RouteResult.accepted();
     private volatile BridgeContext context;
     private volatile boolean stopped;
+    private volatile BridgeHealth health = BridgeHealth.READY;
+    private volatile List<BridgeLeg> legs = List.of();
 
     public RecordingBridge(String name, String... schemes) {
         this.name = name;
@@ -76,6 +81,26 @@ public final class RecordingBridge implements Bridge {
     public RouteResult send(Address to, Signal signal) {
         sent.add(new Sent(to, signal));
         return answer.apply(to, signal);
+    }
+
+    /** What {@link #health} says from now on. */
+    public void reportHealth(BridgeHealth health) {
+        this.health = health;
+    }
+
+    @Override
+    public BridgeHealth health() {
+        return health;
+    }
+
+    /** What {@link #legs} lists from now on. */
+    public void reportLegs(List<BridgeLeg> legs) {
+        this.legs = List.copyOf(legs);
+    }
+
+    @Override
+    public List<BridgeLeg> legs() {
+        return legs;
     }
 
     public void answerWith(BiFunction<Address, Signal, RouteResult> answer) {

@@ -25,6 +25,11 @@ public record SipAccount(String user, String sipUser, String domain, String auth
         return new SipAccount(gatewayUser, gatewayUser.replace("@", "%40"), domain, authUser, password, proxy, false);
     }
 
+    /** The trunk account the gateway itself uses for its OPTIONS probes: {@code sip:gateway@<domain>}. */
+    SipAccount forProbe() {
+        return forTrunkUser("gateway");
+    }
+
     @Override
     public String toString() {
         return "SipAccount[" + aor() + " via " + proxy + "]";

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeHealth;
+import org.webrtcgateway.core.api.BridgeLeg;
 import org.webrtcgateway.core.api.BridgeThread;
 import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.api.Deadline;
@@ -36,6 +38,7 @@ import org.webrtcgateway.sip.call.SipReasons;
 import org.webrtcgateway.sip.call.SipCalls;
 import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.register.Accounts;
+import org.webrtcgateway.sip.register.ProxyProbe;
 import org.webrtcgateway.sip.register.Registration;
 import org.webrtcgateway.sip.register.Registrations;
 import org.webrtcgateway.sip.routing.Recipient;
@@ -68,6 +71,7 @@ public final class SipBridge implements Bridge {
     private Registrations registrations;
     private CallContext calls;
     private SipMessages messages;
+    private volatile List<ProxyProbe> probes = List.of();
 
     @Inject
     public SipBridge(SipConfig config, Settings settings) {
@@ -115,6 +119,10 @@ public final class SipBridge implements Bridge {
         if (!config.registerAtLogin()) {
             executor.execute(registrations::registerConfigured);
         }
+        if (!config.optionsInterval().isZero()) {
+            probes = config.proxiesToProbe().stream().map(proxy -> new ProxyProbe(proxy, endpoint, config, executor)).toList();
+            probes.forEach(probe -> executor.execute(probe::start));
+        }
         if (!config.keepAliveInterval().isZero()) {
             long ms = config.keepAliveInterval().toMillis();
             executor.scheduleWithFixedDelay(() -> calls.calls().all().forEach(call -> {
@@ -136,6 +144,7 @@ public final class SipBridge implements Bridge {
         // calls' BYEs and CANCELs are among the farewells by then.
         CompletableFuture<CompletableFuture<Void>> saidGoodbye = new CompletableFuture<>();
         executor.execute(() -> {
+            probes.forEach(ProxyProbe::stop);
             calls.calls().all().forEach(call -> {
                 try (CallCorrelation.Scope scope = CallCorrelation.open(call.correlationId())) {
                     call.shutdown();
@@ -284,15 +293,46 @@ public final class SipBridge implements Bridge {
         return started == null ? Optional.empty() : started.state(user); // null: sip.enabled is false
     }
 
+    /**
+     * Ready while every registration is up and every proxy answers OPTIONS ({@code sip.options-interval}); read from
+     * what they keep up to date, without waiting.
+     */
+    @Override
+    public BridgeHealth health() {
+        if (!running) {
+            return BridgeHealth.of(List.of("the SIP bridge is not running"));
+        }
+        List<String> problems = new ArrayList<>();
+        registrations.problem().ifPresent(problems::add);
+        probes.forEach(probe -> probe.problem().ifPresent(problems::add));
+        return BridgeHealth.of(problems);
+    }
+
+    /** Each call's browser call id, SIP Call-ID and dialog state (asks the bridge thread). */
+    @Override
+    public List<BridgeLeg> legs() {
+        if (!running) {
+            return List.of();
+        }
+        return ask(() -> calls.calls().all().stream()
+                .map(call -> new BridgeLeg(call.user().name(), call.callId(), call.sipCallId(), call.stateName()))
+                .toList());
+    }
+
     /** How many calls the bridge is carrying (asks the bridge thread). */
     public int activeCalls() {
         if (!running) {
             return 0;
         }
-        CompletableFuture<Integer> count = new CompletableFuture<>();
-        executor.execute(() -> count.complete(calls.calls().size()));
+        return ask(() -> calls.calls().size());
+    }
+
+    /** Runs {@code question} on the bridge thread and waits for its answer, at most {@link #ASK_WAIT_MS}. */
+    private <T> T ask(java.util.function.Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        executor.execute(() -> answer.complete(question.get()));
         try {
-            return count.get(ASK_WAIT_MS, TimeUnit.MILLISECONDS);
+            return answer.get(ASK_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -33,6 +33,7 @@ public record SipConfig(
         Duration inviteTimeout,
         Duration gatheringDeadline,
         Duration keepAliveInterval,
+        Duration optionsInterval,
         int registerExpires,
         Duration registerRetryMin,
         Duration registerRetryMax,
@@ -65,6 +66,9 @@ public record SipConfig(
             "longest wait for a browser's end-of-candidates before its SDP goes to SIP with the candidates so far");
     public static final Setting<Duration> KEEPALIVE = Setting.duration("sip.keepalive-interval", Duration.ofSeconds(30),
             "an in-dialog OPTIONS goes to every established call this often; no answer ends the call (0 = off)");
+    public static final Setting<Duration> OPTIONS_INTERVAL = Setting.duration("sip.options-interval", Duration.ofSeconds(30),
+            "an out-of-dialog OPTIONS goes to each proxy (sip.proxy, an account's or the trunk's) this often, sooner after"
+                    + " a failure; no answer, 408 or 503 makes /readyz answer 503 (0 = off)");
     public static final Setting<Integer> REGISTER_EXPIRES = Setting.integer("sip.register-expires", 600, 30, 86400,
             "registration lifetime asked for, in seconds; refreshed at 80 %");
     public static final Setting<Duration> REGISTER_RETRY_MIN = Setting.duration("sip.register-retry-min", Duration.ofSeconds(2),
@@ -108,7 +112,7 @@ public record SipConfig(
             "gateway user for incoming requests that match no account and no route (empty: 404)");
 
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, BIND, PORT, TRANSPORTS, CONTACT_HOST,
-            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, INVITE_TIMEOUT, GATHERING, KEEPALIVE,
+            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, INVITE_TIMEOUT, GATHERING, KEEPALIVE, OPTIONS_INTERVAL,
             REGISTER_EXPIRES, REGISTER_RETRY_MIN, REGISTER_RETRY_MAX, REGISTER_AT, PROXY,
             ACCOUNT_AOR, ACCOUNT_AUTH_USER, ACCOUNT_PASSWORD, ACCOUNT_PROXY, ACCOUNT_REGISTER,
             TRUNK_DOMAIN, TRUNK_AUTH_USER, TRUNK_PASSWORD,
@@ -203,9 +207,28 @@ public record SipConfig(
                     + TRUNK_DOMAIN.key() + ": nobody could call");
         }
         return new SipConfig(enabled, bind, s.get(PORT), s.get(TRANSPORTS), contactHost, inviteTimeout, gathering,
-                s.get(KEEPALIVE), expires, retryMin, retryMax, trunk, accounts,
+                s.get(KEEPALIVE), nonNegative(OPTIONS_INTERVAL, s.get(OPTIONS_INTERVAL)), expires, retryMin, retryMax, trunk, accounts,
                 new DialPlan(dialRules), new IncomingRoutes(incoming, defaultUser == null || defaultUser.isBlank() ? null : defaultUser),
                 defaultProxy, s.get(REGISTER_AT).equals("login"));
+    }
+
+    private static Duration nonNegative(Setting<Duration> setting, Duration value) {
+        if (value.isNegative()) {
+            throw new ConfigException(setting.key() + " cannot be negative");
+        }
+        return value;
+    }
+
+    /**
+     * Where the bridge's requests go, each proxy once, with an account to send from: what {@code sip.options-interval}
+     * probes. The trunk's proxy is probed as {@code sip:gateway@<trunk domain>}.
+     */
+    public List<SipAccount> proxiesToProbe() {
+        Map<String, SipAccount> byProxy = new java.util.TreeMap<>();
+        accounts.values().forEach(account -> byProxy.putIfAbsent(account.proxy(),
+                new SipAccount(null, "gateway", account.domain(), null, null, account.proxy(), false)));
+        trunk.ifPresent(t -> byProxy.putIfAbsent(t.proxy(), t.forProbe()));
+        return List.copyOf(byProxy.values());
     }
 
     /** TLS settings, kept apart from the record: they only matter to the stack's properties. */

@@ -76,6 +76,8 @@ class StopWithUnansweredByeTest {
                 .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
                 .with("sip.transports", "udp")
                 .with("sip.proxy", "127.0.0.1:" + phonePort)
+                // the "proxy" is a sipp scenario that answers only what it scripts: no OPTIONS probe
+                .with("sip.options-interval", "0")
                 .with("sip.gathering-deadline", "500ms")
                 .with("sip.account.alice.aor", "sip:1001@localhost")
                 .with("sip.account.alice.register", "false");

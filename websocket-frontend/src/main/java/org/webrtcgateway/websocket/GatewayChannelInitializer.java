@@ -51,7 +51,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
         this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
         this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
-                gateway::overloaded);
+                gateway::overloaded, gateway::notReady);
         this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())
                 .checkStartsWith(true) // the path may carry ?token=

@@ -1,10 +1,12 @@
 package org.webrtcgateway.websocket;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +35,7 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 /**
  * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
  * {@code websocket.path} on (after the Origin check) and refuses any other request there, answers
- * {@code /health}, and serves the static client files; anything else is 404.
+ * {@code /health}, {@code /healthz} and {@code /readyz}, and serves the static client files; anything else is 404.
  */
 @Sharable
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -59,13 +61,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final StaticFiles files;
     private final IntSupplier sessionCount;
     private final BooleanSupplier overloaded;
+    private final Supplier<List<String>> notReady;
 
-    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded) {
+    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded,
+                       Supplier<List<String>> notReady) {
         super(false);
         this.config = config;
         this.files = files;
         this.sessionCount = sessionCount;
         this.overloaded = overloaded;
+        this.notReady = notReady;
     }
 
     @Override
@@ -146,6 +151,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
                     + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
             respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
+        } else if (path.equals("/healthz")) {
+            // Liveness: answered by the event loop, so it says the process serves, and nothing more.
+            respond(ctx, request, HttpResponseStatus.OK, "application/json", text("{\"status\":\"ok\"}\n"));
+        } else if (path.equals("/readyz")) {
+            readiness(ctx, request);
         } else {
             Optional<StaticFiles.File> file = files.find(path);
             if (file.isPresent()) {
@@ -154,6 +164,41 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", text("not found\n"));
             }
         }
+    }
+
+    /**
+     * Readiness: this listener answers, so the frontend listens; the core says whether every enabled bridge is in
+     * working order. 503 with the problems otherwise, so a load balancer stops sending users here.
+     */
+    private void readiness(ChannelHandlerContext ctx, FullHttpRequest request) {
+        List<String> problems = notReady.get();
+        StringBuilder body = new StringBuilder("{\"status\":\"").append(problems.isEmpty() ? "ready" : "not ready")
+                .append("\",\"problems\":[");
+        for (int i = 0; i < problems.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(jsonString(problems.get(i)));
+        }
+        body.append("]}\n");
+        respond(ctx, request, problems.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "application/json", text(body.toString()));
+    }
+
+    /** A JSON string literal: the problems quote user names and peers' reason phrases. */
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private boolean originAllowed(FullHttpRequest request) {

@@ -188,6 +188,11 @@ final class XmppAccount implements XmppEndpoint {
         connection.disconnect();
     }
 
+    /** Its configuration (for the admin API and /readyz: never the password). */
+    XmppAccountConfig config() {
+        return account;
+    }
+
     boolean isWanted() {
         return wanted;
     }

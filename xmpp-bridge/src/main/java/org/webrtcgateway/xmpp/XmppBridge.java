@@ -39,6 +39,8 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeHealth;
+import org.webrtcgateway.core.api.BridgeLeg;
 import org.webrtcgateway.core.api.BridgeThread;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.ErrorCode;
@@ -394,6 +396,47 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     }
 
     // ------------------------------------------------------------------ for operators and tests
+
+    /**
+     * Ready while the component's stream is up, or (account mode) every account that should be logged in is: the
+     * configured ones from start, those of logged-in users with {@code xmpp.login-at: login}. Never waits.
+     */
+    @Override
+    public BridgeHealth health() {
+        if (thread == null) {
+            return BridgeHealth.of(List.of("the XMPP bridge is not running"));
+        }
+        XmppComponent current = component;
+        if (current != null) {
+            return BridgeHealth.of(current.problem().stream().toList());
+        }
+        List<String> down = new ArrayList<>();
+        int wanted = 0;
+        for (XmppAccount account : new java.util.TreeMap<>(accountsInUse()).values()) {
+            if (account.isWanted()) {
+                wanted++;
+                if (!account.isConnected()) {
+                    down.add(account.config().user() + ": " + account.config().jid());
+                }
+            }
+        }
+        return down.isEmpty() ? BridgeHealth.READY : BridgeHealth.of(List.of(down.size() + " of " + wanted
+                + (wanted == 1 ? " account" : " accounts") + " not connected (" + String.join("; ", down) + ")"));
+    }
+
+    /** The configured accounts, a login token's account in place of its user's configured one. */
+    private Map<String, XmppAccount> accountsInUse() {
+        Map<String, XmppAccount> inUse = new java.util.HashMap<>(accounts);
+        inUse.putAll(claimed);
+        return inUse;
+    }
+
+    /** Each call's browser call id, Jingle sid and state. */
+    @Override
+    public List<BridgeLeg> legs() {
+        XmppCalls current = calls;
+        return current == null ? List.of() : current.legs();
+    }
 
     /** Whether {@code user} is online in XMPP now: its account logged in, or (component mode) logged in here, the stream up. */
     public boolean isLoggedIn(String user) {

@@ -1,5 +1,6 @@
 package org.webrtcgateway.core.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,5 +71,22 @@ public interface Bridge {
      * ({@code offline}) come as {@link #userOnline} and {@link #userOffline}. Must not block.
      */
     default void userPresence(Address.Local user, PresenceStatus status, String note) {
+    }
+
+    /**
+     * Whether the bridge is in working order now (its registrations up, its trunk reachable, its streams
+     * connected), for {@code /readyz}. Asked only of an {@link #enabled} bridge, after its start. Any thread;
+     * must not block: a frontend's event loop asks, so it reads what the bridge keeps up to date.
+     */
+    default BridgeHealth health() {
+        return BridgeHealth.READY;
+    }
+
+    /**
+     * The bridge's side of each call it carries now, for the admin API. Asked from the admin API's own thread
+     * (never an event loop): it may wait briefly (a few seconds at most) for the bridge's thread.
+     */
+    default List<BridgeLeg> legs() {
+        return List.of();
     }
 }

@@ -18,6 +18,9 @@ public final class Call {
     private final CallParty caller;
     private final CallParty callee;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final java.time.Instant started = java.time.Instant.now();
+    /** Set once the callee's first answer went through: what the admin API shows as the call's state. */
+    private volatile boolean answered;
 
     public Call(String id, CallParty caller, CallParty callee) {
         this.id = requireNonNull(id, "id");
@@ -71,6 +74,20 @@ public final class Call {
             return callee;
         }
         return null;
+    }
+
+    public java.time.Instant started() {
+        return started;
+    }
+
+    /** The callee answered (an answer was relayed); any thread. */
+    public void answered() {
+        answered = true;
+    }
+
+    /** {@code "ringing"} until an answer went through, then {@code "answered"}; {@code "ended"} once ended. */
+    public String state() {
+        return ended.get() ? "ended" : answered ? "answered" : "ringing";
     }
 
     /** True for the one caller that ends the call. */

@@ -91,7 +91,12 @@ public final class CallService {
             return sdpTooLarge();
         }
         return find(from, answer.call(), answer.to())
-                .map(call -> Outcome.of(relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()))));
+                .map(call -> answered(call, Outcome.of(relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp())))));
+    }
+
+    private static Outcome answered(Call call, Outcome relayed) {
+        call.answered();
+        return relayed;
     }
 
     public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
@@ -150,6 +155,9 @@ public final class CallService {
         if (signal instanceof Signal.Bye bye) {
             end(call, party, bye.reason());
             return RouteResult.accepted();
+        }
+        if (signal instanceof Signal.Answer) {
+            call.answered();
         }
         return relay(party, call, signal);
     }
@@ -224,6 +232,25 @@ public final class CallService {
             RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
             log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
         }
+    }
+
+    /**
+     * Ends {@code call} for the gateway's operator (the admin API): both parties forget it and <em>each</em> gets
+     * {@code bye} with {@code reason}, as if the other had hung up, so a browser hears {@code bye} and a bridged
+     * peer gets its protocol's goodbye (SIP BYE or CANCEL, Jingle session-terminate) just as when a browser hangs up.
+     *
+     * @return false when the call had ended already
+     */
+    public boolean endByOperator(Call call, String reason) {
+        if (!call.end()) {
+            return false;
+        }
+        call.caller().removeCall(call);
+        call.callee().removeCall(call);
+        RouteResult toCallee = call.callee().deliver(new Signal.Bye(call.caller().address(), call.id(), reason));
+        RouteResult toCaller = call.caller().deliver(new Signal.Bye(call.callee().address(), call.id(), reason));
+        log.info("{} ended by the operator: callee {}, caller {}", call, toCallee, toCaller);
+        return true;
     }
 
     /** Finds the call a request means: by {@code call}, or by {@code to} when this session has exactly one call with it. */

@@ -12,7 +12,9 @@ public enum CloseReason {
     /** Another connection resumed this session. */
     RESUMED_ELSEWHERE(4001, "the session was resumed on another connection"),
     /** The session ended while this connection was attached, e.g. replaced by a fresh login. */
-    SESSION_ENDED(4002, "the session was ended by a newer login");
+    SESSION_ENDED(4002, "the session was ended by a newer login"),
+    /** The gateway's operator disconnected the user (the admin API). */
+    DISCONNECTED(4003, "the session was ended by the gateway's operator");
 
     private final int code;
     private final String reason;

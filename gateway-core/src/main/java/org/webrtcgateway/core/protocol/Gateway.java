@@ -1,5 +1,7 @@
 package org.webrtcgateway.core.protocol;
 
+import java.util.List;
+
 /**
  * The core as a frontend sees it: where a client connection is plugged in, and what the frontend may
  * tell about the whole gateway (its {@code /health}).
@@ -14,4 +16,12 @@ public interface Gateway {
 
     /** Whether bridges are refusing new calls for want of memory ({@code bridge.heap-limit-percent}). */
     boolean overloaded();
+
+    /**
+     * What keeps the gateway from being ready ({@code /readyz}): one line per problem of an enabled bridge
+     * (its registrations down, its stream lost), or that it has not started; empty when ready. Never blocks.
+     */
+    default List<String> notReady() {
+        return List.of();
+    }
 }

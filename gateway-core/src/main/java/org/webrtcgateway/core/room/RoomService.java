@@ -89,6 +89,19 @@ public final class RoomService {
         }
     }
 
+    /** A room as the admin API shows it: its members in joining order. */
+    public record RoomView(String name, int capacity, List<String> members) {
+    }
+
+    /** Every room now, by name; any thread. */
+    public List<RoomView> snapshot() {
+        return rooms.entrySet().stream()
+                .map(e -> new RoomView(e.getKey(), e.getValue().capacity(),
+                        e.getValue().others(null).stream().map(Session::name).toList()))
+                .sorted(java.util.Comparator.comparing(RoomView::name))
+                .toList();
+    }
+
     private void announce(Session session, String roomName, Signal signal) {
         Room room = rooms.get(roomName);
         if (room == null) {

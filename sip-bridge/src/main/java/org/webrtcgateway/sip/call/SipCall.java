@@ -101,6 +101,11 @@ public abstract class SipCall {
     /** Our tag in the dialog: the From tag of our INVITE, or the To tag of our responses. */
     public abstract String localTag();
 
+    /** For the admin API: {@code "setting up"}, {@code "established"}, or {@code "ending"} (a BYE or CANCEL out). */
+    public String stateName() {
+        return ended ? "ending" : established ? "established" : "setting up";
+    }
+
     public boolean isEstablished() {
         return established && !ended;
     }

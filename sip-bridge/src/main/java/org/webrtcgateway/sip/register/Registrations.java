@@ -1,8 +1,11 @@
 package org.webrtcgateway.sip.register;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +87,29 @@ public final class Registrations {
     /** The registration state of a gateway user's account, if it is registered. Any thread. */
     public Optional<Registration.State> state(String user) {
         return Optional.ofNullable(registrations.get(user)).map(Registration::state);
+    }
+
+    /**
+     * What keeps the registrations from working now, if anything: e.g. {@code "2 of 3 accounts not registered
+     * (alice: 408 from 127.0.0.1:5060; bob: no answer from 127.0.0.1:5060)"}. Any thread.
+     */
+    public Optional<String> problem() {
+        List<String> down = new ArrayList<>();
+        int total = 0;
+        for (Registration registration : new TreeMap<>(registrations).values()) {
+            total++;
+            Registration.State state = registration.state();
+            if (!state.registered()) {
+                SipAccount account = registration.account();
+                down.add(account.user() + ": " + (state.lastStatus() == 0 ? "no answer" : String.valueOf(state.lastStatus()))
+                        + " from " + account.proxy());
+            }
+        }
+        if (down.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(down.size() + " of " + total + (total == 1 ? " account" : " accounts") + " not registered ("
+                + String.join("; ", down) + ")");
     }
 
     /** REGISTERs an account unless it is already registered or does not register. */

@@ -72,6 +72,14 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    /**
+     * Starts Kamailio on {@link #port}, and returns once it answers: at the start of the class, or again after
+     * {@link #stop} (a test of what the gateway does while its registrar is away). Its registrations start empty.
+     */
+    public void start() throws IOException {
         dir = Path.of("target", "kamailio-" + port).toAbsolutePath();
         Files.createDirectories(dir);
         Path cfg = dir.resolve("kamailio.cfg");
@@ -95,6 +103,11 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
+        stop();
+    }
+
+    /** Stops Kamailio (SIGTERM, then SIGKILL after 5 s) and returns once it exited; its port is free again. */
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -54,7 +54,7 @@ public final class SipFarCall implements FarCall {
         return new SipFarCall(agent, sipCallId, null, invite, offer);
     }
 
-    String sipCallId() {
+    public String sipCallId() {
         return sipCallId;
     }
 

@@ -51,7 +51,8 @@ final class JingleCall {
     FullJid peerJid;
     /** The stanza id of our XEP-0353 propose, to know it when it bounces. */
     String proposeStanzaId;
-    State state;
+    /** Volatile: the admin API reads it from its own thread. */
+    volatile State state;
     /** The contents in order (the browser's m-line order): content names are mids. */
     List<String> mids = List.of();
     /** Our side's ICE ufrag per content, so each trickled candidate names the generation it belongs to. */

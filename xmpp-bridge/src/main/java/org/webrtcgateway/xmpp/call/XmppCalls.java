@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.BridgeContext;
+import org.webrtcgateway.core.api.BridgeLeg;
 import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.IceCandidate;
@@ -237,6 +238,14 @@ public final class XmppCalls {
     /** Whether {@code user} has a call of this id (any thread). */
     public boolean isKnown(Address.Local user, String callId) {
         return calls.hasCallId(user, callId);
+    }
+
+    /** Each call's browser call id, Jingle sid and state, for the admin API. Any thread. */
+    public List<BridgeLeg> legs() {
+        return calls.all().stream()
+                .map(call -> new BridgeLeg(call.user().name(), call.callId, call.sid,
+                        call.state.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     public int size() {

@@ -65,7 +65,8 @@ final class ComponentStream {
     private final Executor handOver;
     private Listener listener;
     /** The stream stanzas are written to; null while down. The bridge's thread only. */
-    private Link link;
+    /** Volatile: {@code /readyz} asks whether the stream is up from a frontend's thread. */
+    private volatile Link link;
     private Duration retry = FIRST_RETRY;
     private volatile boolean stopped;
     /** The attempt's socket, for {@link #stop} to close while it connects or reads. */
@@ -85,6 +86,7 @@ final class ComponentStream {
     }
 
     /** Whether stanzas can be sent now (the handshake succeeded and the stream has not failed since). */
+    /** Whether the stream is up (handshake done, not lost). Any thread. */
     boolean isUp() {
         return link != null;
     }

@@ -79,6 +79,12 @@ public final class XmppComponent {
         stream.stop();
     }
 
+    /** What keeps the component from working, if anything: its stream is down (reconnecting). Any thread. */
+    public java.util.Optional<String> problem() {
+        return stream.isUp() ? java.util.Optional.empty()
+                : java.util.Optional.of("component stream to " + config.host() + ":" + config.port() + " not connected");
+    }
+
     /** The endpoint of a logged-in user, null for others. Any thread. */
     public XmppEndpoint endpoint(String user) {
         Localpart localpart = localpart(user);

@@ -213,6 +213,11 @@ public final class XmppFarSide implements FarSide, BeforeEachCallback, AfterEach
             this.offered = offered;
         }
 
+        /** The Jingle session id. */
+        public String sid() {
+            return sid;
+        }
+
         @Override
         public String offer() {
             return JingleToSdp.translate(offered, SdpRole.INITIATOR, "1").toSdp();

@@ -15,6 +15,9 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
+import org.webrtcgateway.core.metrics.GatewayMeters;
+import org.webrtcgateway.core.metrics.LoginMeters;
+import org.webrtcgateway.core.metrics.MessageMeters;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ClientLink;
@@ -37,14 +40,17 @@ public final class CoreGateway implements Gateway {
     private final BridgeRegistry bridges;
     private final ScheduledExecutorService timer;
     private final HeapPressure heap;
+    private final GatewayMeters meters;
     private final List<Bridge> started = new ArrayList<>();
 
     @Inject
     public CoreGateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
                    BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                   HeapPressure heap) {
-        this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle);
+                   HeapPressure heap, MessageMeters messageMeters, LoginMeters loginMeters, GatewayMeters meters) {
+        this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle, messageMeters, loginMeters);
+        this.meters = meters;
+        StateGauges.register(meters.registry(), sessions, rooms, heap);
         this.sessions = sessions;
         this.bridges = bridges;
         this.timer = timer;
@@ -53,7 +59,7 @@ public final class CoreGateway implements Gateway {
 
     @Override
     public ClientLink connect(ClientConnection connection, String handshakeToken) {
-        return new ConnectedClient(connection, handshakeToken, services);
+        return new ConnectedClient(new CountedConnection(connection, services.messageMeters()), handshakeToken, services);
     }
 
     public synchronized void start() throws Exception {
@@ -90,6 +96,7 @@ public final class CoreGateway implements Gateway {
         started.clear();
         timer.shutdownNow();
         heap.close();
+        meters.close();
         return undone;
     }
 

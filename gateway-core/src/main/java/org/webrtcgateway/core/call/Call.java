@@ -13,6 +13,9 @@ public final class Call {
     private final CallParty caller;
     private final CallParty callee;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean answered = new AtomicBoolean();
+    /** When the offer came: the set-up time runs from here to the first answer. */
+    private final long createdNanos = System.nanoTime();
 
     public Call(String id, CallParty caller, CallParty callee) {
         this.id = requireNonNull(id, "id");
@@ -57,6 +60,16 @@ public final class Call {
     /** True for the one caller that ends the call. */
     public boolean end() {
         return ended.compareAndSet(false, true);
+    }
+
+    /** True for the first answer only: a renegotiation's answer is no set-up. */
+    boolean firstAnswer() {
+        return answered.compareAndSet(false, true);
+    }
+
+    /** Nanoseconds since the offer. */
+    long age() {
+        return System.nanoTime() - createdNanos;
     }
 
     @Override

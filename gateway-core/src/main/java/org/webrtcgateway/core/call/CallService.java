@@ -37,12 +37,14 @@ public final class CallService {
     private final Router router;
     private final SessionRegistry sessions;
     private final CoreConfig config;
+    private final CallMeters meters;
 
     @Inject
-    public CallService(Router router, SessionRegistry sessions, CoreConfig config) {
+    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters) {
         this.router = router;
         this.sessions = sessions;
         this.config = config;
+        this.meters = meters;
     }
 
     // ------------------------------------------------------------------ from a local user
@@ -90,8 +92,13 @@ public final class CallService {
         if (config.sdpTooLong(answer.sdp().length() - 2) && config.sdpTooLong(answer.sdp().text().length())) {
             return sdpTooLarge();
         }
-        return find(from, answer.call(), answer.to())
-                .map(call -> relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp())));
+        return find(from, answer.call(), answer.to()).map(call -> {
+            Outcome relayed = relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()));
+            if (relayed instanceof Outcome.Done) {
+                meters.answered(call);
+            }
+            return relayed;
+        });
     }
 
     public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
@@ -151,7 +158,11 @@ public final class CallService {
             end(call, party, bye.reason());
             return RouteResult.accepted();
         }
-        return to.deliver(signal);
+        RouteResult delivered = to.deliver(signal);
+        if (signal instanceof Signal.Answer && delivered.isAccepted()) {
+            meters.answered(call);
+        }
+        return delivered;
     }
 
     private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
@@ -186,6 +197,7 @@ public final class CallService {
             caller.removeCall(call);
             callee.removeCall(call);
         } else {
+            meters.started(call);
             log.debug("{} placed", call);
         }
         return delivered;
@@ -202,6 +214,7 @@ public final class CallService {
         }
         call.caller().removeCall(call);
         call.callee().removeCall(call);
+        meters.ended(call, reason);
         RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
         log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
     }

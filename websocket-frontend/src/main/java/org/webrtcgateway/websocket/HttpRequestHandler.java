@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +34,7 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 /**
  * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
  * {@code websocket.path} on (after the Origin check) and refuses any other request there, answers
- * {@code /health}, and serves the static client files; anything else is 404.
+ * {@code /health} and (unless served on a port of its own, or off) {@code /metrics}, and serves the static client files; anything else is 404.
  */
 @Sharable
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -59,9 +60,13 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final StaticFiles files;
     private final IntSupplier sessionCount;
     private final BooleanSupplier overloaded;
+    /** The Prometheus scrape for /metrics; null when /metrics is not served on this port. */
+    private final Supplier<String> metricsText;
 
-    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded) {
+    HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded,
+                       Supplier<String> metricsText) {
         super(false);
+        this.metricsText = metricsText;
         this.config = config;
         this.files = files;
         this.sessionCount = sessionCount;
@@ -146,6 +151,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
                     + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
             respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
+        } else if (metricsText != null && path.equals("/metrics")) {
+            respond(ctx, request, HttpResponseStatus.OK, MetricsExposition.CONTENT_TYPE, text(metricsText.get()));
         } else {
             Optional<StaticFiles.File> file = files.find(path);
             if (file.isPresent()) {

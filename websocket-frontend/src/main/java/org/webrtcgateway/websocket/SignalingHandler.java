@@ -53,6 +53,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final JsonEncoder encoder;
     private final WebSocketConfig config;
     private final WriteBuffers writeBuffers;
+    private final FrontendMeters meters;
     private WebSocketConnection connection;
     private ClientLink link;
     private RateLimiter rateLimiter;
@@ -64,7 +65,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
     SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
-                     WriteBuffers writeBuffers) {
+                     WriteBuffers writeBuffers, FrontendMeters meters) {
+        this.meters = meters;
         this.gateway = gateway;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -139,6 +141,9 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                     + config.messagesPerSecond() + "/s");
             closedDeliberately = true;
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
+            meters.rateLimited(true);
+        } else {
+            meters.rateLimited(false);
         }
         return false;
     }

@@ -2,6 +2,7 @@ package org.webrtcgateway.core.metrics;
 
 import java.util.Set;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
  * The gateway's one {@link MeterRegistry}: a composite that feeds every {@link MetricsSink}, with the
@@ -23,6 +25,16 @@ public final class GatewayMeters implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public GatewayMeters(Set<MeterRegistry> sinks) {
+        // ProcessorMetrics' CPU time counts nanoseconds, rendered process_cpu_time_ns_total: no base unit, which
+        // promtool's lint refuses. process_cpu_usage says the same as a ratio.
+        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+        // system_cpu_count would read as the _count of a histogram (promtool again): system_cpus.
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+            }
+        });
         sinks.forEach(registry::add);
         if (!sinks.isEmpty()) {
             new JvmMemoryMetrics().bindTo(registry);

@@ -1,6 +1,7 @@
 package org.webrtcgateway.sip.stack;
 
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 import java.util.concurrent.RejectedExecutionException;
 
 import javax.sip.ClientTransaction;
@@ -39,9 +40,12 @@ public final class SipDispatcher implements SipListener {
     private final RepeatedCondition transportErrors = new RepeatedCondition(log, Level.INFO, "SIP transport errors",
             RepeatedCondition.MINUTE, System::nanoTime);
     private volatile RequestHandler requests;
+    /** Told the status of every response received, for the metrics. */
+    private final IntConsumer responses;
 
-    public SipDispatcher(Executor bridgeThread) {
+    public SipDispatcher(Executor bridgeThread, IntConsumer responses) {
         this.bridgeThread = bridgeThread;
+        this.responses = responses;
     }
 
     public void setRequestHandler(RequestHandler requests) {
@@ -58,6 +62,7 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        responses.accept(event.getResponse().getStatusCode());
         ClientHandler handler = SipEndpoint.handlerOf(event.getClientTransaction());
         if (handler != null) {
             run(() -> handler.onResponse(event));

@@ -38,6 +38,11 @@ public final class Promtool {
         return run(null, "check", "rules", rules.toString());
     }
 
+    /** {@code promtool test rules FILE}: alerting rules' unit tests, series in and alerts expected out. */
+    public static Result testRules(Path tests) {
+        return run(null, "test", "rules", tests.toString());
+    }
+
     private static Result run(String stdin, String... args) {
         assumeTrue(Files.isExecutable(BINARY), BINARY + " is not installed (Debian package prometheus)");
         List<String> command = new ArrayList<>(List.of(BINARY.toString()));

@@ -43,11 +43,22 @@ final class CallMeters {
         bridgeRegistry.all().forEach(bridge -> perBridge(bridge.name()));
     }
 
-    /** The call was placed: the callee has the offer. */
-    void started(Call call) {
+    /**
+     * The offer goes to the callee now: active before it can be answered or ended on another thread, so
+     * the gauge never dips below zero.
+     */
+    void placing(Call call) {
+        perBridge(bridgeOf(call)).active.incrementAndGet();
+    }
+
+    /** The callee took the offer (started), or refused it (no longer active, never started). */
+    void placed(Call call, boolean accepted) {
         PerBridge meters = perBridge(bridgeOf(call));
-        meters.started.increment();
-        meters.active.incrementAndGet();
+        if (accepted) {
+            meters.started.increment();
+        } else {
+            meters.active.decrementAndGet();
+        }
     }
 
     /** An answer went to the caller; only the call's first counts, a renegotiation's is no set-up. */

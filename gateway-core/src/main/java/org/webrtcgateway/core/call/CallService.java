@@ -191,13 +191,14 @@ public final class CallService {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "call id '" + call.id() + "' is in use by "
                     + callee.address() + "; choose another");
         }
+        meters.placing(call);
         RouteResult delivered = callee.deliver(offer);
+        meters.placed(call, delivered.isAccepted());
         if (!delivered.isAccepted()) {
             call.end();
             caller.removeCall(call);
             callee.removeCall(call);
         } else {
-            meters.started(call);
             log.debug("{} placed", call);
         }
         return delivered;

@@ -137,11 +137,13 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return true;
         }
         if (++refusedInARow > config.messageBurst()) {
+            if (!closedDeliberately) { // frames already on their way after the close are not another closing
+                meters.rateLimited(true);
+            }
             overRate.occurred(connection.remoteAddress() + ": " + refusedInARow + " frames in a row over the rate limit of "
                     + config.messagesPerSecond() + "/s");
             closedDeliberately = true;
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
-            meters.rateLimited(true);
         } else {
             meters.rateLimited(false);
         }

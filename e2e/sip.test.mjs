@@ -23,7 +23,9 @@ let bob;
 
 before(async () => {
   kamailio = await startKamailio({ port: 5060 });
-  gateway = await startGateway({ extraArgs: ['--config', EXAMPLE, '--sip.port', String(await freePort())] });
+  // OPTIONS every second: the readiness test below sees Kamailio go and come back within seconds.
+  gateway = await startGateway({ extraArgs: ['--config', EXAMPLE, '--sip.port', String(await freePort()),
+    '--sip.options-interval', '1s', '--sip.register-retry-min', '1s', '--sip.register-retry-max', '2s'] });
   // Both accounts registered at Kamailio (the bridge logs each registration).
   const deadline = Date.now() + REGISTERED_MS;
   for (const aor of ['sip:1001@127.0.0.1', 'sip:1002@127.0.0.1']) {
@@ -57,4 +59,28 @@ test('alice hanging up ends the call in bob\'s browser through SIP BYE', { timeo
   await alice.page.click('#hangup-button');
   await waitFor(bob.page, 'bob\'s call ended', () => window.softphone.gw.calls.size === 0);
   await waitFor(alice.page, 'alice\'s call ended', () => window.softphone.gw.calls.size === 0);
+});
+
+test('/readyz is 503 naming the proxy while Kamailio is down, and 200 when it is back', { timeout: 60000 }, async () => {
+  const readyz = async () => {
+    const response = await fetch(`${gateway.url}/readyz`);
+    return { status: response.status, body: await response.json() };
+  };
+  const until = async (what, ms, predicate) => {
+    const deadline = Date.now() + ms;
+    for (let now = await readyz(); ; now = await readyz()) {
+      if (predicate(now)) return now;
+      if (Date.now() > deadline) throw new Error(`${what} not within ${ms} ms: ${JSON.stringify(now)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  assert.equal((await readyz()).status, 200);
+
+  await kamailio.stop();
+  const down = await until('not ready', 20000, (r) => r.status === 503);
+  assert.match(JSON.stringify(down.body.problems), /127\.0\.0\.1:5060/);
+
+  kamailio = await startKamailio({ port: 5060 });
+  const back = await until('ready again', 30000, (r) => r.status === 200);
+  assert.equal(back.body.status, 'ready');
 });

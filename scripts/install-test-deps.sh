@@ -13,9 +13,11 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # openssl for the TLS tests, Chromium for the browser tests, Kamailio and sipp (sip-tester) for the
 # SIP bridge's integration tests, Prosody (with lua-unbound, its resolver) and slixmpp (an XMPP client
 # that is not Smack) for the XMPP bridge's (Prosody for e2e/xmpp.test.mjs too); lintian, adduser (the
-# package's postinst) and systemd (systemd-analyze) for the Debian package's tests (PackageIT, LintianIT).
+# package's postinst) and systemd (systemd-analyze) for the Debian package's tests (PackageIT, LintianIT);
+# prometheus for the metrics tests (promtool checks the exposition and the shipped alert rules, and a real
+# Prometheus on loopback scrapes a test gateway).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
-          prosody lua-unbound python3-slixmpp lintian adduser systemd)
+          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in

@@ -47,16 +47,21 @@ final class ConnectedClient implements ClientLink {
     @Override
     public void receive(Inbound inbound) {
         if (inbound instanceof Inbound.Malformed malformed) {
+            if (malformed.code() != ErrorCode.RATE_LIMITED) { // a refused frame is the frontend's count, not a request
+                services.messageMeters().receivedInvalid();
+            }
             send(new ServerMessage.Error(malformed.id(), malformed.code(), malformed.message()));
             return;
         }
         Inbound.Request request = (Inbound.Request) inbound;
         ClientMessage message = request.message();
+        services.messageMeters().received(message);
         if (message instanceof ClientMessage.Login login) {
             try {
                 login(login, request.id());
             } catch (RuntimeException e) {
                 failedLogins.occurred(connection.remoteAddress() + ": " + e, e);
+                services.loginMeters().refused(ErrorCode.INTERNAL);
                 reply(request.id(), Outcome.failed(ErrorCode.INTERNAL, "the gateway failed on this request; it was logged"));
             }
             return;
@@ -124,14 +129,17 @@ final class ConnectedClient implements ClientLink {
 
     private void login(ClientMessage.Login login, RequestId id) {
         if (session != null) {
+            services.loginMeters().refused(ErrorCode.BAD_MESSAGE);
             reply(id, Outcome.failed(ErrorCode.BAD_MESSAGE, "already logged in as '" + session.name() + "'"));
             return;
         }
         LoginService.Result result = services.login().login(connection, handshakeToken, login, id);
         if (result instanceof LoginService.LoggedIn loggedIn) {
             session = loggedIn.session();
+            services.loginMeters().loggedIn(login.resume() != null);
         } else {
             LoginService.Refused refused = (LoginService.Refused) result;
+            services.loginMeters().refused(refused.code());
             reply(id, Outcome.failed(refused.code(), refused.message()));
         }
     }

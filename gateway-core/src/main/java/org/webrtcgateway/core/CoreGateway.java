@@ -15,6 +15,9 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
+import org.webrtcgateway.core.metrics.GatewayMeters;
+import org.webrtcgateway.core.metrics.LoginMeters;
+import org.webrtcgateway.core.metrics.MessageMeters;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ClientLink;
@@ -37,6 +40,7 @@ public final class CoreGateway implements Gateway {
     private final BridgeRegistry bridges;
     private final ScheduledExecutorService timer;
     private final HeapPressure heap;
+    private final GatewayMeters meters;
     private final List<Bridge> started = new ArrayList<>();
     /** Set once every bridge started, cleared when the stop begins: {@link #notReady} reads it without the monitor. */
     private volatile List<Bridge> running = List.of();
@@ -45,8 +49,10 @@ public final class CoreGateway implements Gateway {
     public CoreGateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
                    BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                   HeapPressure heap) {
-        this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle);
+                   HeapPressure heap, MessageMeters messageMeters, LoginMeters loginMeters, GatewayMeters meters) {
+        this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle, messageMeters, loginMeters);
+        this.meters = meters;
+        StateGauges.register(meters.registry(), sessions, rooms, heap, this);
         this.sessions = sessions;
         this.bridges = bridges;
         this.timer = timer;
@@ -55,7 +61,7 @@ public final class CoreGateway implements Gateway {
 
     @Override
     public ClientLink connect(ClientConnection connection, String handshakeToken) {
-        return new ConnectedClient(connection, handshakeToken, services);
+        return new ConnectedClient(new CountedConnection(connection, services.messageMeters()), handshakeToken, services);
     }
 
     public synchronized void start() throws Exception {
@@ -94,6 +100,7 @@ public final class CoreGateway implements Gateway {
         started.clear();
         timer.shutdownNow();
         heap.close();
+        meters.close();
         return undone;
     }
 

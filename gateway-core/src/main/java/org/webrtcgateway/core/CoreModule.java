@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -27,6 +30,8 @@ import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.config.ShutdownConfig;
 import org.webrtcgateway.core.health.HeapPressure;
+import org.webrtcgateway.core.metrics.GatewayMeters;
+import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.core.protocol.Frontend;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.JsonDecoder;
@@ -77,6 +82,20 @@ public final class CoreModule extends AbstractModule {
         // The admin API is a frontend of its own: started after the core, stopped with the others; idle when off.
         Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(AdminServer.class);
         bind(Gateway.class).to(CoreGateway.class);
+        Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class);
+    }
+
+    @Provides
+    @Singleton
+    GatewayMeters gatewayMeters(@MetricsSink Set<MeterRegistry> sinks) {
+        return new GatewayMeters(sinks);
+    }
+
+    /** What every part instruments with: it feeds each {@link MetricsSink}. */
+    @Provides
+    @Singleton
+    MeterRegistry meterRegistry(GatewayMeters meters) {
+        return meters.registry();
     }
 
     @Provides

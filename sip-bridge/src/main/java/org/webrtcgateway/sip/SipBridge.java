@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
@@ -64,18 +66,20 @@ public final class SipBridge implements Bridge {
 
     private final SipConfig config;
     private final Map<String, String> tlsProperties;
+    private final SipMeters meters;
     private volatile boolean running;
     private ScheduledExecutorService executor;
     private SipEndpoint endpoint;
     private Accounts accounts;
-    private Registrations registrations;
+    private volatile Registrations registrations;
     private CallContext calls;
     private SipMessages messages;
     private volatile List<ProxyProbe> probes = List.of();
 
     @Inject
-    public SipBridge(SipConfig config, Settings settings) {
+    public SipBridge(SipConfig config, Settings settings, MeterRegistry meterRegistry) {
         this.config = config;
+        this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
     }
 
@@ -102,7 +106,7 @@ public final class SipBridge implements Bridge {
         }
         executor = BridgeThread.start("sip-bridge");
         CallIdCorrelations correlations = new CallIdCorrelations();
-        SipDispatcher dispatcher = new SipDispatcher(executor, correlations);
+        SipDispatcher dispatcher = new SipDispatcher(executor, correlations, meters::response);
         accounts = new Accounts(config);
         try {
             endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, accounts::credentialsFor);

@@ -38,9 +38,14 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final TlsFailures tlsFailures = new TlsFailures();
     private final WriteBuffers writeBuffers;
     private final WebSocketServerProtocolConfig websocketProtocol;
+    private final FrontendMeters meters;
+    private final CloseCodeMeter closeCodes;
 
     GatewayChannelInitializer(WebSocketConfig config, Supplier<SslContext> ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
-                              ChannelGroup channels, WriteBuffers writeBuffers) {
+                              ChannelGroup channels, WriteBuffers writeBuffers, FrontendMeters meters,
+                              Supplier<String> metricsText) {
+        this.meters = meters;
+        this.closeCodes = new CloseCodeMeter(meters);
         this.config = config;
         this.writeBuffers = writeBuffers;
         this.ssl = ssl;
@@ -51,7 +56,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
         this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
         this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
-                gateway::overloaded, gateway::notReady);
+                gateway::overloaded, gateway::notReady, metricsText);
         this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())
                 .checkStartsWith(true) // the path may carry ?token=
@@ -71,6 +76,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     @Override
     protected void initChannel(SocketChannel channel) {
         channels.add(channel);
+        meters.opened(channel);
         ChannelPipeline pipeline = channel.pipeline();
         // Many small writes per read (a room message, a relayed burst) become one flush: one syscall.
         pipeline.addLast(PipelineStages.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
@@ -88,9 +94,10 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         // Below the codecs, so it sees every write as a message (a close frame passes); once upgraded,
         // the WebSocket encoder is put above it, where the HTTP codec was.
         pipeline.addLast(PipelineStages.WRITE_GUARD, writeGuard);
+        pipeline.addLast(PipelineStages.CLOSE_CODES, closeCodes);
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
         pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
-        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers));
+        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers, meters));
     }
 }

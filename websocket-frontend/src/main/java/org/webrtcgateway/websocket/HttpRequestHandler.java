@@ -35,7 +35,7 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 /**
  * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
  * {@code websocket.path} on (after the Origin check) and refuses any other request there, answers
- * {@code /health}, {@code /healthz} and {@code /readyz}, and serves the static client files; anything else is 404.
+ * {@code /health}, {@code /healthz}, {@code /readyz} and (unless served on a port of its own, or off) {@code /metrics}, and serves the static client files; anything else is 404.
  */
 @Sharable
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -62,10 +62,13 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final IntSupplier sessionCount;
     private final BooleanSupplier overloaded;
     private final Supplier<List<String>> notReady;
+    /** The Prometheus scrape for /metrics; null when /metrics is not served on this port. */
+    private final Supplier<String> metricsText;
 
     HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded,
-                       Supplier<List<String>> notReady) {
+                       Supplier<List<String>> notReady, Supplier<String> metricsText) {
         super(false);
+        this.metricsText = metricsText;
         this.config = config;
         this.files = files;
         this.sessionCount = sessionCount;
@@ -156,6 +159,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, HttpResponseStatus.OK, "application/json", text("{\"status\":\"ok\"}\n"));
         } else if (path.equals("/readyz")) {
             readiness(ctx, request);
+        } else if (metricsText != null && path.equals("/metrics")) {
+            respond(ctx, request, HttpResponseStatus.OK, MetricsExposition.CONTENT_TYPE, text(metricsText.get()));
         } else {
             Optional<StaticFiles.File> file = files.find(path);
             if (file.isPresent()) {

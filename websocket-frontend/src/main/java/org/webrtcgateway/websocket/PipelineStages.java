@@ -10,6 +10,7 @@ final class PipelineStages {
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
     static final String WRITE_GUARD = "write-guard";
+    static final String CLOSE_CODES = "close-codes";
     static final String HTTP_REQUESTS = "http-requests";
     static final String WEBSOCKET_PROTOCOL = "websocket-protocol";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";

@@ -53,6 +53,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final JsonEncoder encoder;
     private final WebSocketConfig config;
     private final WriteBuffers writeBuffers;
+    private final FrontendMeters meters;
     private WebSocketConnection connection;
     private ClientLink link;
     private RateLimiter rateLimiter;
@@ -66,7 +67,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
     SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
-                     WriteBuffers writeBuffers) {
+                     WriteBuffers writeBuffers, FrontendMeters meters) {
+        this.meters = meters;
         this.gateway = gateway;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -139,11 +141,16 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return true;
         }
         if (++refusedInARow > config.messageBurst()) {
+            if (!closedDeliberately) { // frames already on their way after the close are not another closing
+                meters.rateLimited(true);
+            }
             overRate.occurred(connection.remoteAddress() + ": " + refusedInARow + " frames in a row over the rate limit of "
                     + config.messagesPerSecond() + "/s");
             closedDeliberately = true;
             closeCode = WebSocketCloseStatus.POLICY_VIOLATION.code();
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
+        } else {
+            meters.rateLimited(false);
         }
         return false;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
@@ -12,6 +14,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
 import org.webrtcgateway.core.plugin.Reloadable;
 import org.webrtcgateway.core.protocol.Frontend;
@@ -26,11 +29,14 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
 
     @Override
     public List<Setting<?>> settings() {
-        return WebSocketConfig.SETTINGS;
+        List<Setting<?>> all = new java.util.ArrayList<>(WebSocketConfig.SETTINGS);
+        all.addAll(MetricsConfig.SETTINGS);
+        return List.copyOf(all);
     }
 
     @Override
     public void check(Settings settings) {
+        MetricsConfig.from(settings);
         WebSocketConfig config = WebSocketConfig.from(settings);
         if (config.staticDir() != null && !Files.isDirectory(config.staticDir())) {
             throw new ConfigException(WebSocketConfig.STATIC_DIR.key() + ": " + config.staticDir() + " is not a folder"
@@ -45,6 +51,30 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
     protected void configure() {
         Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(WebSocketServer.class);
         Multibinder.newSetBinder(binder(), Reloadable.class).addBinding().to(ServerTls.class);
+        Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(MetricsServer.class);
+        Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class).addBinding()
+                .toProvider(PrometheusSink.class);
+    }
+
+    /** The Prometheus registry, as the core's meters see it. */
+    private static final class PrometheusSink implements jakarta.inject.Provider<MeterRegistry> {
+        private final MetricsExposition exposition;
+
+        @jakarta.inject.Inject
+        PrometheusSink(MetricsExposition exposition) {
+            this.exposition = exposition;
+        }
+
+        @Override
+        public MeterRegistry get() {
+            return exposition.registry();
+        }
+    }
+
+    @Provides
+    @Singleton
+    MetricsConfig metricsConfig(Settings settings) {
+        return MetricsConfig.from(settings);
     }
 
     @Provides

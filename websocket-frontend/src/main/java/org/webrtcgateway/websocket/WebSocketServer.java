@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 
@@ -50,6 +51,9 @@ public final class WebSocketServer implements Frontend {
     private final JsonEncoder encoder;
     private final WriteBuffers writeBuffers;
     private final ServerTls tls;
+    private final FrontendMeters meters;
+    /** The scrape for /metrics on this port; null when it is served elsewhere or not at all. */
+    private final Supplier<String> metricsText;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -57,7 +61,10 @@ public final class WebSocketServer implements Frontend {
 
     @Inject
     public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
-                           WriteBuffers writeBuffers, ServerTls tls) {
+                           WriteBuffers writeBuffers, ServerTls tls, FrontendMeters meters, MetricsConfig metricsConfig,
+                           MetricsExposition exposition) {
+        this.meters = meters;
+        this.metricsText = metricsConfig.onMainPort() ? exposition::scrape : null;
         this.config = config;
         this.tls = tls;
         this.gateway = gateway;
@@ -81,7 +88,8 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
-                .childHandler(new GatewayChannelInitializer(config, tls::current, gateway, decoder, encoder, channels, writeBuffers));
+                .childHandler(new GatewayChannelInitializer(config, tls::current, gateway, decoder, encoder, channels, writeBuffers,
+                        meters, metricsText));
         try {
             serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
         } catch (Exception e) { // sync() rethrows the bind's own exception, checked ones included

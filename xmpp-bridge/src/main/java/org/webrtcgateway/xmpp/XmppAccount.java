@@ -37,6 +37,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.xmpp.link.StanzaCounts;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
@@ -73,7 +74,8 @@ final class XmppAccount implements XmppEndpoint {
     /** A server that is down or refuses the login: retried with a back-off, written once a minute. */
     private final RepeatedCondition loginFailures;
 
-    XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, InboundStanzas inbound) {
+    XmppAccount(XmppAccountConfig account, XmppConfig config, X509TrustManager trust, Executor bridgeThread, InboundStanzas inbound,
+                StanzaCounts counts) {
         this.account = account;
         this.loginFailures = RepeatedCondition.warn(log, account + " could not log in");
         this.user = new Address.Local(account.user());
@@ -93,6 +95,9 @@ final class XmppAccount implements XmppEndpoint {
         connection = new XMPPTCPConnection(builder.build());
         // A stanza the server relays that does not parse (a peer's malformed Jingle, say) is logged and
         // dropped; Smack's default would close the whole connection over it.
+        // Counted on Smack's reader and writer threads: an increment, no work of the bridge's.
+        connection.addStanzaListener(stanza -> counts.in().increment(), stanza -> true);
+        connection.addStanzaSendingListener(stanza -> counts.out().increment(), stanza -> true);
         connection.setParsingExceptionCallback(new UnparsableStanzas(account.toString()));
         // Sync listeners: Smack runs them one at a time in the order the stanzas came, and the hand-over bounds
         // what waits for the bridge's thread, so a flood from the server backs up into TCP instead of into the heap.

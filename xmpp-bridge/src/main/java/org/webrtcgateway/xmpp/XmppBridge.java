@@ -28,6 +28,9 @@ import javax.net.ssl.X509TrustManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -54,6 +57,7 @@ import org.webrtcgateway.xmpp.call.CallSettings;
 import org.webrtcgateway.xmpp.call.XmppCalls;
 import org.webrtcgateway.xmpp.caps.PeerCapabilities;
 import org.webrtcgateway.xmpp.component.XmppComponent;
+import org.webrtcgateway.xmpp.link.StanzaCounts;
 import org.webrtcgateway.xmpp.jingle.JingleExtensions;
 import org.webrtcgateway.xmpp.jingle.JingleIq;
 import org.webrtcgateway.xmpp.jingle.jmi.element.JingleMessage;
@@ -104,9 +108,23 @@ public final class XmppBridge implements Bridge, InboundStanzas {
     /** Component mode's users and stream; null in account mode. */
     private volatile XmppComponent component;
 
+    private final StanzaCounts stanzaCounts;
+
     @Inject
-    public XmppBridge(XmppConfig config) {
+    public XmppBridge(XmppConfig config, MeterRegistry meters) {
         this.config = config;
+        this.stanzaCounts = StanzaCounts.of(meters);
+        Gauge.builder("gateway.xmpp.accounts.connected", this, XmppBridge::connectedAccounts)
+                .description("XMPP accounts logged in now (account mode)").register(meters);
+        Gauge.builder("gateway.xmpp.component.connected", this, bridge -> {
+            XmppComponent current = bridge.component;
+            return current != null && current.isUp() ? 1 : 0;
+        }).description("1 while the component's stream to the server is up (component mode), else 0").register(meters);
+    }
+
+    private long connectedAccounts() {
+        return java.util.stream.Stream.concat(accounts.values().stream(), claimed.values().stream())
+                .filter(account -> account.jid() != null).count();
     }
 
     @Override
@@ -137,7 +155,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         calls = new XmppCalls(context, peers, thread, new CallSettings(config.jingleMessage(), config.ringTimeout(), SETUP_TIMEOUT,
                 config.maxCallsPerUser()));
         if (config.componentMode()) {
-            component = new XmppComponent(config, thread, this, this::endpointGone);
+            component = new XmppComponent(config, thread, this, this::endpointGone, stanzaCounts);
             thread.execute(component::start);
             return;
         }
@@ -148,7 +166,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             return login;
         });
         for (XmppAccountConfig account : config.accounts().values()) {
-            XmppAccount connection = new XmppAccount(account, config, trust, thread, this);
+            XmppAccount connection = new XmppAccount(account, config, trust, thread, this, stanzaCounts);
             accounts.put(account.user(), connection);
             if (!config.loginAtLogin()) {
                 logIn(connection, FIRST_RETRY);
@@ -298,7 +316,7 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             return;
         }
         if (fromToken.isPresent()) {
-            XmppAccount account = new XmppAccount(fromToken.get(), config, trust, thread, this);
+            XmppAccount account = new XmppAccount(fromToken.get(), config, trust, thread, this, stanzaCounts);
             XmppAccount replaced = claimed.put(user.name(), account);
             thread.execute(() -> {
                 if (replaced != null) {

@@ -19,8 +19,10 @@ public final class Call {
     private final CallParty callee;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final java.time.Instant started = java.time.Instant.now();
-    /** Set once the callee's first answer went through: what the admin API shows as the call's state. */
-    private volatile boolean answered;
+    /** Set by the callee's first answer that went through: the call's state for the admin API, the end of its set-up. */
+    private final AtomicBoolean answered = new AtomicBoolean();
+    /** When the offer came: the set-up time runs from here to the first answer. */
+    private final long createdNanos = System.nanoTime();
 
     public Call(String id, CallParty caller, CallParty callee) {
         this.id = requireNonNull(id, "id");
@@ -80,19 +82,24 @@ public final class Call {
         return started;
     }
 
-    /** The callee answered (an answer was relayed); any thread. */
-    public void answered() {
-        answered = true;
-    }
-
     /** {@code "ringing"} until an answer went through, then {@code "answered"}; {@code "ended"} once ended. */
     public String state() {
-        return ended.get() ? "ended" : answered ? "answered" : "ringing";
+        return ended.get() ? "ended" : answered.get() ? "answered" : "ringing";
     }
 
     /** True for the one caller that ends the call. */
     public boolean end() {
         return ended.compareAndSet(false, true);
+    }
+
+    /** True for the first answer only: a renegotiation's answer is no set-up. */
+    boolean firstAnswer() {
+        return answered.compareAndSet(false, true);
+    }
+
+    /** Nanoseconds since the offer. */
+    long age() {
+        return System.nanoTime() - createdNanos;
     }
 
     @Override

@@ -37,12 +37,14 @@ public final class CallService {
     private final Router router;
     private final SessionRegistry sessions;
     private final CoreConfig config;
+    private final CallMeters meters;
 
     @Inject
-    public CallService(Router router, SessionRegistry sessions, CoreConfig config) {
+    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters) {
         this.router = router;
         this.sessions = sessions;
         this.config = config;
+        this.meters = meters;
     }
 
     // ------------------------------------------------------------------ from a local user
@@ -90,13 +92,13 @@ public final class CallService {
         if (config.sdpTooLong(answer.sdp().length() - 2) && config.sdpTooLong(answer.sdp().text().length())) {
             return sdpTooLarge();
         }
-        return find(from, answer.call(), answer.to())
-                .map(call -> answered(call, Outcome.of(relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp())))));
-    }
-
-    private static Outcome answered(Call call, Outcome relayed) {
-        call.answered();
-        return relayed;
+        return find(from, answer.call(), answer.to()).map(call -> {
+            RouteResult relayed = relay(from, call, new Signal.Answer(from.address(), call.id(), answer.sdp()));
+            if (relayed.isAccepted()) {
+                meters.answered(call);
+            }
+            return Outcome.of(relayed);
+        });
     }
 
     public Outcome candidate(Session from, ClientMessage.Candidate candidate) {
@@ -156,10 +158,11 @@ public final class CallService {
             end(call, party, bye.reason());
             return RouteResult.accepted();
         }
-        if (signal instanceof Signal.Answer) {
-            call.answered();
+        RouteResult delivered = relay(party, call, signal);
+        if (signal instanceof Signal.Answer && delivered.isAccepted()) {
+            meters.answered(call);
         }
-        return relay(party, call, signal);
+        return delivered;
     }
 
     private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
@@ -197,7 +200,9 @@ public final class CallService {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "call id '" + call.id() + "' is in use by "
                     + callee.address() + "; choose another");
         }
+        meters.placing(call);
         RouteResult delivered = callee.deliver(offer);
+        meters.placed(call, delivered.isAccepted());
         if (!delivered.isAccepted()) {
             call.end();
             caller.removeCall(call);
@@ -226,6 +231,7 @@ public final class CallService {
         if (!call.end()) {
             return;
         }
+        meters.ended(call, reason);
         try (var scope = call.logScope()) {
             call.caller().removeCall(call);
             call.callee().removeCall(call);
@@ -247,9 +253,12 @@ public final class CallService {
         }
         call.caller().removeCall(call);
         call.callee().removeCall(call);
-        RouteResult toCallee = call.callee().deliver(new Signal.Bye(call.caller().address(), call.id(), reason));
-        RouteResult toCaller = call.caller().deliver(new Signal.Bye(call.callee().address(), call.id(), reason));
-        log.info("{} ended by the operator: callee {}, caller {}", call, toCallee, toCaller);
+        meters.ended(call, reason);
+        try (var scope = call.logScope()) {
+            RouteResult toCallee = call.callee().deliver(new Signal.Bye(call.caller().address(), call.id(), reason));
+            RouteResult toCaller = call.caller().deliver(new Signal.Bye(call.callee().address(), call.id(), reason));
+            log.info("{} ended by the operator: callee {}, caller {}", call, toCallee, toCaller);
+        }
         return true;
     }
 

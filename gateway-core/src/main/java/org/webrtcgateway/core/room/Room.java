@@ -58,4 +58,9 @@ final class Room {
         }
         return others;
     }
+
+    /** Members now. */
+    int size() {
+        return members.size();
+    }
 }

@@ -110,6 +110,20 @@ public final class RoomService {
         room.others(session).forEach(member -> member.deliver(signal));
     }
 
+    /** Rooms that have members. */
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    /** Members of all rooms together (a user in two rooms counts twice); walks the rooms, for a scrape, not a hot path. */
+    public int memberCount() {
+        int members = 0;
+        for (Room room : rooms.values()) {
+            members += room.size();
+        }
+        return members;
+    }
+
     private List<Session> removeMember(Session session, String roomName) {
         @SuppressWarnings("unchecked")
         List<Session>[] remaining = new List[] {List.of()};

@@ -65,7 +65,7 @@ public final class ProxyProbe implements ClientHandler {
             return;
         }
         Request options = endpoint.newRequest(Request.OPTIONS, from, "sip:" + from.proxy(), from.aor());
-        endpoint.send(options, this);
+        endpoint.sendProbe(options, this);
     }
 
     @Override

@@ -84,6 +84,11 @@ public final class Registrations {
         }
     }
 
+    /** The state of every registration now. Any thread. */
+    public java.util.List<Registration.State> states() {
+        return registrations.values().stream().map(Registration::state).toList();
+    }
+
     /** The registration state of a gateway user's account, if it is registered. Any thread. */
     public Optional<Registration.State> state(String user) {
         return Optional.ofNullable(registrations.get(user)).map(Registration::state);

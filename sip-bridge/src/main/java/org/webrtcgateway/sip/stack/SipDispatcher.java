@@ -1,6 +1,7 @@
 package org.webrtcgateway.sip.stack;
 
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 import java.util.concurrent.RejectedExecutionException;
 
 import javax.sip.ClientTransaction;
@@ -42,10 +43,17 @@ public final class SipDispatcher implements SipListener {
     private final RepeatedCondition transportErrors = new RepeatedCondition(log, Level.INFO, "SIP transport errors",
             RepeatedCondition.MINUTE, System::nanoTime);
     private volatile RequestHandler requests;
+    /** Told the status of every response received, for the metrics. */
+    private final IntConsumer responses;
 
-    public SipDispatcher(Executor bridgeThread, CallIdCorrelations correlations) {
+    /**
+     * @param correlations the calls' correlation ids by SIP Call-ID, for the logging context of each event
+     * @param responses    told the status code of every response received (metrics)
+     */
+    public SipDispatcher(Executor bridgeThread, CallIdCorrelations correlations, IntConsumer responses) {
         this.bridgeThread = bridgeThread;
         this.correlations = correlations;
+        this.responses = responses;
     }
 
     public void setRequestHandler(RequestHandler requests) {
@@ -62,6 +70,7 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        responses.accept(event.getResponse().getStatusCode());
         ClientHandler handler = SipEndpoint.handlerOf(event.getClientTransaction());
         String what = event.getResponse().getStatusCode() + " response";
         if (handler != null) {

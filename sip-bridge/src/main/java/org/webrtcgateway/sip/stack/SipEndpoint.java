@@ -284,6 +284,22 @@ public final class SipEndpoint {
 
     /** Sends an out-of-dialog request (or the first INVITE of a dialog); failures go to {@code handler}. */
     public ClientTransaction send(Request request, ClientHandler handler) {
+        return send(request, handler, 0);
+    }
+
+    /**
+     * Sends a probe (an OPTIONS asking whether a proxy is there) that gives up after 64 × {@value #PROBE_T1_MS} ms,
+     * not RFC 3261's 32 s: over UDP a proxy that went away answers nothing (the port-unreachable never reaches
+     * the stack), and readiness should say so within seconds.
+     */
+    public ClientTransaction sendProbe(Request request, ClientHandler handler) {
+        return send(request, handler, PROBE_T1_MS);
+    }
+
+    /** T1 of a probe's transaction: retransmissions at 100, 200, 400 ms..., a timeout (Timer F) after 6.4 s. */
+    static final int PROBE_T1_MS = 100;
+
+    private ClientTransaction send(Request request, ClientHandler handler, int retransmitTimerMs) {
         try {
             if (PreemptiveDigest.appliesTo(request.getMethod())) {
                 String sender = senderOf(request);
@@ -294,6 +310,9 @@ public final class SipEndpoint {
             }
             ClientTransaction transaction = provider.getNewClientTransaction(request);
             transaction.setApplicationData(new Attempt(handler, 0));
+            if (retransmitTimerMs > 0) {
+                transaction.setRetransmitTimer(retransmitTimerMs);
+            }
             transaction.sendRequest();
             return transaction;
         } catch (SipException e) {

@@ -23,6 +23,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.xmpp.link.StanzaCounts;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.xmpp.link.NoDelaySockets;
 import org.webrtcgateway.xmpp.XmppConfig.ComponentConfig;
@@ -72,7 +73,14 @@ final class ComponentStream {
     /** The attempt's socket, for {@link #stop} to close while it connects or reads. */
     private volatile Socket socket;
 
+    private final StanzaCounts counts;
+
     ComponentStream(ComponentConfig config, ScheduledExecutorService thread, Executor handOver) {
+        this(config, thread, handOver, StanzaCounts.NONE);
+    }
+
+    ComponentStream(ComponentConfig config, ScheduledExecutorService thread, Executor handOver, StanzaCounts counts) {
+        this.counts = counts;
         this.config = config;
         this.cannotConnect = RepeatedCondition.warn(log, config + ": cannot connect");
         this.thread = thread;
@@ -99,6 +107,7 @@ final class ComponentStream {
         }
         try {
             current.write(stanza.toXML(OUTGOING));
+            counts.out().increment();
         } catch (IOException e) {
             // The reader finds the socket closed and reports the stream down, which reconnects it.
             current.close();
@@ -157,7 +166,10 @@ final class ComponentStream {
             in.awaitHandshake();
             attempt.setSoTimeout(0);
             handOver.execute(() -> up(opened));
-            in.readStanzas(stanza -> handOver.execute(() -> listener.received(stanza)));
+            in.readStanzas(stanza -> {
+                counts.in().increment();
+                handOver.execute(() -> listener.received(stanza));
+            });
             failure = "the server ended the stream";
         } catch (StreamErrorException e) {
             failure = "the server ended the stream with " + e.getStreamError().getCondition()

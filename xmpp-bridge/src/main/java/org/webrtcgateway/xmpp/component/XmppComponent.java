@@ -19,6 +19,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.xmpp.BoundedHandOver;
 import org.webrtcgateway.xmpp.XmppConfig;
 import org.webrtcgateway.xmpp.XmppConfig.ComponentConfig;
+import org.webrtcgateway.xmpp.link.StanzaCounts;
 import org.webrtcgateway.xmpp.link.InboundStanzas;
 import org.webrtcgateway.xmpp.link.XmppEndpoint;
 
@@ -56,17 +57,27 @@ public final class XmppComponent {
      *             calls end, what was learned through it is forgotten
      */
     public XmppComponent(XmppConfig config, ScheduledExecutorService thread, InboundStanzas inbound, Consumer<Address.Local> gone) {
+        this(config, thread, inbound, gone, StanzaCounts.NONE);
+    }
+
+    public XmppComponent(XmppConfig config, ScheduledExecutorService thread, InboundStanzas inbound, Consumer<Address.Local> gone,
+                         StanzaCounts stanzaCounts) {
         this.config = config.component();
         this.thread = thread;
         this.gone = gone;
         ComponentDisco disco = new ComponentDisco(config.jingleMessage());
-        stream = new ComponentStream(this.config, thread, new BoundedHandOver(thread, MAX_WAITING_STANZAS));
+        stream = new ComponentStream(this.config, thread, new BoundedHandOver(thread, MAX_WAITING_STANZAS), stanzaCounts);
         requests = new PendingRequests(stream::send, thread, PendingRequests.TIMEOUT);
         presence = new ComponentPresence(this.config.domain(), stream, stanzas, disco, config.subscriptionPolicy());
         router = new ComponentRouter(this.config.domain(), online, stream, requests, presence, disco, inbound);
     }
 
     /** Connects, and connects again whenever the stream is lost. The bridge's thread. */
+    /** Whether the component's stream is up now (handshake done, not failed since). Any thread. */
+    public boolean isUp() {
+        return stream.isUp();
+    }
+
     public void start() {
         stream.start(router);
     }

@@ -81,6 +81,8 @@ test('with the token it shows the users, their room and their call, refreshed li
   assert.match(aliceRow[1], /^127\.0\.0\.1:\d+$/);
   assert.equal(aliceRow[3], 'standup');
   assert.notEqual(aliceRow[4], '', 'alice\'s call id is listed');
+  const callRow = await page.$eval('#calls tbody tr[data-id]', (tr) => [...tr.cells].map((c) => c.textContent));
+  assert.match(callRow[6], /^[A-Za-z0-9_-]{10}$/, 'the call\'s log id (its correlation id)');
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -61,6 +61,8 @@ public final class SipBridge implements Bridge {
     private static final Logger log = LoggerFactory.getLogger(SipBridge.class);
     /** What JAIN-SIP's stop takes: it sleeps this long (SIPTransactionStack.stopStack) after closing its sockets. */
     private static final Duration STACK_STOP = Duration.ofSeconds(1);
+    /** How long the goodbyes may take to be handed to the stack when the stop is hurried (they take milliseconds). */
+    private static final Duration SENDING = Duration.ofSeconds(1);
     /** How long {@link #activeCalls} waits for the bridge thread. */
     private static final long ASK_WAIT_MS = 3000;
 
@@ -158,7 +160,7 @@ public final class SipBridge implements Bridge {
         });
         // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
         // answers are waited for only until the stack's own stop is due.
-        boolean sent = deadline.await(saidGoodbye);
+        boolean sent = deadline.uncutFor(SENDING).await(saidGoodbye);
         boolean answered = sent && deadline.earlier(STACK_STOP).await(saidGoodbye.join());
         Optional<String> undone = answered ? Optional.empty() : Optional.of(unanswered(sent));
         executor.shutdownNow();

@@ -174,6 +174,9 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         }
     }
 
+    /** How long the calls' goodbyes may take to be handed over when the stop is hurried (they take milliseconds). */
+    private static final Duration SENDING = Duration.ofSeconds(1);
+
     @Override
     public Optional<String> stop(Deadline deadline) {
         if (thread == null) {
@@ -186,6 +189,9 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             calls.stop();
             terminated.complete(calls.terminationsAnswered());
         });
+        // Handing the goodbyes to the streams takes milliseconds and is not dropped by a hurried stop; the wait
+        // for the peers' answers is what a second SIGTERM cuts.
+        deadline.uncutFor(SENDING).await(terminated);
         boolean callsEnded = deadline.share(2).await(terminated.thenCompose(answers -> answers));
         // Then presence and streams: Smack's disconnect sends unavailable presence and waits for the server
         // to close the stream; the component says unavailable for each user and closes its stream.

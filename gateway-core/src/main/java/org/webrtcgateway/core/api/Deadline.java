@@ -68,6 +68,16 @@ public final class Deadline {
     }
 
     /**
+     * At most {@code grace} from now (not past this deadline) and not ended by {@link #cutShort}: for work that
+     * takes milliseconds and should not be dropped by a second SIGTERM, such as handing goodbyes to the network;
+     * the waits for their answers are what a cut ends.
+     */
+    public Deadline uncutFor(Duration grace) {
+        long now = System.nanoTime();
+        return new Deadline(Math.min(endNanos, now + grace.toNanos()), new CompletableFuture<>());
+    }
+
+    /**
      * Waits for {@code work} until it completes, this deadline passes or it is cut short; true when the work
      * completed (normally or not) in time. Keeps the thread's interrupt status and returns false on interrupt.
      */

@@ -70,4 +70,17 @@ class DeadlineTest {
             thread.shutdownNow();
         }
     }
+
+    @Test
+    void workThatMustNotBeDroppedIsWaitedForThroughACutButNotPastItsGraceOrTheDeadline() {
+        Deadline deadline = Deadline.in(Duration.ofMinutes(10));
+        deadline.cutShort();
+
+        Deadline sending = deadline.uncutFor(Duration.ofSeconds(5));
+        assertThat(sending.wasCutShort()).isFalse();
+        assertThat(sending.remaining()).isGreaterThan(Duration.ofSeconds(4)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(sending.await(CompletableFuture.completedFuture(null))).isTrue();
+        assertThat(Deadline.in(Duration.ofSeconds(2)).uncutFor(Duration.ofMinutes(1)).remaining())
+                .as("never past the deadline itself").isLessThanOrEqualTo(Duration.ofSeconds(2));
+    }
 }

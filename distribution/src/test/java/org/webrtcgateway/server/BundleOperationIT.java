@@ -7,26 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.webrtcgateway.testing.TestClient;
 
 /** Running the bundle as an operator does: its own config file by default, the start-up log, SIGHUP, JAVA_OPTS. */
 class BundleOperationIT {
 
-    /** The .tar.gz unpacked, as an operator would: its conf/ can be edited. */
-    @TempDir
-    static Path unpacked;
-    static UnpackedBundle bundle;
+    /** The .tar.gz, unpacked as an operator would; what a test starts from it is killed after the test. */
+    @RegisterExtension
+    static final UnpackedBundle bundle = UnpackedBundle.perClass();
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void unpackTheTarball() throws IOException, InterruptedException {
-        bundle = UnpackedBundle.unpack(unpacked);
-    }
 
     @Test
     void readsConfGatewayYamlWithoutBeingToldAndSaysSoInTheStartupLog() throws Exception {

@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.webrtcgateway.testing.TestClient;
 
@@ -21,26 +20,14 @@ import org.webrtcgateway.testing.TestClient;
  */
 class GatewayBundleIT {
 
-    @TempDir
-    static Path unpacked;
+    /** The .tar.gz, unpacked as an operator would; what a test starts from it is killed after the test. */
+    @RegisterExtension
+    static final UnpackedBundle bundle = UnpackedBundle.perClass();
 
     @TempDir
     Path folder;
 
-    private static UnpackedBundle bundle;
     private GatewayProcess gateway;
-
-    @BeforeAll
-    static void unpackTheTarball() throws Exception {
-        bundle = UnpackedBundle.unpack(unpacked);
-    }
-
-    @AfterEach
-    void killTheGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     @Test
     void theTarballHoldsTheProgramItsConfigurationAndLicenceUnderOneFolder() {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,17 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorErrorsIT {
 
     /** The .tar.gz, unpacked as an operator would. */
-    @TempDir
-    static Path unpacked;
-    static Path gateway;
+    @RegisterExtension
+    static final UnpackedBundle bundle = UnpackedBundle.perClass();
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void unpackTheTarball() throws Exception {
-        gateway = UnpackedBundle.unpack(unpacked).launcher();
-    }
 
     @Test
     void aBridgeTurnedOnWithNothingToDoIsOneLine() throws Exception {
@@ -99,7 +93,7 @@ class OperatorErrorsIT {
 
     @Test
     void checkConfigAcceptsTheShippedFile() throws Exception {
-        BundleRun run = BundleRun.of(gateway, Map.of(), "--check-config", gateway.getParent().resolveSibling("conf").resolve("gateway.yaml").toString());
+        BundleRun run = BundleRun.of(bundle.launcher(), Map.of(), "--check-config", bundle.home().resolve("conf").resolve("gateway.yaml").toString());
 
         assertThat(run.status()).as(run.err().toString()).isZero();
         assertThat(run.out()).singleElement().asString().endsWith("gateway.yaml: good");
@@ -114,7 +108,7 @@ class OperatorErrorsIT {
                  bind: 127.0.0.1
                 """);
 
-        BundleRun run = BundleRun.of(gateway, Map.of(), "--check-config", file.toString());
+        BundleRun run = BundleRun.of(bundle.launcher(), Map.of(), "--check-config", file.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).singleElement().asString().startsWith("gateway: " + file + ":3:").contains("YAML syntax");
@@ -122,11 +116,11 @@ class OperatorErrorsIT {
 
     @Test
     void versionAndHelpSayWhatTheyShould() throws Exception {
-        BundleRun version = BundleRun.of(gateway, Map.of(), "--version");
+        BundleRun version = BundleRun.of(bundle.launcher(), Map.of(), "--version");
         assertThat(version.status()).isZero();
         assertThat(version.out()).singleElement().asString().startsWith("webrtc-gateway 0.").contains("Java 17");
 
-        BundleRun help = BundleRun.of(gateway, Map.of(), "--help");
+        BundleRun help = BundleRun.of(bundle.launcher(), Map.of(), "--help");
         assertThat(help.status()).isZero();
         assertThat(String.join("\n", help.out())).contains("--check-config FILE").contains("auth.jwt-secret [")
                 .contains("auth.jwt-secret-file");
@@ -136,7 +130,7 @@ class OperatorErrorsIT {
     void aJavaOlderThan17IsNamedBeforeAnythingStarts() throws Exception {
         Path javaHome = fakeJava("1.8.0_392");
 
-        BundleRun run = BundleRun.of(gateway, Map.of("JAVA_HOME", javaHome.toString()), "--version");
+        BundleRun run = BundleRun.of(bundle.launcher(), Map.of("JAVA_HOME", javaHome.toString()), "--version");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).containsExactly("gateway: " + javaHome.resolve("bin/java") + " is Java 8; the gateway needs"
@@ -145,7 +139,7 @@ class OperatorErrorsIT {
 
     @Test
     void noJavaAtAllIsNamed() throws Exception {
-        BundleRun run = BundleRun.of(gateway, Map.of("JAVA_HOME", "", "PATH", toolsWithoutJava().toString()), "--version");
+        BundleRun run = BundleRun.of(bundle.launcher(), Map.of("JAVA_HOME", "", "PATH", toolsWithoutJava().toString()), "--version");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).singleElement().asString().startsWith("gateway: no Java found: install Java 17 or newer");
@@ -179,7 +173,7 @@ class OperatorErrorsIT {
         all[0] = "--port";
         all[1] = "0";
         System.arraycopy(args, 0, all, 2, args.length);
-        return BundleRun.of(gateway, Map.of(), all);
+        return BundleRun.of(bundle.launcher(), Map.of(), all);
     }
 
     private static void assertRefusedInOneLine(BundleRun run, String expected) {

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.webrtcgateway.testing.TestClient;
 
@@ -20,28 +19,16 @@ import org.webrtcgateway.testing.TestClient;
  */
 class StatusCommandIT {
 
-    private static final String TOKEN = "status-token-0123456789abcdef";
+    /** The .tar.gz, unpacked as an operator would; what a test starts from it is killed after the test. */
+    @RegisterExtension
+    static final UnpackedBundle bundle = UnpackedBundle.perClass();
 
-    @TempDir
-    static Path unpacked;
+    private static final String TOKEN = "status-token-0123456789abcdef";
 
     @TempDir
     Path folder;
 
-    private static UnpackedBundle bundle;
     private GatewayProcess gateway;
-
-    @BeforeAll
-    static void unpackTheTarball() throws Exception {
-        bundle = UnpackedBundle.unpack(unpacked);
-    }
-
-    @AfterEach
-    void killTheGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     @Test
     void statusPrintsTheRunningGatewaysUsersRoomsAndCallsFromTheSameConfig() throws Exception {

@@ -126,7 +126,8 @@ public final class SipBridge implements Bridge {
             executor.execute(registrations::registerConfigured);
         }
         if (!config.optionsInterval().isZero()) {
-            probes = config.proxiesToProbe().stream().map(proxy -> new ProxyProbe(proxy, endpoint, config, executor)).toList();
+            probes = config.proxiesToProbe().stream().map(proxy -> new ProxyProbe(proxy, endpoint, config, executor,
+                    () -> registrations.refreshAt(proxy.proxy()))).toList();
             probes.forEach(probe -> executor.execute(probe::start));
         }
         if (!config.keepAliveInterval().isZero()) {

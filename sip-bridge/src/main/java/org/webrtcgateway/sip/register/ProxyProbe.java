@@ -28,18 +28,32 @@ public final class ProxyProbe implements ClientHandler {
     private final SipEndpoint endpoint;
     private final SipConfig config;
     private final ScheduledExecutorService executor;
+    /** Told when the proxy answers again after it did not: a registrar that restarted may have forgotten us. */
+    private final Runnable onBack;
+    /** The last probe failed (before the first answer, none has yet). */
+    private boolean failing;
     private Duration backoff;
     private ScheduledFuture<?> next;
     private boolean stopped;
+    /** The proxy's host:port. */
+    public String proxy() {
+        return from.proxy();
+    }
+
     /** Null while reachable; before the first answer, and after a failure, what is wrong. */
     private volatile String problem = "no answer yet to OPTIONS";
 
-    /** @param from the proxy to probe, and the address of record the OPTIONS comes from */
-    public ProxyProbe(SipAccount from, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
+    /**
+     * @param from   the proxy to probe, and the address of record the OPTIONS comes from
+     * @param onBack run (on the bridge thread) when the proxy answers again after failing
+     */
+    public ProxyProbe(SipAccount from, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor,
+                      Runnable onBack) {
         this.from = from;
         this.endpoint = endpoint;
         this.config = config;
         this.executor = executor;
+        this.onBack = onBack;
         this.backoff = config.registerRetryMin();
     }
 
@@ -81,6 +95,10 @@ public final class ProxyProbe implements ClientHandler {
         problem = null;
         backoff = config.registerRetryMin();
         schedule(config.optionsInterval());
+        if (failing) {
+            failing = false;
+            onBack.run();
+        }
     }
 
     @Override
@@ -90,6 +108,7 @@ public final class ProxyProbe implements ClientHandler {
 
     private void failed(String reason) {
         problem = reason;
+        failing = true;
         Duration wait = backoff;
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.registerRetryMax()) > 0 ? config.registerRetryMax() : doubled;

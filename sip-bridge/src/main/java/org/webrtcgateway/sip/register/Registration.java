@@ -75,6 +75,20 @@ public final class Registration implements ClientHandler {
         send(config.registerExpires());
     }
 
+    /**
+     * REGISTERs again now rather than at the next refresh: the registrar was away (no answer to OPTIONS) and may
+     * have restarted without the bindings it had. Nothing while stopping.
+     */
+    public void refreshNow() {
+        if (stopping) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        send(config.registerExpires());
+    }
+
     /** Sends REGISTER with Expires 0 (when registered) and completes when the registrar answered or gave up. */
     public CompletableFuture<Void> stop() {
         stopping = true;

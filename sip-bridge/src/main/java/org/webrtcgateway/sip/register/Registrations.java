@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.webrtcgateway.sip.SipAccount;
 import org.webrtcgateway.sip.SipConfig;
 import org.webrtcgateway.sip.stack.SipEndpoint;
@@ -20,6 +23,8 @@ import org.webrtcgateway.sip.stack.SipEndpoint;
  * token) from login to the end of the session. Bridge thread only, except {@link #state}.
  */
 public final class Registrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
     private final Accounts accounts;
     private final SipEndpoint endpoint;
@@ -69,6 +74,15 @@ public final class Registrations {
         registrations.values().forEach(this::leave);
         registrations.clear();
         return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new));
+    }
+
+    /** REGISTERs again now every account registered through {@code proxy} (host:port): it answers again after an outage. */
+    public void refreshAt(String proxy) {
+        registrations.values().stream().filter(registration -> registration.account().proxy().equals(proxy))
+                .forEach(registration -> {
+                    log.info("{}: {} answers again; registering again now", registration.account().aor(), proxy);
+                    registration.refreshNow();
+                });
     }
 
     /** How many un-REGISTERs wait for their answer. Any thread. */

@@ -18,6 +18,7 @@ import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.sip.routing.DialPlan;
 import org.webrtcgateway.sip.routing.IncomingRoutes;
+import org.webrtcgateway.sip.stack.VerifyingTlsLayer;
 
 /**
  * The {@code sip.*} keys. Everything that may end up in a SIP header (addresses of record, user
@@ -71,7 +72,8 @@ public record SipConfig(
     public static final Setting<String> TLS_KEYSTORE_PASSWORD = Setting.secret("sip.tls-keystore-password",
             "password of sip.tls-keystore");
     public static final Setting<Path> TLS_TRUSTSTORE = Setting.path("sip.tls-truststore",
-            "PKCS#12 truststore (same password as sip.tls-keystore) that TLS peers' certificate chains are verified against (default: sip.tls-keystore itself)");
+            "PKCS#12 truststore (same password as sip.tls-keystore) that TLS peers' certificates are verified against, as well as"
+                    + " that they name the host connected to (default: the JVM's CA certificates)");
     public static final Setting<Duration> INVITE_TIMEOUT = Setting.duration("sip.invite-timeout", Duration.ofSeconds(32),
             "an outgoing INVITE that gets no response at all for this long ends the call with bye reason 'unreachable'");
     public static final Setting<Duration> GATHERING = Setting.duration("sip.gathering-deadline", Duration.ofSeconds(2),
@@ -276,17 +278,18 @@ public record SipConfig(
         return List.copyOf(proxies);
     }
 
-    /** TLS settings, kept apart from the record: they only matter to the stack's properties. */
+    /**
+     * TLS settings, kept apart from the record: they only matter to the stack's properties, which
+     * {@link VerifyingTlsLayer} reads. Without a truststore the JVM's CA certificates are trusted.
+     */
     public static Map<String, String> tlsProperties(Settings s) {
         Map<String, String> tls = new LinkedHashMap<>();
         if (s.get(TLS_KEYSTORE) != null) {
-            tls.put("javax.net.ssl.keyStore", s.get(TLS_KEYSTORE).toString());
-            tls.put("javax.net.ssl.keyStorePassword", Optional.ofNullable(s.get(TLS_KEYSTORE_PASSWORD)).orElse(""));
-            tls.put("javax.net.ssl.keyStoreType", "PKCS12");
+            tls.put(VerifyingTlsLayer.KEYSTORE, s.get(TLS_KEYSTORE).toString());
+            tls.put(VerifyingTlsLayer.KEYSTORE_PASSWORD, Optional.ofNullable(s.get(TLS_KEYSTORE_PASSWORD)).orElse(""));
         }
         if (s.get(TLS_TRUSTSTORE) != null) {
-            tls.put("javax.net.ssl.trustStore", s.get(TLS_TRUSTSTORE).toString());
-            tls.put("javax.net.ssl.trustStoreType", "PKCS12");
+            tls.put(VerifyingTlsLayer.TRUSTSTORE, s.get(TLS_TRUSTSTORE).toString());
         }
         return tls;
     }

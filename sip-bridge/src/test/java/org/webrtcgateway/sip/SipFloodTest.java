@@ -19,12 +19,13 @@ import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.testing.metrics.Exposition;
 
 /**
  * The per-source rate limit against a real flood: sipp sends 150 OPTIONS at 300 a second from one trusted loopback
- * address (10 a second allowed, 10 at once); most get 503 with Retry-After and are counted, while another trusted
- * source, within its own bucket, is answered as usual. An untrusted source past its rate gets no answer.
+ * address (10 a second allowed, 10 at once); most get 503 with Retry-After and are counted, while a call from
+ * another trusted source, within its own bucket, goes through. An untrusted source past its rate gets no answer.
  */
 @Tag("sip")
 class SipFloodTest {
@@ -46,6 +47,8 @@ class SipFloodTest {
             .with("sip.request-burst", "10")
             .with("sip.account.bob.aor", "sip:1003@localhost")
             .with("sip.account.bob.register", "false")
+            .with("sip.incoming.operator.match", "sip:0@.*")
+            .with("sip.incoming.operator.user", "bob")
             .withModule(new AbstractModule() {
                 @Override
                 protected void configure() {
@@ -58,7 +61,7 @@ class SipFloodTest {
     }
 
     @Test
-    void aFloodFromOneTrustedSourceGets503WithRetryAfterWhileAnotherSourceIsAnswered() {
+    void aFloodFromOneTrustedSourceGets503WithRetryAfterWhileAnotherSourcesCallGoesThrough() {
         String log;
         try (SippPhone flood = SippPhone.startFrom("127.0.0.5", "options-flood.xml", FreePorts.udpAndTcp(), "127.0.0.1:" + gatewaySipPort,
                 "-s", "100", "-m", String.valueOf(FLOOD), "-r", "300", "-l", String.valueOf(FLOOD))) {
@@ -76,7 +79,14 @@ class SipFloodTest {
         assertThat(log).containsPattern("Retry-After: *1");
         assertThat(refused("rate-limited")).isEqualTo(throttled);
 
-        try (SippPhone pbx = SippPhone.start("options-200.xml", FreePorts.udpAndTcp(), "127.0.0.1:" + gatewaySipPort, "-s", "100")) {
+        // The PBX's call, from another trusted address, goes through while the flooding source's bucket is empty.
+        TestClient bob = gateway.login("bob");
+        try (SippPhone pbx = SippPhone.start("uac.xml", FreePorts.udpAndTcp(), "127.0.0.1:" + gatewaySipPort,
+                "-s", "0", "-key", "caller", "1002")) {
+            String call = bob.next("offer").path("call").asText();
+            bob.requestOk("type", "answer", "call", call, "sdp", SipCallsThroughKamailioTest.OFFER);
+            bob.send("type", "candidate", "call", call, "candidate", null);
+            assertThat(bob.next("bye").path("call").asText()).isEqualTo(call);
             pbx.awaitSuccess();
         }
     }

@@ -1,5 +1,6 @@
 package org.webrtcgateway.sip;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.sip.call.CallContext;
 import org.webrtcgateway.sip.call.Farewells;
 import org.webrtcgateway.sip.call.IncomingCalls;
@@ -45,6 +47,11 @@ import org.webrtcgateway.sip.register.Registration;
 import org.webrtcgateway.sip.register.Registrations;
 import org.webrtcgateway.sip.routing.Recipient;
 import org.webrtcgateway.sip.stack.CallIdCorrelations;
+import org.webrtcgateway.sip.edge.RefusalLog;
+import org.webrtcgateway.sip.edge.SourceGate;
+import org.webrtcgateway.sip.edge.SourceRateLimit;
+import org.webrtcgateway.sip.edge.TrustedSources;
+import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 
@@ -66,7 +73,13 @@ public final class SipBridge implements Bridge {
     /** How long {@link #activeCalls} waits for the bridge thread. */
     private static final long ASK_WAIT_MS = 3000;
 
+    /** Sources the rate limit follows at once: a few hundred kB, however many addresses a flood comes from. */
+    private static final int RATE_TABLE = 10_000;
+    /** Sources the journal names one by one (the rest share one line a minute). */
+    private static final int LOGGED_SOURCES = 256;
+
     private final SipConfig config;
+    private final RefusalLog refusalLog = new RefusalLog(LOGGED_SOURCES, RepeatedCondition.MINUTE, System::nanoTime);
     private final Map<String, String> tlsProperties;
     private final SipMeters meters;
     private volatile boolean running;
@@ -83,6 +96,26 @@ public final class SipBridge implements Bridge {
         this.config = config;
         this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
+    }
+
+    /** The bridge's trusted sources (resolved now, once) and per-source rate limit. */
+    private SourceGate edgeGate() {
+        List<String> entries = config.trustedSourceEntries();
+        TrustedSources trusted = TrustedSources.resolve(entries, (entry, why) ->
+                log.warn("SIP trusted source '{}' does not resolve ({}): requests from it will be refused", entry, why));
+        if (trusted.isEmpty()) {
+            log.warn("SIP: no trusted source (sip.trusted-sources, or the proxies' addresses) resolved: every request will be refused");
+        } else {
+            log.info("SIP requests accepted from {}", trusted);
+        }
+        SipConfig.Edge edge = config.edge();
+        return new SourceGate(trusted, new SourceRateLimit(edge.requestsPerSecond(), edge.requestBurst(), RATE_TABLE, System::nanoTime),
+                edge.silent());
+    }
+
+    private void refused(InetAddress source, Verdict verdict, String request) {
+        meters.refused(verdict.reason);
+        refusalLog.refused(source, verdict, request);
     }
 
     @Override
@@ -108,7 +141,7 @@ public final class SipBridge implements Bridge {
         }
         executor = BridgeThread.start("sip-bridge");
         CallIdCorrelations correlations = new CallIdCorrelations();
-        SipDispatcher dispatcher = new SipDispatcher(executor, correlations, meters::response);
+        SipDispatcher dispatcher = new SipDispatcher(executor, correlations, meters::response, edgeGate(), this::refused);
         accounts = new Accounts(config);
         try {
             endpoint = SipEndpoint.start(config, tlsProperties, dispatcher, accounts::credentialsFor);

@@ -18,6 +18,7 @@ import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.sip.routing.DialPlan;
 import org.webrtcgateway.sip.routing.IncomingRoutes;
+import org.webrtcgateway.sip.stack.VerifyingTlsLayer;
 
 /**
  * The {@code sip.*} keys. Everything that may end up in a SIP header (addresses of record, user
@@ -42,7 +43,19 @@ public record SipConfig(
         DialPlan dialPlan,
         IncomingRoutes incomingRoutes,
         String defaultProxy,
-        boolean registerAtLogin) {
+        boolean registerAtLogin,
+        Edge edge) {
+
+    /**
+     * Who may send the bridge requests and how fast: {@code trustedSources} as configured (empty: the proxies'
+     * addresses, see {@link #trustedSourceEntries}), the per-source rate (0 = no limit) and burst, and whether
+     * untrusted sources get no answer at all instead of 403.
+     */
+    public record Edge(List<String> trustedSources, int requestsPerSecond, int requestBurst, boolean silent) {
+        public Edge {
+            trustedSources = List.copyOf(trustedSources);
+        }
+    }
 
     public static final Setting<Boolean> ENABLED = Setting.bool("sip.enabled", false,
             "turns the SIP bridge on; without it no SIP port is opened and sip:/tel: addresses are unreachable");
@@ -59,7 +72,8 @@ public record SipConfig(
     public static final Setting<String> TLS_KEYSTORE_PASSWORD = Setting.secret("sip.tls-keystore-password",
             "password of sip.tls-keystore");
     public static final Setting<Path> TLS_TRUSTSTORE = Setting.path("sip.tls-truststore",
-            "PKCS#12 truststore (same password as sip.tls-keystore) that TLS peers' certificate chains are verified against (default: sip.tls-keystore itself)");
+            "PKCS#12 truststore (same password as sip.tls-keystore) that TLS peers' certificates are verified against, as well as"
+                    + " that they name the host connected to (default: the JVM's CA certificates)");
     public static final Setting<Duration> INVITE_TIMEOUT = Setting.duration("sip.invite-timeout", Duration.ofSeconds(32),
             "an outgoing INVITE that gets no response at all for this long ends the call with bye reason 'unreachable'");
     public static final Setting<Duration> GATHERING = Setting.duration("sip.gathering-deadline", Duration.ofSeconds(2),
@@ -75,6 +89,18 @@ public record SipConfig(
             "first wait before registering again after a failure (doubles each time)");
     public static final Setting<Duration> REGISTER_RETRY_MAX = Setting.duration("sip.register-retry-max", Duration.ofMinutes(5),
             "longest wait between registration attempts");
+
+    public static final Setting<List<String>> TRUSTED_SOURCES = new Setting<>("sip.trusted-sources", List.of(),
+            SipConfig::parseTrustedSources, "addresses, address/prefix ranges and host names SIP requests are accepted from;"
+                    + " others get 403 (default: the addresses of sip.proxy, the accounts' and the trunk's proxies, resolved at start)");
+    public static final Setting<Integer> REQUESTS_PER_SECOND = Setting.integer("sip.requests-per-second", 1000, 0, 1_000_000,
+            "SIP requests a second one source address may send on average; past it a trusted source gets 503 with"
+                    + " Retry-After, others nothing (0 = no limit)");
+    public static final Setting<Integer> REQUEST_BURST = Setting.integer("sip.request-burst", 2000, 1, 10_000_000,
+            "SIP requests one source address may send at once before sip.requests-per-second holds it back");
+    public static final Setting<String> UNTRUSTED_POLICY = new Setting<>("sip.untrusted-policy", "reject",
+            SipConfig::parseUntrustedPolicy, "what a request from a source not in sip.trusted-sources gets: 'reject' (403)"
+                    + " or 'silent' (no answer at all, so scanners do not find the gateway)");
 
     public static final Setting<String> PROXY = Setting.string("sip.proxy", null,
             "default outbound proxy and registrar, host:port (e.g. 127.0.0.1:5060); accounts may override");
@@ -114,6 +140,7 @@ public record SipConfig(
     public static final List<Setting<?>> SETTINGS = List.of(ENABLED, BIND, PORT, TRANSPORTS, CONTACT_HOST,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, INVITE_TIMEOUT, GATHERING, KEEPALIVE, OPTIONS_INTERVAL,
             REGISTER_EXPIRES, REGISTER_RETRY_MIN, REGISTER_RETRY_MAX, REGISTER_AT, PROXY,
+            TRUSTED_SOURCES, REQUESTS_PER_SECOND, REQUEST_BURST, UNTRUSTED_POLICY,
             ACCOUNT_AOR, ACCOUNT_AUTH_USER, ACCOUNT_PASSWORD, ACCOUNT_PROXY, ACCOUNT_REGISTER,
             TRUNK_DOMAIN, TRUNK_AUTH_USER, TRUNK_PASSWORD,
             DIAL_MATCH, DIAL_TO, INCOMING_MATCH, INCOMING_USER, INCOMING_DEFAULT);
@@ -209,7 +236,9 @@ public record SipConfig(
         return new SipConfig(enabled, bind, s.get(PORT), s.get(TRANSPORTS), contactHost, inviteTimeout, gathering,
                 s.get(KEEPALIVE), nonNegative(OPTIONS_INTERVAL, s.get(OPTIONS_INTERVAL)), expires, retryMin, retryMax, trunk, accounts,
                 new DialPlan(dialRules), new IncomingRoutes(incoming, defaultUser == null || defaultUser.isBlank() ? null : defaultUser),
-                defaultProxy, s.get(REGISTER_AT).equals("login"));
+                defaultProxy, s.get(REGISTER_AT).equals("login"),
+                new Edge(s.get(TRUSTED_SOURCES), s.get(REQUESTS_PER_SECOND), s.get(REQUEST_BURST),
+                        s.get(UNTRUSTED_POLICY).equals("silent")));
     }
 
     private static Duration nonNegative(Setting<Duration> setting, Duration value) {
@@ -231,17 +260,36 @@ public record SipConfig(
         return List.copyOf(byProxy.values());
     }
 
-    /** TLS settings, kept apart from the record: they only matter to the stack's properties. */
+    /**
+     * What {@code sip.trusted-sources} says, or without it every proxy the bridge sends to ({@code sip.proxy}, the
+     * accounts' and the trunk's): the PBX behind them answers and calls through them, so set-ups from before the
+     * setting keep working. Loopback is not added: a test or a local PBX names it.
+     */
+    public List<String> trustedSourceEntries() {
+        if (!edge.trustedSources().isEmpty()) {
+            return edge.trustedSources();
+        }
+        java.util.Set<String> proxies = new java.util.TreeSet<>();
+        if (defaultProxy != null) {
+            proxies.add(defaultProxy);
+        }
+        accounts.values().forEach(account -> proxies.add(account.proxy()));
+        trunk.ifPresent(t -> proxies.add(t.proxy()));
+        return List.copyOf(proxies);
+    }
+
+    /**
+     * TLS settings, kept apart from the record: they only matter to the stack's properties, which
+     * {@link VerifyingTlsLayer} reads. Without a truststore the JVM's CA certificates are trusted.
+     */
     public static Map<String, String> tlsProperties(Settings s) {
         Map<String, String> tls = new LinkedHashMap<>();
         if (s.get(TLS_KEYSTORE) != null) {
-            tls.put("javax.net.ssl.keyStore", s.get(TLS_KEYSTORE).toString());
-            tls.put("javax.net.ssl.keyStorePassword", Optional.ofNullable(s.get(TLS_KEYSTORE_PASSWORD)).orElse(""));
-            tls.put("javax.net.ssl.keyStoreType", "PKCS12");
+            tls.put(VerifyingTlsLayer.KEYSTORE, s.get(TLS_KEYSTORE).toString());
+            tls.put(VerifyingTlsLayer.KEYSTORE_PASSWORD, Optional.ofNullable(s.get(TLS_KEYSTORE_PASSWORD)).orElse(""));
         }
         if (s.get(TLS_TRUSTSTORE) != null) {
-            tls.put("javax.net.ssl.trustStore", s.get(TLS_TRUSTSTORE).toString());
-            tls.put("javax.net.ssl.trustStoreType", "PKCS12");
+            tls.put(VerifyingTlsLayer.TRUSTSTORE, s.get(TLS_TRUSTSTORE).toString());
         }
         return tls;
     }
@@ -257,6 +305,25 @@ public record SipConfig(
 
     public String transport() {
         return transports.get(0);
+    }
+
+    private static List<String> parseTrustedSources(String text) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            if (!entry.isBlank()) {
+                org.webrtcgateway.sip.edge.TrustedSources.validate(entry);
+                entries.add(entry.trim());
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static String parseUntrustedPolicy(String value) {
+        String v = value.trim();
+        if (!v.equals("reject") && !v.equals("silent")) {
+            throw new IllegalArgumentException("expected 'reject' or 'silent', got '" + value + "'");
+        }
+        return v;
     }
 
     private static String parseRegisterAt(String value) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.register.Registration;
 import org.webrtcgateway.sip.register.Registrations;
 
@@ -34,11 +35,17 @@ public final class SipMeters {
     }
 
     private final Counter[] responsesByClass = new Counter[7];
+    private final java.util.Map<Verdict.Reason, Counter> refusedByReason = new java.util.EnumMap<>(Verdict.Reason.class);
 
     SipMeters(MeterRegistry registry, Supplier<Registrations> registrations) {
         for (int c = 1; c <= 6; c++) {
             responsesByClass[c] = Counter.builder("gateway.sip.responses").description("SIP responses received, by class")
                     .tag("class", c + "xx").register(registry);
+        }
+        for (Verdict.Reason reason : Verdict.Reason.values()) {
+            refusedByReason.put(reason, Counter.builder("gateway.sip.requests.refused")
+                    .description("SIP requests refused at the edge (answered 403 or 503, or not at all), by reason")
+                    .tag("reason", reason.label).register(registry));
         }
         for (RegistrationState state : RegistrationState.values()) {
             Gauge.builder("gateway.sip.registrations", () -> count(registrations.get(), state))
@@ -49,6 +56,11 @@ public final class SipMeters {
 
     private static long count(Registrations registrations, RegistrationState state) {
         return registrations == null ? 0 : registrations.states().stream().filter(s -> RegistrationState.of(s) == state).count();
+    }
+
+    /** A request was refused at the edge. */
+    public void refused(Verdict.Reason reason) {
+        refusedByReason.get(reason).increment();
     }
 
     /** A response arrived; a status outside 100-699 (none should pass JAIN-SIP's parser) is not counted. */

@@ -87,6 +87,28 @@ class SipConfigTest {
     }
 
     @Test
+    void withoutTrustedSourcesEveryProxyTheBridgeSendsToIsTrusted() {
+        SipConfig config = SipConfig.from(settings("sip.proxy", "pbx.example.org:5080", "sip.account.alice.aor", "sip:1001@pbx",
+                "sip.account.bob.aor", "sip:1002@pbx", "sip.account.bob.proxy", "192.0.2.7"));
+
+        assertThat(config.trustedSourceEntries()).containsExactlyInAnyOrder("pbx.example.org:5080", "192.0.2.7");
+        assertThat(config.edge().silent()).isFalse();
+    }
+
+    @Test
+    void configuredTrustedSourcesReplaceTheProxiesAndAreCheckedAtStart() {
+        SipConfig config = SipConfig.from(settings("sip.proxy", "pbx", "sip.account.alice.aor", "sip:1001@pbx",
+                "sip.trusted-sources", "10.0.0.0/8, pbx.example.org", "sip.untrusted-policy", "silent"));
+
+        assertThat(config.trustedSourceEntries()).containsExactly("10.0.0.0/8", "pbx.example.org");
+        assertThat(config.edge().silent()).isTrue();
+        assertThatThrownBy(() -> SipConfig.from(settings("sip.trusted-sources", "10.0.0.0/40")))
+                .hasMessageContaining("sip.trusted-sources").hasMessageContaining("10.0.0.0/40");
+        assertThatThrownBy(() -> SipConfig.from(settings("sip.untrusted-policy", "drop")))
+                .hasMessageContaining("sip.untrusted-policy");
+    }
+
+    @Test
     void transportsAreUdpTcpOrTls() {
         assertThat(SipConfig.from(settings("sip.transports", "TCP, udp")).transports()).containsExactly("tcp", "udp");
         assertThatThrownBy(() -> SipConfig.from(settings("sip.transports", "sctp"))).hasMessageContaining("sip.transports");

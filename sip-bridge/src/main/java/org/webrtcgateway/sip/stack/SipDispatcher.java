@@ -1,5 +1,7 @@
 package org.webrtcgateway.sip.stack;
 
+import java.net.InetAddress;
+import java.text.ParseException;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,6 +9,15 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Response;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.SipListener;
@@ -14,11 +25,15 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.message.Message;
 
+import gov.nist.javax.sip.message.SIPMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.webrtcgateway.core.api.CallCorrelation;
 import org.webrtcgateway.core.log.RepeatedCondition;
+import org.webrtcgateway.sip.edge.SourceGate;
+import org.webrtcgateway.sip.edge.Verdict;
 
 /**
  * The one {@link SipListener}: it does no SIP work itself. Requests go to a {@link RequestHandler};
@@ -38,6 +53,15 @@ public final class SipDispatcher implements SipListener {
         void onStray2xx(ResponseEvent event);
     }
 
+    /** A throttled source's token bucket refills within a second or two at any rate worth setting. */
+    private static final int RETRY_AFTER_SECONDS = 1;
+
+    /** Where refused requests are told (journal and metrics), on the stack's thread: it must not block. */
+    public interface Refusals {
+        /** @param request the method and Request-URI, as the peer sent them */
+        void refused(InetAddress source, Verdict verdict, String request);
+    }
+
     private final Executor bridgeThread;
     private final CallIdCorrelations correlations;
     private final RepeatedCondition transportErrors = new RepeatedCondition(log, Level.INFO, "SIP transport errors",
@@ -45,15 +69,32 @@ public final class SipDispatcher implements SipListener {
     private volatile RequestHandler requests;
     /** Told the status of every response received, for the metrics. */
     private final IntConsumer responses;
+    private final SourceGate gate;
+    private final Refusals refusals;
+    private final MessageFactory messageFactory;
+    private final HeaderFactory headerFactory;
 
     /**
      * @param correlations the calls' correlation ids by SIP Call-ID, for the logging context of each event
      * @param responses    told the status code of every response received (metrics)
+     * @param gate         which requests go on to the bridge
+     * @param refusals     told of each request the gate refused, with its source
      */
-    public SipDispatcher(Executor bridgeThread, CallIdCorrelations correlations, IntConsumer responses) {
+    public SipDispatcher(Executor bridgeThread, CallIdCorrelations correlations, IntConsumer responses,
+                         SourceGate gate, Refusals refusals) {
         this.bridgeThread = bridgeThread;
         this.correlations = correlations;
         this.responses = responses;
+        this.gate = gate;
+        this.refusals = refusals;
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            this.messageFactory = factory.createMessageFactory();
+            this.headerFactory = factory.createHeaderFactory();
+        } catch (PeerUnavailableException e) {
+            throw new IllegalStateException("JAIN-SIP's reference implementation is not on the class path", e);
+        }
     }
 
     public void setRequestHandler(RequestHandler requests) {
@@ -62,6 +103,13 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processRequest(RequestEvent event) {
+        InetAddress source = event.getRequest() instanceof SIPMessage m ? m.getRemoteAddress() : null;
+        Verdict verdict = gate.check(source, event.getRequest().getMethod());
+        if (verdict != Verdict.ACCEPT) {
+            refusals.refused(source, verdict, event.getRequest().getMethod() + " " + event.getRequest().getRequestURI());
+            answer(event, verdict);
+            return;
+        }
         RequestHandler handler = requests;
         if (handler != null) {
             run(event.getRequest(), event.getRequest().getMethod(), () -> handler.onRequest(event));
@@ -107,6 +155,26 @@ public final class SipDispatcher implements SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // calls end on BYE, CANCEL, failure responses and keep-alive, not on the stack's dialog timers
+    }
+
+    /**
+     * Answers a refused request statelessly, on this stack thread: no transaction is kept for it (a retransmission
+     * is refused again, at the same small cost), and the bridge thread never sees it.
+     */
+    private void answer(RequestEvent event, Verdict verdict) {
+        if (verdict.status == 0) {
+            return;
+        }
+        try {
+            Response response = messageFactory.createResponse(verdict.status, event.getRequest());
+            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(SipEndpoint.newTag());
+            if (verdict.status == Response.SERVICE_UNAVAILABLE) {
+                response.addHeader(headerFactory.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+            }
+            ((SipProvider) event.getSource()).sendResponse(response);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            log.debug("could not answer a refused {}: {}", event.getRequest().getMethod(), e.toString());
+        }
     }
 
     /**

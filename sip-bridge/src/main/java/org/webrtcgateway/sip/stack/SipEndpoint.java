@@ -125,8 +125,11 @@ public final class SipEndpoint {
                 "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
                 "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
                 "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
-        // TLS peers are verified against the truststore (the JVM's CA certificates by default).
+        // TLS peers are verified against the truststore (the JVM's CA certificates by default) and must be who the
+        // gateway meant to reach (their name or address in the certificate): VerifyingTlsLayer. Peers that connect
+        // to the gateway are not asked for a certificate: sip.trusted-sources says who may send requests.
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", VerifyingTlsLayer.class.getName());
         tlsProperties.forEach(p::setProperty);
         SipStack stack = factory.createSipStack(p);
         try {

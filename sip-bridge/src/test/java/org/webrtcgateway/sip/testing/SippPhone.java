@@ -40,10 +40,18 @@ public final class SippPhone implements AutoCloseable {
      * @param remote {@code host:port} the scenario sends to, or null for a scenario that waits
      */
     public static SippPhone start(String scenario, int port, String remote, String... extra) {
+        return startFrom("127.0.0.1", scenario, port, remote, extra);
+    }
+
+    /**
+     * As {@link #start}, sending from {@code localAddress}, another loopback address (all of 127.0.0.0/8 is
+     * loopback on Linux), to be a source the gateway does or does not trust.
+     */
+    public static SippPhone startFrom(String localAddress, String scenario, int port, String remote, String... extra) {
         try {
             Path dir = Path.of("target", "sipp").toAbsolutePath();
             Files.createDirectories(dir);
-            String name = scenario.replace(".xml", "") + "-" + port;
+            String name = scenario.replace(".xml", "") + "-" + localAddress + "-" + port;
             Path file = dir.resolve(scenario);
             try (InputStream in = SippPhone.class.getResourceAsStream("/sipp/" + scenario)) {
                 if (in == null) {
@@ -55,7 +63,7 @@ public final class SippPhone implements AutoCloseable {
             Path output = dir.resolve(name + ".out");
             Files.deleteIfExists(messages);
             List<String> command = new ArrayList<>(List.of("sipp", "-sf", file.toString(), "-p", String.valueOf(port),
-                    "-i", "127.0.0.1", "-m", "1", "-nostdin", "-timeout", TIMEOUT.toSeconds() + "s", "-timeout_error",
+                    "-i", localAddress, "-m", "1", "-nostdin", "-timeout", TIMEOUT.toSeconds() + "s", "-timeout_error",
                     "-trace_msg", "-message_file", messages.toString(), "-key", "domain", KamailioExtension.DOMAIN));
             command.addAll(List.of(extra));
             if (remote != null) {

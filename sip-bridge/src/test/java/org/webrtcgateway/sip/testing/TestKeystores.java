@@ -17,9 +17,17 @@ public final class TestKeystores {
 
     /** A keystore with a key pair for 127.0.0.1 (CN and IP SAN). */
     public static Path keystore(Path dir, String name) {
+        return keystore(dir, name, "127.0.0.1", "ip:127.0.0.1");
+    }
+
+    /**
+     * A keystore with a key pair whose certificate names {@code commonName} and {@code san} (keytool's form:
+     * {@code ip:127.0.0.1}, {@code dns:pbx.example.org}), e.g. another host than the one it is served from.
+     */
+    public static Path keystore(Path dir, String name, String commonName, String san) {
         Path store = dir.resolve(name + ".p12");
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + commonName,
+                "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD);
         return store;
     }

@@ -18,6 +18,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 
+import org.webrtcgateway.core.access.AccessConfig;
 import org.webrtcgateway.core.admin.AdminConfig;
 import org.webrtcgateway.core.admin.AdminServer;
 import org.webrtcgateway.core.api.AddressForm;
@@ -59,6 +60,7 @@ public final class CoreModule extends AbstractModule {
         List<Setting<?>> all = new ArrayList<>(CoreConfig.SETTINGS);
         all.addAll(IceConfig.SETTINGS);
         all.addAll(AuthConfig.SETTINGS);
+        all.addAll(AccessConfig.SETTINGS);
         all.addAll(ShutdownConfig.SETTINGS);
         all.addAll(AdminConfig.SETTINGS);
         return all;
@@ -69,6 +71,7 @@ public final class CoreModule extends AbstractModule {
         CoreConfig.from(s);
         IceConfig.from(s);
         AdminConfig.from(s);
+        AccessConfig.from(s);
         new TokenVerifier(AuthConfig.from(s));
     }
 
@@ -126,6 +129,12 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     AuthConfig authConfig(Settings s) {
         return AuthConfig.from(s);
+    }
+
+    @Provides
+    @Singleton
+    AccessConfig accessConfig(Settings s) {
+        return AccessConfig.from(s);
     }
 
     @Provides

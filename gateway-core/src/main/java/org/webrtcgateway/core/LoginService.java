@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.access.AccessPolicy;
+import org.webrtcgateway.core.access.AccessRules;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.auth.IceServers;
@@ -34,10 +36,12 @@ public final class LoginService {
     private final TokenVerifier tokens;
     private final IceServers iceServers;
     private final BridgeRegistry bridges;
+    private final AccessRules accessRules;
 
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
-                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges) {
+                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules) {
+        this.accessRules = accessRules;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
         this.presence = presence;
@@ -79,7 +83,13 @@ public final class LoginService {
         if (identity != null && !identity.subject().equals(name)) {
             return new Refused(ErrorCode.FORBIDDEN, "the token is for '" + identity.subject() + "', not '" + name + "'");
         }
-        Session session = lifecycle.newSession(name);
+        AccessPolicy access;
+        try {
+            access = identity != null ? accessRules.forClaims(identity.token().getClaims()) : accessRules.anonymous();
+        } catch (IllegalArgumentException e) {
+            return new Refused(ErrorCode.UNAUTHORIZED, e.getMessage());
+        }
+        Session session = lifecycle.newSession(name, access);
         Session holder = sessions.register(session);
         if (holder != null) {
             if (identity == null) {

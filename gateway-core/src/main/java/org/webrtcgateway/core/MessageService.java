@@ -3,6 +3,7 @@ package org.webrtcgateway.core;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.webrtcgateway.core.access.AccessRefusals;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
@@ -18,9 +19,11 @@ public final class MessageService {
     private final Router router;
     private final RoomService rooms;
     private final CoreConfig config;
+    private final AccessRefusals refusals;
 
     @Inject
-    public MessageService(Router router, RoomService rooms, CoreConfig config) {
+    public MessageService(Router router, RoomService rooms, CoreConfig config, AccessRefusals refusals) {
+        this.refusals = refusals;
         this.router = router;
         this.rooms = rooms;
         this.config = config;
@@ -33,6 +36,10 @@ public final class MessageService {
         }
         if (message.room() != null) {
             return rooms.message(from, message.room(), message.data());
+        }
+        String refusal = from.access().refusesMessage(message.to());
+        if (refusal != null) {
+            return refusals.refuse(from, AccessRefusals.What.MESSAGE, "a message to " + message.to(), refusal);
         }
         return Outcome.of(router.resolve(message.to()).deliver(new Signal.Text(from.address(), null, message.data())));
     }

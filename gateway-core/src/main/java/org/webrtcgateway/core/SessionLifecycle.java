@@ -61,8 +61,8 @@ public final class SessionLifecycle {
     }
 
     /** A new session, which ends itself when its queue would pass one of its bounds. */
-    public Session newSession(String name) {
-        return new Session(new Address.Local(name), sessions.newResumeToken(), config.maxCallsPerUser(), queueLimits,
+    public Session newSession(String name, org.webrtcgateway.core.access.AccessPolicy access) {
+        return new Session(new Address.Local(name), sessions.newResumeToken(), access, queueLimits,
                 (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW, SessionEnd.TOO_SLOW));
     }
 

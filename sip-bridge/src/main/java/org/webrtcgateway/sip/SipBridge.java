@@ -283,6 +283,10 @@ public final class SipBridge implements Bridge {
     }
 
     private RouteResult text(Address.Local user, Address.External to, Signal.Text text) {
+        Optional<String> refusal = SipMessages.refusal(text.data());
+        if (refusal.isPresent()) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, refusal.get());
+        }
         return route(user, to, (account, target) -> messages.send(account, target, text.data()));
     }
 
@@ -294,6 +298,10 @@ public final class SipBridge implements Bridge {
         Optional<SipAccount> account = accounts.accountOf(user.name());
         if (account.isEmpty()) {
             return RouteResult.rejected(ErrorCode.FORBIDDEN, user + " has no SIP account (sip.account." + user + ".aor)");
+        }
+        Optional<String> refusal = config.dialPlan().refusal(to);
+        if (refusal.isPresent()) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, refusal.get() + ": " + to);
         }
         Optional<String> target = config.dialPlan().resolve(to, account.get().domain());
         if (target.isEmpty()) {

@@ -93,9 +93,12 @@ public sealed interface Address {
                 + "|\\[[0-9A-Fa-f:.]{2,45}\\])";
         private static final String URI_PARAMS = "(?:;[A-Za-z0-9\\-_.!~*'()%]{1,32}(?:=[A-Za-z0-9\\-_.!~*'()%\\[\\]:]{1,64})?){0,8}";
 
+        /** 1 to 65535: a port a SIP stack would refuse, or wrap, is no port. */
+        private static final String PORT = "(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+
         /** RFC 3261 sip:/sips: without the header part ({@code ?...}). */
         static final Pattern SIP = Pattern.compile(
-                "sips?:(?:" + SIP_USER + "@)?" + HOST + "(?::[0-9]{1,5})?" + URI_PARAMS);
+                "sips?:(?:" + SIP_USER + "@)?" + HOST + "(?::" + PORT + ")?" + URI_PARAMS);
 
         /** RFC 3966: a global number ({@code +} and digits) or a local one with parameters. */
         static final Pattern TEL = Pattern.compile(

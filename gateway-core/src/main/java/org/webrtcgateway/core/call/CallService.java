@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.Outcome;
+import org.webrtcgateway.core.access.AccessRefusals;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.ErrorCode;
@@ -38,9 +39,11 @@ public final class CallService {
     private final SessionRegistry sessions;
     private final CoreConfig config;
     private final CallMeters meters;
+    private final AccessRefusals refusals;
 
     @Inject
-    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters) {
+    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters, AccessRefusals refusals) {
+        this.refusals = refusals;
         this.router = router;
         this.sessions = sessions;
         this.config = config;
@@ -65,8 +68,13 @@ public final class CallService {
         if (offer.to().equals(caller.address())) {
             return Outcome.failed(ErrorCode.BAD_MESSAGE, "a user cannot call itself");
         }
+        String refusal = caller.access().refusesCall(offer.to());
+        if (refusal != null) {
+            return refusals.refuse(caller, AccessRefusals.What.CALL, "a call to " + offer.to(), refusal);
+        }
         if (!caller.mayStartACall()) {
-            return Outcome.failed(ErrorCode.BUSY, "you are in " + config.maxCallsPerUser() + " calls already (call.max-per-user)");
+            return Outcome.failed(ErrorCode.BUSY, "you are in " + caller.access().maxCalls()
+                    + " calls already (call.max-per-user, access.default.max-calls or the token's max_calls)");
         }
         Route route = router.resolve(offer.to());
         if (route instanceof Route.Refused refused) {

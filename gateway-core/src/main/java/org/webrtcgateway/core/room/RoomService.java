@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.webrtcgateway.core.Outcome;
+import org.webrtcgateway.core.access.AccessPolicy;
+import org.webrtcgateway.core.access.AccessRefusals;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.Signal;
@@ -25,9 +27,11 @@ public final class RoomService {
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final CoreConfig config;
+    private final AccessRefusals refusals;
 
     @Inject
-    public RoomService(CoreConfig config) {
+    public RoomService(CoreConfig config, AccessRefusals refusals) {
+        this.refusals = refusals;
         this.config = config;
     }
 
@@ -41,10 +45,22 @@ public final class RoomService {
             return Outcome.failed(ErrorCode.FORBIDDEN, "you are in " + config.maxRoomsPerConnection()
                     + " rooms already (room.max-per-connection)");
         }
+        AccessPolicy access = session.access();
+        String[] refusedBy = new String[1];
         JoinResult[] joined = new JoinResult[1];
         boolean[] alreadyIn = new boolean[1];
         rooms.compute(join.room(), (name, room) -> {
-            Room target = room != null ? room : new Room(asked != null ? asked : config.defaultRoomCapacity());
+            if (room == null) {
+                refusedBy[0] = !access.rooms() ? "rooms: false"
+                        : asked != null && asked > access.roomMaxCapacity() ? "room_max_capacity " + access.roomMaxCapacity()
+                        : null;
+                if (refusedBy[0] != null) {
+                    return null;
+                }
+            }
+            // A creator who asks for no capacity gets the default, but never more than it may create.
+            Room target = room != null ? room
+                    : new Room(asked != null ? asked : Math.min(config.defaultRoomCapacity(), access.roomMaxCapacity()));
             List<Session> others = target.others(session);
             alreadyIn[0] = target.contains(session);
             if (!alreadyIn[0] && target.isFull()) {
@@ -54,6 +70,10 @@ public final class RoomService {
             joined[0] = new JoinResult(name, others.stream().map(Session::name).toList(), room == null, target.capacity());
             return target;
         });
+        if (refusedBy[0] != null) {
+            return refusals.refuse(session, AccessRefusals.What.ROOM, "creating room '" + join.room() + "'"
+                    + (asked != null ? " for " + asked : ""), refusedBy[0]);
+        }
         if (joined[0] == null) {
             return Outcome.failed(ErrorCode.ROOM_FULL, "room '" + join.room() + "' is full");
         }

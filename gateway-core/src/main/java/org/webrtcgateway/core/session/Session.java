@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
+import org.webrtcgateway.core.access.AccessPolicy;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.PresenceStatus;
@@ -18,6 +19,7 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ServerMessage;
 
@@ -34,6 +36,9 @@ public final class Session implements CallParty {
     private final String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
     private final int maxCalls;
+    private final AccessPolicy access;
+    /** Created at the first refusal: most users never meet a rule, and a condition costs some bytes. */
+    private RepeatedCondition accessRefused;
 
     // Copy-on-write, immutable snapshots: most sessions are idle with no call, one room or none, and
     // follow few; an empty Map.of()/Set.of() costs nothing per session, where a concurrent map costs
@@ -83,8 +88,17 @@ public final class Session implements CallParty {
      */
     public Session(Address.Local address, String resumeToken, int maxCalls, QueueLimits queueLimits,
                    BiConsumer<Session, String> onQueueOverflow) {
+        this(address, resumeToken, AccessPolicy.unrestricted(maxCalls, Integer.MAX_VALUE), queueLimits, onQueueOverflow);
+    }
+
+    /**
+     * @param access what the user may reach (its {@link AccessPolicy#maxCalls} is the user's call limit)
+     */
+    public Session(Address.Local address, String resumeToken, AccessPolicy access, QueueLimits queueLimits,
+                   BiConsumer<Session, String> onQueueOverflow) {
         this.address = requireNonNull(address, "address");
-        this.maxCalls = maxCalls;
+        this.access = requireNonNull(access, "access");
+        this.maxCalls = access.maxCalls();
         this.resumeToken = requireNonNull(resumeToken, "resumeToken");
         this.queue = new ResumeQueue(requireNonNull(queueLimits, "queueLimits"));
         this.onQueueOverflow = requireNonNull(onQueueOverflow, "onQueueOverflow");
@@ -98,6 +112,21 @@ public final class Session implements CallParty {
     public String name() {
         return address.name();
     }
+
+    /** What this user may reach, fixed at login. */
+    public AccessPolicy access() {
+        return access;
+    }
+
+    /** The journal's condition for this user's refused requests: one line a minute at most per user. */
+    public synchronized RepeatedCondition accessRefused() {
+        if (accessRefused == null) {
+            accessRefused = RepeatedCondition.warn(ACCESS_LOG, "access rules refused a request of " + name());
+        }
+        return accessRefused;
+    }
+
+    private static final org.slf4j.Logger ACCESS_LOG = org.slf4j.LoggerFactory.getLogger(AccessPolicy.class);
 
     public String resumeToken() {
         return resumeToken;

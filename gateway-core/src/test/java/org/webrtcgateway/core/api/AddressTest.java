@@ -104,6 +104,15 @@ class AddressTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"sip:1002@pbx:99999", "sip:1002@pbx:65536", "sip:1002@pbx:0", "sip:1002@pbx:00080",
+            "sips:1002@pbx:70000;transport=tls"})
+    void aPortOutsideOneTo65535IsRefused(String text) {
+        assertThat(Address.parse(text)).isEmpty();
+        assertThat(Address.parse("sip:1002@pbx:65535")).isPresent();
+        assertThat(Address.parse("sip:1002@pbx:1")).isPresent();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("injectionAttempts")
     void anythingThatCouldBreakOutOfAHeaderOrStanzaIsRefused(String text) {
         assertThat(Address.parse(text)).as("parse(%s)", text.replace("\r", "\\r").replace("\n", "\\n")).isEmpty();

@@ -96,6 +96,22 @@ public final class SipMessages {
         context.endpoint().respond(transaction, request, delivered.isAccepted() ? 200 : 480, null);
     }
 
+    /** A control character that is not a line break or tab: nothing a text message needs, and a NUL ends a C string. */
+    private static final java.util.regex.Pattern STRAY_CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
+
+    /**
+     * Why {@code data} may not go out as a SIP MESSAGE, or empty when it may. Its text is a body, delimited by
+     * Content-Length, so line breaks are text there; but a NUL or another control character would reach PBXs and
+     * phones written in C that end a string at it or print it raw, and no person typed it.
+     */
+    public static java.util.Optional<String> refusal(RawJson data) {
+        String text = asText(data);
+        String checked = text != null ? text : data.json();
+        return STRAY_CONTROL.matcher(checked).find()
+                ? java.util.Optional.of("a message to SIP may not hold control characters other than tab and line breaks")
+                : java.util.Optional.empty();
+    }
+
     /** The string when {@code data} is a JSON string, else null. */
     static String asText(RawJson data) {
         try {

@@ -32,6 +32,48 @@ public final class DialPlan {
         this.rules = List.copyOf(rules);
     }
 
+    /** A browser-chosen URI parameter that may stay: {@code user=phone} says what the user part is, nothing more. */
+    private static final Pattern HARMLESS_PARAMETER = Pattern.compile("user=[A-Za-z0-9\\-]{1,32}");
+    /** A number a browser dials: digits, a leading {@code +}, and visual separators (RFC 3966) only. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\+?[0-9\\-.()]*[0-9][0-9\\-.()]*");
+
+    /**
+     * Why {@code dialed} may not be called as the browser wrote it, or empty when it may. No rule matches it, so it
+     * would go to the network as written: a browser does not choose how or where the request travels (URI parameters
+     * such as {@code ;maddr=} or {@code ;transport=}, which send it past the proxy or over another transport) and does
+     * not dial feature codes or letters ({@code tel:*72}, {@code tel:ABC}). A rule's target may contain any of these: the
+     * operator wrote it. (URI headers, control characters and ports outside 1-65535 never get past {@link Address#parse}.)
+     */
+    public Optional<String> refusal(Address.External dialed) {
+        String text = dialed.uri();
+        for (Rule rule : rules) {
+            if (rule.match().matcher(text).matches()) {
+                return Optional.empty();
+            }
+        }
+        if (isSip(dialed)) {
+            int at = text.indexOf('@');
+            int params = text.indexOf(';', Math.max(at, 0));
+            if (params >= 0) {
+                for (String parameter : text.substring(params + 1).split(";")) {
+                    if (!HARMLESS_PARAMETER.matcher(parameter).matches()) {
+                        return Optional.of("a SIP address may not carry the URI parameter ';" + parameter
+                                + "' (only a dial-plan rule may add parameters)");
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        if (dialed.scheme().equals("tel")) {
+            int params = text.indexOf(';');
+            String number = params < 0 ? text.substring(4) : text.substring(4, params);
+            if (!PLAIN_NUMBER.matcher(number).matches()) {
+                return Optional.of("a number may have only digits, a leading '+' and the separators - . ( )");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The SIP URI to call for {@code dialed}, or empty when nothing sensible can be made of it. */
     public Optional<String> resolve(Address.External dialed, String defaultDomain) {
         String text = dialed.uri();

@@ -1,7 +1,9 @@
 package org.webrtcgateway.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,11 +82,17 @@ class CallCorrelationThroughXmppTest {
         alice.requestOk("type", "bye", "call", call);
     }
 
+    /** The one line that links {@code id} to its Jingle sid (written just after the browser got the offer). */
     private Matcher linkOf(String id) {
-        List<Matcher> links = log.all().stream().map(ILoggingEvent::getFormattedMessage).map(LINK::matcher)
-                .filter(Matcher::matches).filter(m -> m.group(1).equals(id)).toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !links(id).isEmpty());
+        List<Matcher> links = links(id);
         assertThat(links).as("one line links " + id + " to its Jingle sid").hasSize(1);
         return links.get(0);
+    }
+
+    private List<Matcher> links(String id) {
+        return log.all().stream().map(ILoggingEvent::getFormattedMessage).map(LINK::matcher)
+                .filter(Matcher::matches).filter(m -> m.group(1).equals(id)).toList();
     }
 
     private String correlationId(String user, String callId) {

@@ -108,6 +108,23 @@ class AuthTest {
         }
 
         @Test
+        void aRefusedTokenIsExplainedInTheGatewaysWordsNotTheLibrarys() {
+            TestClient client = gateway.client();
+            String expired = JWT.create().withSubject("alice").withExpiresAt(Instant.now().minusSeconds(3600)).sign(HS256);
+            String forever = JWT.create().withSubject("alice").sign(HS256);
+            String forged = token("alice", Algorithm.HMAC256("some-other-secret"));
+
+            assertThat(client.requestError("unauthorized", "type", "login", "token", expired).path("message").asText())
+                    .isEqualTo("the token has expired");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forever).path("message").asText())
+                    .isEqualTo("the token has no expiry ('exp'), and this gateway requires one");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forged).path("message").asText())
+                    .isEqualTo("the token's signature does not match");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forged + "=").path("message").asText())
+                    .isEqualTo("the token's signature is not canonical base64url");
+        }
+
+        @Test
         void aTokenNotYetValidIsUnauthorized() {
             TestClient client = gateway.client();
             String early = JWT.create().withSubject("alice").withNotBefore(Instant.now().plusSeconds(3600)).sign(HS256);

@@ -112,6 +112,9 @@ public final class LoginService {
         if (login.name() != null && !login.name().equals(session.name())) {
             return new Refused(ErrorCode.UNAUTHORIZED, "that session is not '" + login.name() + "'");
         }
+        if (sessions.rotateResumeToken(session, login.resume()) == null) {
+            return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token has just been used by another resume");
+        }
         Session.ResumeResult resumed = session.resume(connection, ok(id, session, true));
         if (!resumed.succeeded()) {
             return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: it has just ended");

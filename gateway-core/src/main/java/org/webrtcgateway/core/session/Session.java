@@ -31,7 +31,8 @@ import org.webrtcgateway.core.protocol.ServerMessage;
 public final class Session implements CallParty {
 
     private final Address.Local address;
-    private final String resumeToken;
+    // Replaced at every resume (SessionRegistry.rotateResumeToken): a leaked token is good for one takeover at most.
+    private volatile String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
     private final int maxCalls;
 
@@ -99,8 +100,13 @@ public final class Session implements CallParty {
         return address.name();
     }
 
+    /** The token that resumes this session now; each resume replaces it. */
     public String resumeToken() {
         return resumeToken;
+    }
+
+    void resumeToken(String token) {
+        this.resumeToken = requireNonNull(token, "token");
     }
 
     /** When the user logged in (a resume keeps it). */

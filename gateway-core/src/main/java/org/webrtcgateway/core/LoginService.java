@@ -7,11 +7,13 @@ import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientMessage;
@@ -34,6 +36,11 @@ public final class LoginService {
     private final TokenVerifier tokens;
     private final IceServers iceServers;
     private final BridgeRegistry bridges;
+    // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
+    private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
+            RepeatedCondition.MINUTE, System::nanoTime);
+    private final RepeatedCondition refusedResumes = new RepeatedCondition(log, Level.INFO, "resumes refused",
+            RepeatedCondition.MINUTE, System::nanoTime);
 
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
@@ -65,6 +72,7 @@ public final class LoginService {
         if (tokens.tokensRequired()) {
             TokenVerifier.Result verified = tokens.verify(login.token() != null ? login.token() : handshakeToken);
             if (verified.identity().isEmpty()) {
+                refusedTokens.occurred(connection.remoteAddress() + ": " + verified.refusal());
                 return new Refused(ErrorCode.UNAUTHORIZED, verified.refusal());
             }
             identity = verified.identity().get();
@@ -104,6 +112,7 @@ public final class LoginService {
     private Result resume(ClientConnection connection, ClientMessage.Login login, RequestId id, TokenVerifier.Identity identity) {
         Session session = sessions.byResumeToken(login.resume());
         if (session == null) {
+            refusedResumes.occurred(connection.remoteAddress() + ": no session has that resume token");
             return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token is wrong or the session has ended");
         }
         if (identity != null && !identity.subject().equals(session.name())) {
@@ -113,6 +122,7 @@ public final class LoginService {
             return new Refused(ErrorCode.UNAUTHORIZED, "that session is not '" + login.name() + "'");
         }
         if (sessions.rotateResumeToken(session, login.resume()) == null) {
+            refusedResumes.occurred(connection.remoteAddress() + ": a resume token of " + session + " spent by a resume at the same moment");
             return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token has just been used by another resume");
         }
         Session.ResumeResult resumed = session.resume(connection, ok(id, session, true));

@@ -348,6 +348,61 @@ class AuthTest {
     }
 
     @Nested
+    class WithAJwksFile {
+
+        private final Path jwks = writeJwks(jwk("2026-11", RSA_KEYS));
+
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension().with("auth.jwks-file", jwks.toString());
+
+        @Test
+        void aKeyAddedToTheFileSignsLoginsAtOnceAndARemovedOneNoLonger() throws IOException {
+            KeyPair next = generate("RSA", null);
+            String oldToken = claims("alice").withKeyId("2026-11").sign(Algorithm.RSA256(null, (RSAPrivateKey) RSA_KEYS.getPrivate()));
+            String newToken = claims("alice").withKeyId("2026-12").sign(Algorithm.RSA256(null, (RSAPrivateKey) next.getPrivate()));
+            gateway.client().requestOk("type", "login", "token", oldToken);
+
+            Files.writeString(jwks, "{\"keys\":[" + jwk("2026-11", RSA_KEYS) + "," + jwk("2026-12", next) + "]}");
+            gateway.client().requestOk("type", "login", "token", newToken);
+
+            Files.writeString(jwks, "{\"keys\":[" + jwk("2026-12", next) + "]}");
+            assertThat(gateway.client().requestError("unauthorized", "type", "login", "token", oldToken).path("message").asText())
+                    .isEqualTo("the token's key ('kid') is not known here");
+            gateway.client().requestOk("type", "login", "token", newToken);
+        }
+
+        @Test
+        void anHs256TokenSignedWithThePublishedKeyAsSecretIsUnauthorized() {
+            String confused = claims("alice").withKeyId("2026-11").sign(Algorithm.HMAC256(RSA_KEYS.getPublic().getEncoded()));
+
+            assertThat(gateway.client().requestError("unauthorized", "type", "login", "token", confused).path("message").asText())
+                    .isEqualTo("the token's algorithm is not allowed with the keys configured here");
+        }
+    }
+
+    private static String jwk(String kid, KeyPair keys) {
+        java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"n\":\"" + b64.encodeToString(unsigned(rsa.getModulus()))
+                + "\",\"e\":\"" + b64.encodeToString(unsigned(rsa.getPublicExponent())) + "\"}";
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static Path writeJwks(String... jwks) {
+        try {
+            Path file = Files.createTempFile("jwks", ".json");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, "{\"keys\":[" + String.join(",", jwks) + "]}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
     class WithAnEcPublicKey {
 
         @RegisterExtension

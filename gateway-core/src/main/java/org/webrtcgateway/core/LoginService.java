@@ -14,6 +14,7 @@ import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.log.RepeatedCondition;
+import org.webrtcgateway.core.metrics.TokenMeters;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientMessage;
@@ -36,6 +37,7 @@ public final class LoginService {
     private final TokenVerifier tokens;
     private final IceServers iceServers;
     private final BridgeRegistry bridges;
+    private final TokenMeters tokenMeters;
     // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
     private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
             RepeatedCondition.MINUTE, System::nanoTime);
@@ -44,13 +46,14 @@ public final class LoginService {
 
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
-                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges) {
+                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, TokenMeters tokenMeters) {
         this.sessions = sessions;
         this.lifecycle = lifecycle;
         this.presence = presence;
         this.tokens = tokens;
         this.iceServers = iceServers;
         this.bridges = bridges;
+        this.tokenMeters = tokenMeters;
     }
 
     /** The session logged in (its {@code ok} already sent), or why not. */
@@ -73,6 +76,7 @@ public final class LoginService {
             TokenVerifier.Result verified = tokens.verify(login.token() != null ? login.token() : handshakeToken);
             if (verified.identity().isEmpty()) {
                 refusedTokens.occurred(connection.remoteAddress() + ": " + verified.refusal());
+                tokenMeters.refused(verified.reason());
                 return new Refused(ErrorCode.UNAUTHORIZED, verified.refusal());
             }
             identity = verified.identity().get();

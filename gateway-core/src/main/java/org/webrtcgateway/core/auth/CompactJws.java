@@ -22,38 +22,38 @@ record CompactJws(String alg, String kid, JsonNode header) {
     static CompactJws parse(String token) throws TokenRefused {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            throw new TokenRefused("the token is not a JWT (it must be three base64url parts joined by dots)");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token is not a JWT (it must be three base64url parts joined by dots)");
         }
         byte[] headerBytes = canonical(parts[0], "header");
         JsonNode header;
         try {
             header = JSON.readTree(new String(headerBytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TokenRefused("the token's header is not JSON");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's header is not JSON");
         }
         if (header == null || !header.isObject()) {
-            throw new TokenRefused("the token's header is not a JSON object");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's header is not a JSON object");
         }
         JsonNode alg = header.get("alg");
         if (alg == null || !alg.isTextual()) {
-            throw new TokenRefused("the token's header names no algorithm ('alg')");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's header names no algorithm ('alg')");
         }
         if (alg.asText().equalsIgnoreCase("none")) {
-            throw new TokenRefused("the token's algorithm is not allowed: it is unsigned ('none')");
+            throw new TokenRefused(TokenRefusal.ALGORITHM, "the token's algorithm is not allowed: it is unsigned ('none')");
         }
         if (header.has("crit")) {
             // RFC 7515 4.1.11: a token that marks an extension critical must be refused by whoever does
             // not implement it, and this gateway implements none (b64, for one, would change what is signed).
-            throw new TokenRefused("the token requires header extensions this gateway does not know ('crit')");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token requires header extensions this gateway does not know ('crit')");
         }
         canonical(parts[1], "payload");
         if (parts[2].isEmpty()) {
-            throw new TokenRefused("the token has no signature");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token has no signature");
         }
         canonical(parts[2], "signature");
         JsonNode kid = header.get("kid");
         if (kid != null && !kid.isTextual()) {
-            throw new TokenRefused("the token's key id ('kid') is not a string");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's key id ('kid') is not a string");
         }
         return new CompactJws(alg.asText(), kid == null ? null : kid.asText(), header);
     }
@@ -61,11 +61,11 @@ record CompactJws(String alg, String kid, JsonNode header) {
     /** The part decoded; refused unless it is exactly how an encoder writes those bytes (no '=', no stray bits). */
     private static byte[] canonical(String part, String what) throws TokenRefused {
         if (part.isEmpty() || !BASE64URL.matcher(part).matches() || part.length() % 4 == 1) {
-            throw new TokenRefused("the token's " + what + " is not canonical base64url");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's " + what + " is not canonical base64url");
         }
         byte[] bytes = Base64.getUrlDecoder().decode(part);
         if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part)) {
-            throw new TokenRefused("the token's " + what + " is not canonical base64url");
+            throw new TokenRefused(TokenRefusal.MALFORMED, "the token's " + what + " is not canonical base64url");
         }
         return bytes;
     }

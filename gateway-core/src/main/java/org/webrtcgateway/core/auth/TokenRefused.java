@@ -6,7 +6,14 @@ package org.webrtcgateway.core.auth;
  */
 final class TokenRefused extends Exception {
 
-    TokenRefused(String why) {
+    private final TokenRefusal reason;
+
+    TokenRefused(TokenRefusal reason, String why) {
         super(why, null, false, false);
+        this.reason = reason;
+    }
+
+    TokenRefusal reason() {
+        return reason;
     }
 }

@@ -82,26 +82,27 @@ public final class TokenVerifier {
     /** The token's identity, or empty with the reason it was refused. */
     public Result verify(String token) {
         if (token == null || token.isEmpty()) {
-            return Result.refused("a login token is required");
+            return Result.refused(TokenRefusal.MISSING, "a login token is required");
         }
         try {
             CompactJws jws = CompactJws.parse(token);
             DecodedJWT verified = verifySignatureAndClaims(token, jws);
             if (config.requireExp() && verified.getClaim("exp").isMissing()) {
-                return Result.refused("the token has no expiry ('exp'), and this gateway requires one");
+                return Result.refused(TokenRefusal.NO_EXPIRY, "the token has no expiry ('exp'), and this gateway requires one");
             }
             if (verified.getSubject() == null || verified.getSubject().isEmpty()) {
-                return Result.refused("the token has no 'sub' (the name it is for)");
+                return Result.refused(TokenRefusal.CLAIMS, "the token has no 'sub' (the name it is for)");
             }
-            return new Result(Optional.of(new Identity(verified.getSubject(), verified)), null);
+            return new Result(Optional.of(new Identity(verified.getSubject(), verified)), null, null);
         } catch (TokenRefused e) {
-            return Result.refused(e.getMessage());
+            return Result.refused(e.reason(), e.getMessage());
         }
     }
 
-    public record Result(Optional<Identity> identity, String refusal) {
-        static Result refused(String why) {
-            return new Result(Optional.empty(), why);
+    /** The identity, or the refusal: its message for the client and its reason for the meters. */
+    public record Result(Optional<Identity> identity, String refusal, TokenRefusal reason) {
+        static Result refused(TokenRefusal reason, String why) {
+            return new Result(Optional.empty(), why, reason);
         }
     }
 
@@ -112,24 +113,25 @@ public final class TokenVerifier {
         }
         if (checks.isEmpty()) {
             if (jws.kid() != null && !kidKnown(jws.kid())) {
-                throw new TokenRefused("the token's key ('kid') is not known here");
+                throw new TokenRefused(TokenRefusal.UNKNOWN_KEY, "the token's key ('kid') is not known here");
             }
-            throw new TokenRefused("the token's algorithm is not allowed with the keys configured here");
+            throw new TokenRefused(TokenRefusal.ALGORITHM, "the token's algorithm is not allowed with the keys configured here");
         }
         TokenRefused last = null;
         for (Algorithm check : checks) {
             try {
                 return verifier(check).verify(token);
             } catch (SignatureVerificationException e) {
-                last = new TokenRefused("the token's signature does not match");
+                last = new TokenRefused(TokenRefusal.SIGNATURE, "the token's signature does not match");
             } catch (TokenExpiredException e) {
-                throw new TokenRefused("the token has expired");
+                throw new TokenRefused(TokenRefusal.EXPIRED, "the token has expired");
             } catch (AlgorithmMismatchException e) {
-                throw new TokenRefused("the token's algorithm is not allowed with the keys configured here");
+                throw new TokenRefused(TokenRefusal.ALGORITHM, "the token's algorithm is not allowed with the keys configured here");
             } catch (MissingClaimException e) {
-                throw new TokenRefused("the token lacks the claim '" + e.getClaimName() + "' this gateway requires");
+                throw new TokenRefused(TokenRefusal.CLAIMS, "the token lacks the claim '" + e.getClaimName() + "' this gateway requires");
             } catch (IncorrectClaimException e) {
-                throw new TokenRefused(switch (e.getClaimName()) {
+                throw new TokenRefused("nbf".equals(e.getClaimName()) ? TokenRefusal.NOT_YET_VALID : TokenRefusal.CLAIMS,
+                        switch (e.getClaimName()) {
                     case "nbf" -> "the token is not valid yet ('nbf' is in the future)";
                     case "iat" -> "the token was issued in the future ('iat')";
                     case "iss" -> "the token's issuer ('iss') is not accepted here";
@@ -137,9 +139,9 @@ public final class TokenVerifier {
                     default -> "the token's claim '" + e.getClaimName() + "' is not accepted";
                 });
             } catch (JWTDecodeException e) {
-                throw new TokenRefused("the token is not a well-formed JWT");
+                throw new TokenRefused(TokenRefusal.MALFORMED, "the token is not a well-formed JWT");
             } catch (JWTVerificationException e) {
-                throw new TokenRefused("the token was refused");
+                throw new TokenRefused(TokenRefusal.MALFORMED, "the token was refused");
             }
         }
         throw last;

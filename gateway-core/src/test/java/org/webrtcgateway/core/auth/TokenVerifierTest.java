@@ -203,6 +203,21 @@ class TokenVerifierTest {
                 .isEqualTo("the token lacks the claim 'iss' this gateway requires");
     }
 
+    @Test
+    void eachRefusalHasAReasonFromTheClosedSetForTheMeters() {
+        TokenVerifier verifier = hmac();
+
+        assertThat(verifier.verify(null).reason()).isEqualTo(TokenRefusal.MISSING);
+        assertThat(verifier.verify(valid("a").withNotBefore(Instant.now().plusSeconds(3600)).sign(HS256)).reason())
+                .isEqualTo(TokenRefusal.NOT_YET_VALID);
+        assertThat(verifier.verify(JWT.create().withSubject("a").sign(HS256)).reason()).isEqualTo(TokenRefusal.NO_EXPIRY);
+        assertThat(verifier.verify(valid("a").sign(Algorithm.none())).reason()).isEqualTo(TokenRefusal.ALGORITHM);
+        assertThat(verifier.verify(valid("a").withHeader(Map.of("crit", List.of("x"))).sign(HS256)).reason())
+                .isEqualTo(TokenRefusal.MALFORMED);
+        assertThat(verifier.verify(valid("a").sign(HS256)).reason()).isNull();
+        assertThat(TokenRefusal.UNKNOWN_KEY.label()).isEqualTo("unknown-key");
+    }
+
     @AfterAll
     static void noRefusalCarriesALibrarysWords() {
         assertThat(REFUSALS).isNotEmpty();

@@ -47,6 +47,7 @@ public final class TokenVerifier {
 
     private final AuthConfig config;
     private final List<KeySource> sources = new ArrayList<>();
+    private final boolean jwksConfigured;
 
     @Inject
     public TokenVerifier(AuthConfig config) {
@@ -67,6 +68,7 @@ public final class TokenVerifier {
             List<VerificationKey> fixed = List.copyOf(configured);
             sources.add(() -> fixed);
         }
+        jwksConfigured = config.jwksFile() != null || config.jwksUrl() != null;
         if (config.jwksFile() != null) {
             sources.add(new JwksFile(config.jwksFile()));
         }
@@ -108,11 +110,12 @@ public final class TokenVerifier {
 
     private DecodedJWT verifySignatureAndClaims(String token, CompactJws jws) throws TokenRefused {
         List<Algorithm> checks = checksFor(jws);
-        if (checks.isEmpty() && jws.kid() != null && sources.stream().anyMatch(KeySource::refreshForUnknownKid)) {
+        // Only a kid no JWK Set has is worth a fetch: a known kid with the wrong algorithm stays wrong.
+        if (checks.isEmpty() && unpublishedKid(jws.kid()) && sources.stream().anyMatch(KeySource::refreshForUnknownKid)) {
             checks = checksFor(jws);
         }
         if (checks.isEmpty()) {
-            if (jws.kid() != null && !kidKnown(jws.kid())) {
+            if (unpublishedKid(jws.kid())) {
                 throw new TokenRefused(TokenRefusal.UNKNOWN_KEY, "the token's key ('kid') is not known here");
             }
             throw new TokenRefused(TokenRefusal.ALGORITHM, "the token's algorithm is not allowed with the keys configured here");
@@ -164,9 +167,10 @@ public final class TokenVerifier {
         return checks;
     }
 
-    private boolean kidKnown(String kid) {
-        return sources.stream().flatMap(source -> source.keys().stream())
-                .anyMatch(key -> key.kid() == null || key.kid().equals(kid));
+    /** True for a kid that a JWK Set is configured to publish but does not (the secret and PEM key have no kid). */
+    private boolean unpublishedKid(String kid) {
+        return kid != null && jwksConfigured && sources.stream().flatMap(source -> source.keys().stream())
+                .noneMatch(key -> kid.equals(key.kid()));
     }
 
     private JWTVerifier verifier(Algorithm algorithm) {

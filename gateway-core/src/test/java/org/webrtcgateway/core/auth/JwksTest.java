@@ -108,18 +108,7 @@ class JwksTest {
     void aJwksUrlIsFetchedAgainOnAnUnknownKidAtMostOnceAMinuteAndEveryRefreshPeriod() throws IOException {
         AtomicReference<String> published = new AtomicReference<>(Keys.jwks(Keys.jwk("k1", OLD.getPublic())));
         AtomicInteger fetches = new AtomicInteger();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/.well-known/jwks.json", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
+        URI uri = serve(published, fetches);
         AtomicLong now = new AtomicLong();
         TokenVerifier verifier = new TokenVerifier(new AuthConfig(null, null, null, uri, Duration.ofMinutes(5), true, null, null,
                 Duration.ofSeconds(30)), now::get);
@@ -151,6 +140,37 @@ class JwksTest {
                 "the token's key ('kid') is not known here".equals(verifier.verify(signed("alice", "k1", OLD)).refusal()));
         assertThat(fetches.get()).isGreaterThanOrEqualTo(4);
         assertThat(accepted(verifier, signed("alice", "k2", NEW))).isEqualTo("alice");
+    }
+
+    @Test
+    void besideAnHmacSecretATokenWithANewKidStillMakesTheGatewayFetchTheJwksAgain() throws IOException {
+        AtomicReference<String> published = new AtomicReference<>(Keys.jwks(Keys.jwk("k1", OLD.getPublic())));
+        AtomicInteger fetches = new AtomicInteger();
+        URI uri = serve(published, fetches);
+        String secret = "a-test-secret-that-is-long-enough-for-hs512-0123456789abcdef";
+        TokenVerifier verifier = new TokenVerifier(new AuthConfig(secret, null, null, uri, Duration.ofMinutes(5), true, null, null,
+                Duration.ofSeconds(30)), () -> 0L);
+        assertThat(accepted(verifier, valid("alice").withKeyId("any").sign(Algorithm.HMAC256(secret)))).isEqualTo("alice");
+
+        published.set(Keys.jwks(Keys.jwk("k2", NEW.getPublic())));
+        assertThat(accepted(verifier, signed("alice", "k2", NEW))).isEqualTo("alice");
+        assertThat(fetches).hasValue(2);
+    }
+
+    /** A JDK HTTP server on loopback publishing {@code published}, counting requests. */
+    private URI serve(AtomicReference<String> published, AtomicInteger fetches) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -81,10 +82,17 @@ class CallCorrelationThroughXmppTest {
     }
 
     private Matcher linkOf(String id) {
-        List<Matcher> links = log.all().stream().map(ILoggingEvent::getFormattedMessage).map(LINK::matcher)
-                .filter(Matcher::matches).filter(m -> m.group(1).equals(id)).toList();
+        // The bridge thread writes the line after it handed the offer to the core: the browser can have
+        // the offer first, so wait for the line rather than read the log at once.
+        Awaitility.await().atMost(TestClient.WAIT).until(() -> !links(id).isEmpty());
+        List<Matcher> links = links(id);
         assertThat(links).as("one line links " + id + " to its Jingle sid").hasSize(1);
         return links.get(0);
+    }
+
+    private List<Matcher> links(String id) {
+        return log.all().stream().map(ILoggingEvent::getFormattedMessage).map(LINK::matcher)
+                .filter(Matcher::matches).filter(m -> m.group(1).equals(id)).toList();
     }
 
     private String correlationId(String user, String callId) {

@@ -24,13 +24,23 @@ final class StartupSummary {
     }
 
     static String auth(AuthConfig auth) {
+        List<String> keys = new java.util.ArrayList<>();
         if (auth.jwtSecret() != null) {
-            return "auth: login tokens required (HMAC secret)";
+            keys.add("HMAC secret");
         }
         if (auth.jwtPublicKey() != null) {
-            return "auth: login tokens required (public key " + auth.jwtPublicKey() + ")";
+            keys.add("public key " + auth.jwtPublicKey());
         }
-        return "auth: none (anyone may log in under any free name; set auth.jwt-secret or auth.jwt-public-key)";
+        if (auth.jwksFile() != null) {
+            keys.add("JWKS file " + auth.jwksFile());
+        }
+        if (auth.jwksUrl() != null) {
+            keys.add("JWKS " + auth.jwksUrl());
+        }
+        if (!keys.isEmpty()) {
+            return "auth: login tokens required (" + String.join(", ", keys) + ")";
+        }
+        return "auth: none (anyone may log in under any free name; set auth.jwt-secret, auth.jwt-public-key or auth.jwks-file/-url)";
     }
 
     static String tls(WebSocketConfig websocket) {

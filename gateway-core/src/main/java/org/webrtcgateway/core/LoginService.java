@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.access.AccessPolicy;
 import org.webrtcgateway.core.access.AccessRules;
+import org.slf4j.event.Level;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
+import org.webrtcgateway.core.log.RepeatedCondition;
+import org.webrtcgateway.core.metrics.TokenMeters;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientMessage;
@@ -37,10 +40,17 @@ public final class LoginService {
     private final IceServers iceServers;
     private final BridgeRegistry bridges;
     private final AccessRules accessRules;
+    private final TokenMeters tokenMeters;
+    // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
+    private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
+            RepeatedCondition.MINUTE, System::nanoTime);
+    private final RepeatedCondition refusedResumes = new RepeatedCondition(log, Level.INFO, "resumes refused",
+            RepeatedCondition.MINUTE, System::nanoTime);
 
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
-                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules) {
+                        TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules,
+                        TokenMeters tokenMeters) {
         this.accessRules = accessRules;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
@@ -48,6 +58,7 @@ public final class LoginService {
         this.tokens = tokens;
         this.iceServers = iceServers;
         this.bridges = bridges;
+        this.tokenMeters = tokenMeters;
     }
 
     /** The session logged in (its {@code ok} already sent), or why not. */
@@ -69,6 +80,8 @@ public final class LoginService {
         if (tokens.tokensRequired()) {
             TokenVerifier.Result verified = tokens.verify(login.token() != null ? login.token() : handshakeToken);
             if (verified.identity().isEmpty()) {
+                refusedTokens.occurred(connection.remoteAddress() + ": " + verified.refusal());
+                tokenMeters.refused(verified.reason());
                 return new Refused(ErrorCode.UNAUTHORIZED, verified.refusal());
             }
             identity = verified.identity().get();
@@ -114,6 +127,7 @@ public final class LoginService {
     private Result resume(ClientConnection connection, ClientMessage.Login login, RequestId id, TokenVerifier.Identity identity) {
         Session session = sessions.byResumeToken(login.resume());
         if (session == null) {
+            refusedResumes.occurred(connection.remoteAddress() + ": no session has that resume token");
             return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token is wrong or the session has ended");
         }
         if (identity != null && !identity.subject().equals(session.name())) {
@@ -121,6 +135,10 @@ public final class LoginService {
         }
         if (login.name() != null && !login.name().equals(session.name())) {
             return new Refused(ErrorCode.UNAUTHORIZED, "that session is not '" + login.name() + "'");
+        }
+        if (sessions.rotateResumeToken(session, login.resume()) == null) {
+            refusedResumes.occurred(connection.remoteAddress() + ": a resume token of " + session + " spent by a resume at the same moment");
+            return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token has just been used by another resume");
         }
         Session.ResumeResult resumed = session.resume(connection, ok(id, session, true));
         if (!resumed.succeeded()) {

@@ -72,7 +72,8 @@ public final class BacklogReader {
      * no further. A small {@code receiveBuffer} (SO_RCVBUF) makes the reader a client on a slow network:
      * the backlog cannot vanish into the kernel's socket buffers, the server has to pace it.
      */
-    public static Transcript resumeAndRead(int port, String token, int expected, int receiveBuffer) {
+    public static Transcript resumeAndRead(int port, String firstToken, int expected, int receiveBuffer) {
+        String token = firstToken;
         List<Integer> numbers = new ArrayList<>();
         List<String> events = new ArrayList<>();
         boolean closedWithReason = false;
@@ -87,6 +88,7 @@ public final class BacklogReader {
                     events.add(prefix + "refused: " + (reply == null ? "connection closed" : reply.text()));
                     return new Transcript(expected, numbers, events, closedWithReason);
                 }
+                token = ok.path("session").asText(); // each resume spends its token and hands out the next
                 closedWithReason = false;
                 String close = null;
                 RawWebSocket.Frame frame;

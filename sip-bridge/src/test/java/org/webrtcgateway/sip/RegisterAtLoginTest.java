@@ -100,7 +100,7 @@ class RegisterAtLoginTest {
     }
 
     private static String token(String name, String sipAor) {
-        var builder = JWT.create().withSubject(name);
+        var builder = JWT.create().withSubject(name).withExpiresAt(java.time.Instant.now().plusSeconds(600));
         if (sipAor != null) {
             builder.withClaim("sip_aor", sipAor).withClaim("sip_password", "pw" + sipAor.substring(4, 8));
         }

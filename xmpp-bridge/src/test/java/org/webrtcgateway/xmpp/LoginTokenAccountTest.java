@@ -34,7 +34,7 @@ class LoginTokenAccountTest {
             .with("xmpp.trust-certificate", prosody.certificate().toString());
 
     private static String token(String name, String jid, String password) {
-        return JWT.create().withSubject(name).withClaim("xmpp_jid", jid).withClaim("xmpp_password", password)
+        return JWT.create().withSubject(name).withExpiresAt(java.time.Instant.now().plusSeconds(600)).withClaim("xmpp_jid", jid).withClaim("xmpp_password", password)
                 .sign(Algorithm.HMAC256(SECRET));
     }
 

@@ -97,11 +97,19 @@ public final class JsonDecoder {
                 return new Malformed(fields.id(), ErrorCode.BAD_JSON, "duplicate field '" + fields.duplicate() + "'");
             }
         } catch (JsonProcessingException e) {
-            return new Malformed(fields.id(), ErrorCode.BAD_JSON, "not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own text names its classes and options (ALLOW_COMMENTS...): the client gets only where.
+            return new Malformed(fields.id(), ErrorCode.BAD_JSON, "not valid JSON" + where(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
         return toRequest(fields);
+    }
+
+    private static String where(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getColumnNr() < 1) {
+            return "";
+        }
+        return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private Inbound toRequest(FrameFields f) {

@@ -33,7 +33,8 @@ import org.webrtcgateway.core.protocol.ServerMessage;
 public final class Session implements CallParty {
 
     private final Address.Local address;
-    private final String resumeToken;
+    // Replaced at every resume (SessionRegistry.rotateResumeToken): a leaked token is good for one takeover at most.
+    private volatile String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
     private final int maxCalls;
     private final AccessPolicy access;
@@ -128,8 +129,13 @@ public final class Session implements CallParty {
 
     private static final org.slf4j.Logger ACCESS_LOG = org.slf4j.LoggerFactory.getLogger(AccessPolicy.class);
 
+    /** The token that resumes this session now; each resume replaces it. */
     public String resumeToken() {
         return resumeToken;
+    }
+
+    void resumeToken(String token) {
+        this.resumeToken = requireNonNull(token, "token");
     }
 
     /** When the user logged in (a resume keeps it). */

@@ -44,6 +44,27 @@ public final class SessionRegistry {
         return true;
     }
 
+    /**
+     * Spends {@code presented}, the token a resume came with, and gives {@code session} a fresh one
+     * (the reply of that resume carries it). Null when the token was already spent: of two resumes
+     * racing with one token, only one gets the session.
+     */
+    public String rotateResumeToken(Session session, String presented) {
+        synchronized (session) {
+            if (!byToken.remove(presented, session)) {
+                return null;
+            }
+            String fresh = newResumeToken();
+            session.resumeToken(fresh);
+            byToken.put(fresh, session);
+            if (byName.get(session.name()) != session) {
+                // Removed while we rotated: its new token must not outlive it in the map.
+                byToken.remove(fresh, session);
+            }
+            return fresh;
+        }
+    }
+
     public void remove(Session session) {
         byName.remove(session.name(), session);
         byToken.remove(session.resumeToken(), session);

@@ -236,8 +236,27 @@ class JsonDecoderTest {
                     .contains("'room'").contains("'to'");
         }
 
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"nope", "{\"type\":'ping'}", "{\"type\":\"ping\",\"extra\":NaN}", "{\"type\":\"ping\"",
+                "{\"type\":\"ping\" /* comment */}"})
+        void badJsonIsExplainedInTheGatewaysWordsWithWhereNotTheParsers(String text) {
+            String message = malformed(text).message();
+
+            assertThat(message).startsWith("not valid JSON").doesNotContain("Unexpected").doesNotContain("ALLOW_")
+                    .doesNotContain("Unrecognized").doesNotContain("Source:").doesNotContainIgnoringCase("jackson")
+                    .doesNotContain("JsonParser").doesNotContain("REDACTED");
+        }
+
         @Test
         void deeplyNestedDataIsRefusedWithoutAnException() {
+            String deep = "[".repeat(5000) + "]".repeat(5000);
+
+            assertThat(malformed("{\"type\":\"message\",\"to\":\"bob\",\"data\":" + deep + "}").message())
+                    .doesNotContain("StreamReadConstraints").doesNotContain("maxNestingDepth");
+        }
+
+        @Test
+        void deeplyNestedDataIsBadJson() {
             String deep = "[".repeat(5000) + "]".repeat(5000);
 
             assertThat(malformed("{\"type\":\"message\",\"to\":\"bob\",\"data\":" + deep + "}").code()).isEqualTo(ErrorCode.BAD_JSON);

@@ -108,6 +108,23 @@ class AuthTest {
         }
 
         @Test
+        void aRefusedTokenIsExplainedInTheGatewaysWordsNotTheLibrarys() {
+            TestClient client = gateway.client();
+            String expired = JWT.create().withSubject("alice").withExpiresAt(Instant.now().minusSeconds(3600)).sign(HS256);
+            String forever = JWT.create().withSubject("alice").sign(HS256);
+            String forged = token("alice", Algorithm.HMAC256("some-other-secret"));
+
+            assertThat(client.requestError("unauthorized", "type", "login", "token", expired).path("message").asText())
+                    .isEqualTo("the token has expired");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forever).path("message").asText())
+                    .isEqualTo("the token has no expiry ('exp'), and this gateway requires one");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forged).path("message").asText())
+                    .isEqualTo("the token's signature does not match");
+            assertThat(client.requestError("unauthorized", "type", "login", "token", forged + "=").path("message").asText())
+                    .isEqualTo("the token's signature is not canonical base64url");
+        }
+
+        @Test
         void aTokenNotYetValidIsUnauthorized() {
             TestClient client = gateway.client();
             String early = JWT.create().withSubject("alice").withNotBefore(Instant.now().plusSeconds(3600)).sign(HS256);
@@ -327,6 +344,61 @@ class AuthTest {
             TestClient client = gateway.client(gateway.wsUri(), Map.of("Authorization", "Bearer " + token));
 
             assertThat(client.requestOk("type", "login").path("name").asText()).isEqualTo("alice");
+        }
+    }
+
+    @Nested
+    class WithAJwksFile {
+
+        private final Path jwks = writeJwks(jwk("2026-11", RSA_KEYS));
+
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension().with("auth.jwks-file", jwks.toString());
+
+        @Test
+        void aKeyAddedToTheFileSignsLoginsAtOnceAndARemovedOneNoLonger() throws IOException {
+            KeyPair next = generate("RSA", null);
+            String oldToken = claims("alice").withKeyId("2026-11").sign(Algorithm.RSA256(null, (RSAPrivateKey) RSA_KEYS.getPrivate()));
+            String newToken = claims("alice").withKeyId("2026-12").sign(Algorithm.RSA256(null, (RSAPrivateKey) next.getPrivate()));
+            gateway.client().requestOk("type", "login", "token", oldToken);
+
+            Files.writeString(jwks, "{\"keys\":[" + jwk("2026-11", RSA_KEYS) + "," + jwk("2026-12", next) + "]}");
+            gateway.client().requestOk("type", "login", "token", newToken);
+
+            Files.writeString(jwks, "{\"keys\":[" + jwk("2026-12", next) + "]}");
+            assertThat(gateway.client().requestError("unauthorized", "type", "login", "token", oldToken).path("message").asText())
+                    .isEqualTo("the token's key ('kid') is not known here");
+            gateway.client().requestOk("type", "login", "token", newToken);
+        }
+
+        @Test
+        void anHs256TokenSignedWithThePublishedKeyAsSecretIsUnauthorized() {
+            String confused = claims("alice").withKeyId("2026-11").sign(Algorithm.HMAC256(RSA_KEYS.getPublic().getEncoded()));
+
+            assertThat(gateway.client().requestError("unauthorized", "type", "login", "token", confused).path("message").asText())
+                    .isEqualTo("the token's algorithm is not allowed with the keys configured here");
+        }
+    }
+
+    private static String jwk(String kid, KeyPair keys) {
+        java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"n\":\"" + b64.encodeToString(unsigned(rsa.getModulus()))
+                + "\",\"e\":\"" + b64.encodeToString(unsigned(rsa.getPublicExponent())) + "\"}";
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static Path writeJwks(String... jwks) {
+        try {
+            Path file = Files.createTempFile("jwks", ".json");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, "{\"keys\":[" + String.join(",", jwks) + "]}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -46,6 +46,9 @@ class MalformedInputTest {
         JsonNode error = alice.next("error");
         assertThat(error.path("code").asText()).as("reply to %s: %s", frame, error).isEqualTo("bad-json");
         assertThat(error.path("message").asText()).isNotBlank();
+        assertThat(error.path("message").asText()).as("the parser's own words stay inside").doesNotContain("JsonParser")
+                .doesNotContain("Unexpected character").doesNotContain("ALLOW_").doesNotContain("Unrecognized token")
+                .doesNotContainIgnoringCase("jackson").doesNotContain("Source:");
         assertStillOpen(alice);
     }
 

@@ -43,7 +43,7 @@ class ResumeTest {
         JsonNode ok = resumed.requestOk("type", "login", "resume", session);
         assertThat(ok.path("name").asText()).isEqualTo("alice");
         assertThat(ok.path("resumed").asBoolean()).isTrue();
-        assertThat(ok.path("session").asText()).isEqualTo(session);
+        assertThat(ok.path("session").asText()).as("a resume hands out a new resume token").isNotEqualTo(session);
         assertThat(ok.path("rooms").toString()).isEqualTo("[\"lobby\"]");
         assertThat(ok.path("calls").toString()).isEqualTo("[\"" + call + "\"]");
         for (int i = 0; i < 10; i++) {
@@ -56,6 +56,24 @@ class ResumeTest {
         resumed.requestOk("type", "answer", "call", call, "sdp", "v=0\r\n");
         assertThat(bob.next("answer").path("from").asText()).isEqualTo("alice");
         bob.expectNothing(Duration.ofMillis(100)); // no bye, no peer-left: bob noticed only a delay
+    }
+
+    @Test
+    void aResumeTokenWorksOnceTheResumeReplyCarriesTheNextOne() {
+        TestClient alice = gateway.client();
+        String first = alice.login("alice").path("session").asText();
+        alice.drop();
+        gateway.awaitDropped("alice");
+
+        TestClient resumed = gateway.client();
+        String second = resumed.requestOk("type", "login", "resume", first).path("session").asText();
+        resumed.drop();
+        gateway.awaitDropped("alice");
+
+        gateway.client().requestError("unauthorized", "type", "login", "resume", first);
+        JsonNode again = gateway.client().requestOk("type", "login", "resume", second);
+        assertThat(again.path("name").asText()).isEqualTo("alice");
+        assertThat(again.path("session").asText()).isNotIn(first, second);
     }
 
     @Test

@@ -2,21 +2,18 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.metrics.Exposition;
+import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * {@code sip.untrusted-policy: silent}: a scanner's OPTIONS and INVITE from an untrusted loopback address get no
@@ -40,12 +37,7 @@ class SilentToScannersTest {
             .with("sip.trusted-sources", "127.0.0.3")
             .with("sip.account.bob.aor", "sip:1003@localhost")
             .with("sip.account.bob.register", "false")
-            .withModule(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class).addBinding().toInstance(prometheus);
-                }
-            });
+            .withModule(MetricsSinks.into(prometheus));
 
     @Test
     void anUntrustedSourcesOptionsAndInviteGetNoAnswerAtAll() {

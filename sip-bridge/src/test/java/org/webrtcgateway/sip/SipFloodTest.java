@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.testing.metrics.Exposition;
+import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * The per-source rate limit against a real flood: sipp sends 150 OPTIONS at 300 a second from one trusted loopback
@@ -49,12 +46,7 @@ class SipFloodTest {
             .with("sip.account.bob.register", "false")
             .with("sip.incoming.operator.match", "sip:0@.*")
             .with("sip.incoming.operator.user", "bob")
-            .withModule(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class).addBinding().toInstance(prometheus);
-                }
-            });
+            .withModule(MetricsSinks.into(prometheus));
 
     private double refused(String reason) {
         return Exposition.parse(prometheus.scrape()).value("gateway_sip_requests_refused_total", "reason", reason);

@@ -5,23 +5,20 @@ import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.OFFER;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.SIP_WAIT;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.testing.metrics.Exposition;
+import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * The SIP bridge's metrics through real Kamailio and sipp: registrations by state, responses by class,
@@ -48,12 +45,7 @@ class SipMetricsTest {
             .with("sip.account.alice.password", "pw1001")
             .with("sip.account.bob.aor", "sip:1003@localhost")
             .with("sip.account.bob.password", "pw1003")
-            .withModule(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class).addBinding().toInstance(prometheus);
-                }
-            });
+            .withModule(MetricsSinks.into(prometheus));
 
     private Exposition scrape() {
         return Exposition.parse(prometheus.scrape());

@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.metrics.MetricsSinks;
 import org.webrtcgateway.xmpp.testing.ProsodyExtension;
 
 /** The XMPP bridge's stream state and stanza counters against real Prosody, in both modes. */
@@ -30,7 +26,7 @@ class XmppMetricsTest {
     private final SimpleMeterRegistry componentMeters = new SimpleMeterRegistry();
 
     @RegisterExtension
-    final GatewayExtension accounts = prosody.gatewayWithAccounts("alice").withModule(sink(accountMeters));
+    final GatewayExtension accounts = prosody.gatewayWithAccounts("alice").withModule(MetricsSinks.into(accountMeters));
 
     @Test
     void aLoggedInAccountIsCountedAsConnectedAndItsStanzasBothWays() {
@@ -51,7 +47,7 @@ class XmppMetricsTest {
                 .with("xmpp.component.domain", ProsodyExtension.COMPONENT_DOMAIN)
                 .with("xmpp.component.server", "127.0.0.1:" + prosody.componentPort())
                 .with("xmpp.component.secret", ProsodyExtension.COMPONENT_SECRET)
-                .withModule(sink(componentMeters));
+                .withModule(MetricsSinks.into(componentMeters));
         accounts.stop(); // one gateway at a time: the component's domain takes one stream
         component.start();
         try {
@@ -65,12 +61,4 @@ class XmppMetricsTest {
         assertThat(componentMeters.get("gateway.xmpp.component.connected").gauge().value()).isZero();
     }
 
-    private static Module sink(MeterRegistry registry) {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class).addBinding().toInstance(registry);
-            }
-        };
-    }
 }

@@ -45,7 +45,7 @@ class AccessRulesThroughKamailioTest {
 
     @Test
     void anAllowedCallReachesThePhoneAndRefusedOnesDoNot() {
-        try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
             await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
 
@@ -77,18 +77,4 @@ class AccessRulesThroughKamailioTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    /** A sipp phone registered at Kamailio as {@code number}, as in SipCallsThroughKamailioTest. */
-    private static SippPhone registeredPhone(String scenario, String number, String password) {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-au", number, "-ap", password)) {
-            unregister.awaitSuccess();
-        }
-        int port = FreePorts.udpAndTcp();
-        SippPhone phone = SippPhone.start(scenario, port, null);
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password)) {
-            register.awaitSuccess();
-        }
-        return phone;
-    }
 }

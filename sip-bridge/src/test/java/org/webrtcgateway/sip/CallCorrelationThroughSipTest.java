@@ -146,16 +146,6 @@ class CallCorrelationThroughSipTest {
 
     /** Phone 1002, which answers two calls and takes their BYEs. */
     private static SippPhone registeredPhone() {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1002", "-au", "1002", "-ap", "pw1002")) {
-            unregister.awaitSuccess();
-        }
-        int port = FreePorts.udpAndTcp();
-        SippPhone phone = SippPhone.start("uas.xml", port, null, "-m", "2");
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", "1002", "-key", "contact_port", String.valueOf(port), "-au", "1002", "-ap", "pw1002")) {
-            register.awaitSuccess();
-        }
-        return phone;
+        return kamailio.registeredPhone("uas.xml", "1002", "pw1002", "-m", "2");
     }
 }

@@ -71,7 +71,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserCallsSipPhoneWhichRingsAnswersAndGetsTheBrowsersHangUp() {
-        try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
@@ -96,7 +96,7 @@ class SipCallsThroughKamailioTest {
     /** The PBX's challenge is answered before it is made: the second INVITE reaches the phone as the first of its call (CSeq 1). */
     @Test
     void aSecondCallFromTheSameAccountCarriesCredentialsWithoutBeingChallenged() {
-        try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
             TestClient alice = registeredUser("alice");
             for (int i = 0; i < 2; i++) {
                 String call = answeredCall(alice, "sip:1002@localhost");
@@ -113,7 +113,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipPhoneHangingUpEndsTheBrowsersCallWithBye() {
-        try (SippPhone phone = registeredPhone("uas-hangup.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-hangup.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
             String call = answeredCall(alice, "sip:1002@localhost");
@@ -127,7 +127,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserHangingUpBeforeTheAnswerCancelsTheInvite() {
-        try (SippPhone phone = registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
             String call = offerWithAllCandidates(alice, "sip:1002@localhost");
@@ -142,7 +142,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserRenegotiationBecomesReInviteAndItsAnswerComesBack() {
-        try (SippPhone phone = registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
@@ -159,7 +159,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserDtmfReachesThePhoneAsSipInfo() {
-        try (SippPhone phone = registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
@@ -176,7 +176,7 @@ class SipCallsThroughKamailioTest {
     /** PROTOCOL.md, Resuming: the SIP dialog outlives a dropped socket, and the ICE restart offer becomes a re-INVITE. */
     @Test
     void callSurvivesADroppedConnectionAndTheResumedBrowsersRenegotiationBecomesReInvite() {
-        try (SippPhone phone = registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
             TestClient alice = gateway.client();
             String session = alice.login("alice").path("session").asText();
             awaitRegistered("alice");
@@ -198,7 +198,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void aShortExtensionIsDialedThroughTheDialPlan() {
-        try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
             String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office");
@@ -214,7 +214,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void closingTheBrowserEndsItsSipCallWithBye() {
-        try (SippPhone phone = registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
             String call = answeredCall(alice, "sip:1002@localhost");
 
@@ -233,7 +233,7 @@ class SipCallsThroughKamailioTest {
     @Test
     @Tag("rfc8840")
     void toATargetKnownToTrickleOverSipTheInviteGoesAtOnceAndCandidatesFollowInInfo() {
-        try (SippPhone phone = registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
             TestClient alice = registeredUser("alice");
             String first = answeredCall(alice, "sip:1002@localhost");
             alice.requestOk("type", "bye", "call", first);
@@ -431,7 +431,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserMessageToASipAddressArrivesAsSipMessage() {
-        try (SippPhone phone = registeredPhone("message-uas.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("message-uas.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
             alice.requestOk("type", "message", "to", "sip:1002@localhost", "data", "hello from the browser");
@@ -478,20 +478,6 @@ class SipCallsThroughKamailioTest {
         await().atMost(SIP_WAIT).until(() -> bridge().registration(user).map(r -> r.registered()).orElse(false));
     }
 
-    /** A sipp phone running {@code scenario} on a free port, registered at Kamailio as {@code number} (its only contact). */
-    private static SippPhone registeredPhone(String scenario, String number, String password, String... extra) {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-au", number, "-ap", password)) {
-            unregister.awaitSuccess();
-        }
-        int port = FreePorts.udpAndTcp();
-        SippPhone phone = SippPhone.start(scenario, port, null, extra);
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password)) {
-            register.awaitSuccess();
-        }
-        return phone;
-    }
 
     static Map<String, Object> candidate(String line) {
         Map<String, Object> candidate = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ class SipMetricsTest {
 
     @Test
     void aCallToASipPhoneMovesTheSipCallMetersAndTheSetUpHistogram() {
-        try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
             await().atMost(SIP_WAIT).until(() -> scrape().value("gateway_sip_registrations", "state", "registered") == 2);
             Exposition before = scrape();
@@ -110,17 +110,4 @@ class SipMetricsTest {
         assertThat(after.value("gateway_calls_active", "bridge", "sip")).isZero();
     }
 
-    private static SippPhone registeredPhone(String scenario, String number, String password) {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-au", number, "-ap", password)) {
-            unregister.awaitSuccess();
-        }
-        int port = FreePorts.udpAndTcp();
-        SippPhone phone = SippPhone.start(scenario, port, null);
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password)) {
-            register.awaitSuccess();
-        }
-        return phone;
-    }
 }

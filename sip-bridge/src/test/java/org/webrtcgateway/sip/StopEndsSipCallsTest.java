@@ -36,7 +36,7 @@ class StopEndsSipCallsTest {
 
     @Test
     void anEstablishedCallGetsByeAndTheStopWaitsForThePhonesOk() {
-        try (SippPhone phone = registeredPhone("uas.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
             TestClient alice = loggedInAndRegistered();
             String call = offer(alice, "sip:1002@localhost");
             alice.next("ringing");
@@ -53,7 +53,7 @@ class StopEndsSipCallsTest {
 
     @Test
     void aCallStillRingingOutGetsCancel() {
-        try (SippPhone phone = registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
+        try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
             TestClient alice = loggedInAndRegistered();
             offer(alice, "sip:1002@localhost");
             alice.next("ringing");
@@ -109,18 +109,4 @@ class StopEndsSipCallsTest {
         return call;
     }
 
-    /** A sipp phone running {@code scenario}, registered at Kamailio as {@code number} (its only contact). */
-    private static SippPhone registeredPhone(String scenario, String number, String password) {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-au", number, "-ap", password)) {
-            unregister.awaitSuccess();
-        }
-        int port = FreePorts.udpAndTcp();
-        SippPhone phone = SippPhone.start(scenario, port, null);
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password)) {
-            register.awaitSuccess();
-        }
-        return phone;
-    }
 }

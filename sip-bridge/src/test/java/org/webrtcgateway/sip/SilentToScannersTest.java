@@ -9,11 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.sip.testing.EdgeGateway;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
-import org.webrtcgateway.testing.metrics.Exposition;
-import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * {@code sip.untrusted-policy: silent}: a scanner's OPTIONS and INVITE from an untrusted loopback address get no
@@ -27,17 +26,9 @@ class SilentToScannersTest {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", "127.0.0.1:" + FreePorts.udpAndTcp())
-            .with("sip.options-interval", "0")
+    final GatewayExtension gateway = EdgeGateway.on(gatewaySipPort, prometheus)
             .with("sip.untrusted-policy", "silent")
-            .with("sip.trusted-sources", "127.0.0.3")
-            .with("sip.account.bob.aor", "sip:1003@localhost")
-            .with("sip.account.bob.register", "false")
-            .withModule(MetricsSinks.into(prometheus));
+            .with("sip.trusted-sources", "127.0.0.3");
 
     @Test
     void anUntrustedSourcesOptionsAndInviteGetNoAnswerAtAll() {
@@ -50,7 +41,7 @@ class SilentToScannersTest {
                         .doesNotContain("SIP/2.0 ");
             }
         }
-        assertThat(Exposition.parse(prometheus.scrape()).value("gateway_sip_requests_refused_total", "reason", "untrusted"))
+        assertThat(EdgeGateway.refused(prometheus, "untrusted"))
                 .as("each OPTIONS and INVITE, with their retransmissions").isGreaterThanOrEqualTo(2);
     }
 

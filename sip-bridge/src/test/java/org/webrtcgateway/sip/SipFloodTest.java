@@ -12,12 +12,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.sip.testing.EdgeGateway;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.TestClient;
-import org.webrtcgateway.testing.metrics.Exposition;
-import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * The per-source rate limit against a real flood: sipp sends 150 OPTIONS at 300 a second from one trusted loopback
@@ -33,23 +32,15 @@ class SipFloodTest {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", "127.0.0.1:" + FreePorts.udpAndTcp())
-            .with("sip.options-interval", "0")
+    final GatewayExtension gateway = EdgeGateway.on(gatewaySipPort, prometheus)
             .with("sip.trusted-sources", "127.0.0.1, 127.0.0.4/31")
             .with("sip.requests-per-second", "10")
             .with("sip.request-burst", "10")
-            .with("sip.account.bob.aor", "sip:1003@localhost")
-            .with("sip.account.bob.register", "false")
             .with("sip.incoming.operator.match", "sip:0@.*")
-            .with("sip.incoming.operator.user", "bob")
-            .withModule(MetricsSinks.into(prometheus));
+            .with("sip.incoming.operator.user", "bob");
 
     private double refused(String reason) {
-        return Exposition.parse(prometheus.scrape()).value("gateway_sip_requests_refused_total", "reason", reason);
+        return EdgeGateway.refused(prometheus, reason);
     }
 
     @Test

@@ -13,12 +13,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.sip.testing.EdgeGateway;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.TestClient;
-import org.webrtcgateway.testing.metrics.Exposition;
-import org.webrtcgateway.testing.metrics.MetricsSinks;
 
 /**
  * With the defaults, only the proxy's address (here 127.0.0.1) may send the bridge requests: sipp from 127.0.0.2,
@@ -34,20 +33,12 @@ class UntrustedSourcesTest {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", "127.0.0.1:" + FreePorts.udpAndTcp())
-            .with("sip.options-interval", "0")
-            .with("sip.account.bob.aor", "sip:1003@localhost")
-            .with("sip.account.bob.register", "false")
+    final GatewayExtension gateway = EdgeGateway.on(gatewaySipPort, prometheus)
             .with("sip.incoming.operator.match", "sip:0@.*")
-            .with("sip.incoming.operator.user", "bob")
-            .withModule(MetricsSinks.into(prometheus));
+            .with("sip.incoming.operator.user", "bob");
 
     private double refused(String reason) {
-        return Exposition.parse(prometheus.scrape()).value("gateway_sip_requests_refused_total", "reason", reason);
+        return EdgeGateway.refused(prometheus, reason);
     }
 
     @Test

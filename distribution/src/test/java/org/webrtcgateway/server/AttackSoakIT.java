@@ -254,7 +254,8 @@ class AttackSoakIT {
         /** Starts it with its default settings (conf/jvm.options, no JAVA_OPTS) but for a free port and {@code settings}. */
         static Bundle start(String... settings) throws IOException, InterruptedException {
             assertThat(GATEWAY).as("the bundle is built by 'mvn package'").isExecutable();
-            List<String> command = new ArrayList<>(List.of(GATEWAY.toString(), "--bind", "127.0.0.1", "--port", "0"));
+            List<String> command = new ArrayList<>(List.of(GATEWAY.toString(), "--bind", "127.0.0.1", "--port", "0",
+                    "--websocket.health-counts", "true")); // the soak reads the session count off /health
             command.addAll(List.of(settings));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("JAVA_OPTS");

@@ -42,17 +42,37 @@ public final class RawWebSocket implements AutoCloseable {
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }
+        return open(socket, port);
+    }
+
+    /**
+     * Connects from another loopback address ({@code 127.0.0.2}: a second client machine, as a proxy in front sees
+     * it) and completes the handshake, with extra request header lines ({@code "X-Forwarded-For: 192.0.2.1"}).
+     */
+    public static RawWebSocket connectFrom(String localAddress, int port, String... headerLines) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        return open(socket, port, headerLines);
+    }
+
+    private static RawWebSocket open(Socket socket, int port, String... headerLines) throws IOException {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
         RawWebSocket ws = new RawWebSocket(socket);
-        ws.handshake(port);
+        try {
+            ws.handshake(port, headerLines);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         return ws;
     }
 
-    private void handshake(int port) throws IOException {
+    private void handshake(int port, String... headerLines) throws IOException {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + String.join("", java.util.Arrays.stream(headerLines).map(line -> line + "\r\n").toList())
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();

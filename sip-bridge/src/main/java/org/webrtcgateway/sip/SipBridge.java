@@ -50,7 +50,7 @@ import org.webrtcgateway.sip.stack.CallIdCorrelations;
 import org.webrtcgateway.sip.edge.RefusalLog;
 import org.webrtcgateway.sip.edge.SourceGate;
 import org.webrtcgateway.sip.edge.SourceRateLimit;
-import org.webrtcgateway.sip.edge.TrustedSources;
+import org.webrtcgateway.core.net.AddressRanges;
 import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
@@ -101,7 +101,7 @@ public final class SipBridge implements Bridge {
     /** The bridge's trusted sources (resolved now, once) and per-source rate limit. */
     private SourceGate edgeGate() {
         List<String> entries = config.trustedSourceEntries();
-        TrustedSources trusted = TrustedSources.resolve(entries, (entry, why) ->
+        AddressRanges trusted = AddressRanges.resolve(entries, (entry, why) ->
                 log.warn("SIP trusted source '{}' does not resolve ({}): requests from it will be refused", entry, why));
         if (trusted.isEmpty()) {
             log.warn("SIP: no trusted source (sip.trusted-sources, or the proxies' addresses) resolved: every request will be refused");

@@ -16,6 +16,7 @@ import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.net.AddressRanges;
 import org.webrtcgateway.sip.routing.DialPlan;
 import org.webrtcgateway.sip.routing.IncomingRoutes;
 import org.webrtcgateway.sip.stack.VerifyingTlsLayer;
@@ -91,7 +92,7 @@ public record SipConfig(
             "longest wait between registration attempts");
 
     public static final Setting<List<String>> TRUSTED_SOURCES = new Setting<>("sip.trusted-sources", List.of(),
-            SipConfig::parseTrustedSources, "addresses, address/prefix ranges and host names SIP requests are accepted from;"
+            AddressRanges::parseEntries, "addresses, address/prefix ranges and host names SIP requests are accepted from;"
                     + " others get 403 (default: the addresses of sip.proxy, the accounts' and the trunk's proxies, resolved at start)");
     public static final Setting<Integer> REQUESTS_PER_SECOND = Setting.integer("sip.requests-per-second", 1000, 0, 1_000_000,
             "SIP requests a second one source address may send on average; past it a trusted source gets 503 with"
@@ -305,17 +306,6 @@ public record SipConfig(
 
     public String transport() {
         return transports.get(0);
-    }
-
-    private static List<String> parseTrustedSources(String text) {
-        List<String> entries = new ArrayList<>();
-        for (String entry : text.split(",")) {
-            if (!entry.isBlank()) {
-                org.webrtcgateway.sip.edge.TrustedSources.validate(entry);
-                entries.add(entry.trim());
-            }
-        }
-        return List.copyOf(entries);
     }
 
     private static String parseUntrustedPolicy(String value) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.Settings;
+import org.webrtcgateway.core.net.AddressRanges;
 
 /** The sip.* settings: defaults, accounts, and refusal of anything that could break a SIP header. */
 class SipConfigTest {

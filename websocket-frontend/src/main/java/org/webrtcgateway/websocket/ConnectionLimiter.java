@@ -17,7 +17,9 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * Caps connections per client IP address ({@code websocket.max-connections-per-address}), counting the
- * sessions of dropped connections too until they end (see {@link AddressSlot}).
+ * sessions of dropped connections too until they end (see {@link AddressSlot}). A connection from a trusted proxy
+ * counts against the client the proxy names, once it is known: its PROXY protocol header, or the X-Forwarded-For of
+ * its upgrade request ({@link #admit}); a proxied plain HTTP request (a page, /health) counts against nobody.
  */
 @Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
@@ -29,10 +31,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<AddressSlot> SLOT = AttributeKey.valueOf("connection-limiter.slot");
 
     private final int limit;
+    private final TrustedProxies proxies;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    ConnectionLimiter(int limit) {
+    ConnectionLimiter(int limit, TrustedProxies proxies) {
         this.limit = limit;
+        this.proxies = proxies;
     }
 
     /** The place {@code channel} holds in its address's count, or null when nothing is counted. */
@@ -42,15 +46,39 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-        int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        ctx.channel().attr(SLOT).set(new AddressSlot(() -> giveBack(address)));
-        if (count > limit) {
-            refused.occurred(address.getHostAddress() + " has " + limit + " already, dropped sessions included");
+        if (!proxies.fronts(ctx.channel()) && !admit(ctx.channel(), ClientAddress.of(ctx.channel()).getAddress())) {
             ctx.close();
             return;
         }
         super.channelActive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof ProxyHeaderReader.ClientNamed named && !admit(ctx.channel(), named.client().getAddress())) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    /**
+     * Counts {@code channel} against {@code client}; false when that address has its limit already (the place is
+     * held all the same, and given back when the channel closes).
+     */
+    boolean admit(Channel channel, InetAddress client) {
+        if (channel.hasAttr(SLOT) && channel.attr(SLOT).get() != null) {
+            return true; // counted already: a second request on a keep-alive connection
+        }
+        int count = perAddress.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet();
+        channel.attr(SLOT).set(new AddressSlot(() -> giveBack(client)));
+        if (count > limit) {
+            InetSocketAddress peer = (InetSocketAddress) channel.remoteAddress();
+            String via = client.equals(peer.getAddress()) ? "" : " (via " + peer + ")";
+            refused.occurred(client.getHostAddress() + via + " has " + limit + " already, dropped sessions included");
+            return false;
+        }
+        return true;
     }
 
     @Override

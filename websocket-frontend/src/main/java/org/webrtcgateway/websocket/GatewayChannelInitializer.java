@@ -12,9 +12,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
@@ -40,10 +42,13 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final WebSocketServerProtocolConfig websocketProtocol;
     private final FrontendMeters meters;
     private final CloseCodeMeter closeCodes;
+    private final TrustedProxies proxies;
+    private final RepeatedCondition malformedProxyHeaders = ProxyHeaderReader.malformedHeaders();
 
     GatewayChannelInitializer(WebSocketConfig config, Supplier<SslContext> ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
                               ChannelGroup channels, WriteBuffers writeBuffers, FrontendMeters meters,
-                              Supplier<String> metricsText) {
+                              Supplier<String> metricsText, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.meters = meters;
         this.closeCodes = new CloseCodeMeter(meters);
         this.config = config;
@@ -54,9 +59,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         this.encoder = encoder;
         this.channels = channels;
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
-        this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress()) : null;
+        this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress(), proxies) : null;
         this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
-                gateway::overloaded, gateway::notReady, metricsText);
+                gateway::overloaded, gateway::notReady, metricsText, proxies, connectionLimiter);
         this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())
                 .checkStartsWith(true) // the path may carry ?token=
@@ -78,6 +83,11 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         channels.add(channel);
         meters.opened(channel);
         ChannelPipeline pipeline = channel.pipeline();
+        if (proxies.proxyProtocol() && proxies.fronts(channel)) {
+            // First, before TLS: the proxy writes its header in the clear, then passes the client's bytes on.
+            pipeline.addLast(PipelineStages.PROXY_HEADER_DECODER, new HAProxyMessageDecoder());
+            pipeline.addLast(PipelineStages.PROXY_HEADER, new ProxyHeaderReader(malformedProxyHeaders));
+        }
         // Many small writes per read (a room message, a relayed burst) become one flush: one syscall.
         pipeline.addLast(PipelineStages.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
         if (connectionLimiter != null) {

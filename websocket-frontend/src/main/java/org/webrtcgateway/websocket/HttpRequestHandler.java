@@ -1,5 +1,7 @@
 package org.webrtcgateway.websocket;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,10 @@ import org.webrtcgateway.core.log.RepeatedCondition;
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    /** A misconfigured proxy would otherwise write a line per upgrade. */
+    private final RepeatedCondition badForwardedFor = RepeatedCondition.warn(log,
+            "refused upgrades whose X-Forwarded-For, from a trusted proxy, names no client address");
     /** Any web page can make browsers try: one line a minute, with the last page's Origin. */
     private final RepeatedCondition foreignOrigins = RepeatedCondition.warn(log,
             "refused WebSockets whose Origin is not in websocket.allowed-origins");
@@ -64,10 +70,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final Supplier<List<String>> notReady;
     /** The Prometheus scrape for /metrics; null when /metrics is not served on this port. */
     private final Supplier<String> metricsText;
+    private final TrustedProxies proxies;
+    /** Null when connections per address are not limited. */
+    private final ConnectionLimiter connectionLimiter;
 
     HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded,
-                       Supplier<List<String>> notReady, Supplier<String> metricsText) {
+                       Supplier<List<String>> notReady, Supplier<String> metricsText, TrustedProxies proxies,
+                       ConnectionLimiter connectionLimiter) {
         super(false);
+        this.proxies = proxies;
+        this.connectionLimiter = connectionLimiter;
         this.metricsText = metricsText;
         this.config = config;
         this.files = files;
@@ -111,7 +123,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             status = HttpResponseStatus.BAD_REQUEST;
         }
         // debug: anyone can send garbage, and the log is not theirs to fill
-        log.debug("refused an unreadable request from {} with {}: {}", ctx.channel().remoteAddress(), status.code(), cause.toString());
+        log.debug("refused an unreadable request from {} with {}: {}", ClientAddress.describe(ctx.channel()), status.code(), cause.toString());
         // The decoder reads nothing more on this connection (it discards the rest): it has to close.
         refuse(ctx, request, status, status.reasonPhrase().toLowerCase(Locale.ROOT) + "\n");
     }
@@ -128,8 +140,35 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return false;
         }
         if (!originAllowed(request)) {
-            foreignOrigins.occurred(ctx.channel().remoteAddress() + ": Origin " + request.headers().get(HttpHeaderNames.ORIGIN));
+            foreignOrigins.occurred(ClientAddress.describe(ctx.channel()) + ": Origin " + request.headers().get(HttpHeaderNames.ORIGIN));
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n");
+            return false;
+        }
+        return clientAdmitted(ctx, request);
+    }
+
+    /**
+     * Behind a proxy that names clients in X-Forwarded-For, the upgrade is where the client becomes known, and so
+     * where it is counted against its address's connection limit (429 past it).
+     */
+    private boolean clientAdmitted(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!proxies.fronts(ctx.channel()) || proxies.proxyProtocol()) {
+            return true; // counted when the connection (or its PROXY header) came
+        }
+        Optional<InetAddress> client;
+        try {
+            // HAProxy adds a header line of its own rather than appending to the client's: read them all, in order
+            client = proxies.forwardedClient(String.join(",", request.headers().getAll(X_FORWARDED_FOR)));
+        } catch (IllegalArgumentException e) {
+            badForwardedFor.occurred(ctx.channel().remoteAddress() + ": " + e.getMessage());
+            refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, "the proxy's X-Forwarded-For names no client address\n");
+            return false;
+        }
+        InetSocketAddress named = client.map(address -> new InetSocketAddress(address, 0))
+                .orElse((InetSocketAddress) ctx.channel().remoteAddress());
+        ClientAddress.namedByProxy(ctx.channel(), named);
+        if (connectionLimiter != null && !connectionLimiter.admit(ctx.channel(), named.getAddress())) {
+            refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from your address\n");
             return false;
         }
         return true;
@@ -151,7 +190,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", text("GET or HEAD only\n"));
         } else if (path.equals("/health")) {
             // 200 either way: an overloaded gateway still serves its users, it only refuses new bridged calls
-            String body = "{\"status\":\"ok\",\"sessions\":" + sessionCount.getAsInt()
+            String body = "{\"status\":\"ok\"" + (config.healthCounts() ? ",\"sessions\":" + sessionCount.getAsInt() : "")
                     + ",\"overloaded\":" + overloaded.getAsBoolean() + "}\n";
             respond(ctx, request, HttpResponseStatus.OK, "application/json", text(body));
         } else if (path.equals("/healthz")) {

@@ -97,20 +97,20 @@ final class IdleGuard extends ChannelDuplexHandler {
         long toDeadline = upgradeDeadline - now;
         if (!upgraded && toDeadline <= 0) {
             // debug, not info: every browser's keep-alive page load ends here too
-            log.debug("closed {}: no WebSocket upgrade within {} ms of connecting", ctx.channel().remoteAddress(),
+            log.debug("closed {}: no WebSocket upgrade within {} ms of connecting", ClientAddress.describe(ctx.channel()),
                     TimeUnit.NANOSECONDS.toMillis(handshakeNanos));
             ctx.close();
             return;
         }
         long quiet = now - lastRead;
         if (quiet >= dropAfterNanos) {
-            log.info("dropped {}: nothing received for {} ms", ctx.channel().remoteAddress(), TimeUnit.NANOSECONDS.toMillis(quiet));
+            log.info("dropped {}: nothing received for {} ms", ClientAddress.describe(ctx.channel()), TimeUnit.NANOSECONDS.toMillis(quiet));
             ctx.close();
             return;
         }
         long stalled = stalledFor(ctx, now);
         if (stalled >= dropAfterNanos) {
-            log.info("dropped {}: it has read nothing of what waits for it for {} ms", ctx.channel().remoteAddress(),
+            log.info("dropped {}: it has read nothing of what waits for it for {} ms", ClientAddress.describe(ctx.channel()),
                     TimeUnit.NANOSECONDS.toMillis(stalled));
             ctx.close();
             return;

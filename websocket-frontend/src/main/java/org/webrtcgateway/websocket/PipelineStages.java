@@ -2,6 +2,8 @@ package org.webrtcgateway.websocket;
 
 /** Names of the pipeline's stages, top (network) to bottom (signaling), as {@link GatewayChannelInitializer} adds them. */
 final class PipelineStages {
+    static final String PROXY_HEADER_DECODER = "proxy-header-decoder";
+    static final String PROXY_HEADER = "proxy-header";
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String TLS = "tls";
     static final String TLS_FAILURES = "tls-failures";

@@ -226,7 +226,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed
         } else {
             // A bug of ours, maybe hit by every message a client sends: its stack trace once a minute.
-            unexpected.occurred(ctx.channel().remoteAddress() + ": " + cause, cause);
+            unexpected.occurred(ClientAddress.describe(ctx.channel()) + ": " + cause, cause);
             ctx.close();
         }
     }

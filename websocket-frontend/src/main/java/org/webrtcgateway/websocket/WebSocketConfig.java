@@ -26,7 +26,8 @@ public record WebSocketConfig(
         Path tlsCertificate,
         Path tlsPrivateKey,
         List<String> allowedOrigins,
-        int ioThreads) {
+        int ioThreads,
+        boolean healthCounts) {
 
     public static final Setting<String> BIND = Setting.string("websocket.bind", "127.0.0.1",
             "address to listen on (0.0.0.0 or :: for every interface)");
@@ -66,10 +67,14 @@ public record WebSocketConfig(
             "Origins allowed to open the WebSocket, e.g. https://app.example.org (empty = any)");
     public static final Setting<Integer> IO_THREADS = Setting.integer("websocket.io-threads", 0, 0, 1024,
             "network threads (0 = one per core)");
+    public static final Setting<Boolean> HEALTH_COUNTS = Setting.bool("websocket.health-counts", false,
+            "GET /health tells how many sessions are logged in (false: no counts for anyone who can reach the port;"
+                    + " /metrics and the admin API have them)");
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
             MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
-            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS);
+            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS,
+            HEALTH_COUNTS);
 
     public WebSocketConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -93,7 +98,7 @@ public record WebSocketConfig(
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
                 s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
                 s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(WRITE_BUFFERS_TOTAL), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
-                s.get(TLS_PRIVATE_KEY), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS));
+                s.get(TLS_PRIVATE_KEY), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
     }
 
     public boolean tls() {

@@ -91,7 +91,7 @@ final class WebSocketConnection implements ClientConnection {
         } catch (RuntimeException e) {
             // Never lose the messages after it, nor break the sender's loop over a room: log it and go on.
             buffer.release();
-            unencodable.occurred(message.getClass().getSimpleName() + " for " + remoteAddress() + ": " + e, e);
+            unencodable.occurred(message.getClass().getSimpleName() + " for " + ClientAddress.describe(channel) + ": " + e, e);
             return true;
         }
         long size = buffer.readableBytes();
@@ -197,6 +197,6 @@ final class WebSocketConnection implements ClientConnection {
 
     @Override
     public String remoteAddress() {
-        return String.valueOf(channel.remoteAddress());
+        return ClientAddress.text(channel); // the client's, not the proxy's in front
     }
 }

@@ -31,12 +31,14 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
     public List<Setting<?>> settings() {
         List<Setting<?>> all = new java.util.ArrayList<>(WebSocketConfig.SETTINGS);
         all.addAll(MetricsConfig.SETTINGS);
+        all.addAll(ProxyConfig.SETTINGS);
         return List.copyOf(all);
     }
 
     @Override
     public void check(Settings settings) {
         MetricsConfig.from(settings);
+        ProxyConfig.from(settings);
         WebSocketConfig config = WebSocketConfig.from(settings);
         if (config.staticDir() != null && !Files.isDirectory(config.staticDir())) {
             throw new ConfigException(WebSocketConfig.STATIC_DIR.key() + ": " + config.staticDir() + " is not a folder"
@@ -75,6 +77,12 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
     @Singleton
     MetricsConfig metricsConfig(Settings settings) {
         return MetricsConfig.from(settings);
+    }
+
+    @Provides
+    @Singleton
+    ProxyConfig proxyConfig(Settings settings) {
+        return ProxyConfig.from(settings);
     }
 
     @Provides

@@ -54,6 +54,7 @@ public final class WebSocketServer implements Frontend {
     private final FrontendMeters meters;
     /** The scrape for /metrics on this port; null when it is served elsewhere or not at all. */
     private final Supplier<String> metricsText;
+    private final ProxyConfig proxyConfig;
     private final ChannelGroup channels = new DefaultChannelGroup("websocket-clients", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -62,7 +63,8 @@ public final class WebSocketServer implements Frontend {
     @Inject
     public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
                            WriteBuffers writeBuffers, ServerTls tls, FrontendMeters meters, MetricsConfig metricsConfig,
-                           MetricsExposition exposition) {
+                           MetricsExposition exposition, ProxyConfig proxyConfig) {
+        this.proxyConfig = proxyConfig;
         this.meters = meters;
         this.metricsText = metricsConfig.onMainPort() ? exposition::scrape : null;
         this.config = config;
@@ -89,7 +91,7 @@ public final class WebSocketServer implements Frontend {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLimit() / 2, config.writeBufferLimit()))
                 .childHandler(new GatewayChannelInitializer(config, tls::current, gateway, decoder, encoder, channels, writeBuffers,
-                        meters, metricsText));
+                        meters, metricsText, TrustedProxies.of(proxyConfig)));
         try {
             serverChannel = bootstrap.bind(config.bind(), config.port()).sync().channel();
         } catch (Exception e) { // sync() rethrows the bind's own exception, checked ones included

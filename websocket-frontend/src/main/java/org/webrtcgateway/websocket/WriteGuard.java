@@ -46,7 +46,7 @@ final class WriteGuard extends ChannelOutboundHandlerAdapter {
     /** Closes a client that does not read what it is sent; logged once per connection. */
     static void cutOff(Channel channel) {
         if (channel.attr(CUT_OFF).setIfAbsent(Boolean.TRUE) == null) {
-            slowReaders.occurred(channel.remoteAddress() + ": more than " + channel.config().getWriteBufferHighWaterMark()
+            slowReaders.occurred(ClientAddress.describe(channel) + ": more than " + channel.config().getWriteBufferHighWaterMark()
                     + " bytes waiting to be written");
         }
         // Its buffer is full, so a close frame would wait behind it: close the connection itself.

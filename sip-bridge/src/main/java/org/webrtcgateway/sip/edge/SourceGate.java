@@ -2,6 +2,8 @@ package org.webrtcgateway.sip.edge;
 
 import java.net.InetAddress;
 
+import org.webrtcgateway.core.net.AddressRanges;
+
 /**
  * Decides, before any SIP work, whether a request from a source address goes on: the source's rate first (a flood
  * costs no more than a lookup and a subtraction), then whether it is trusted. Thread-safe: JAIN-SIP calls it from its
@@ -9,12 +11,12 @@ import java.net.InetAddress;
  */
 public final class SourceGate {
 
-    private final TrustedSources trusted;
+    private final AddressRanges trusted;
     private final SourceRateLimit rate;
     private final boolean silent;
 
     /** @param silent {@code sip.untrusted-policy: silent}: untrusted sources hear nothing, not even 403 */
-    public SourceGate(TrustedSources trusted, SourceRateLimit rate, boolean silent) {
+    public SourceGate(AddressRanges trusted, SourceRateLimit rate, boolean silent) {
         this.trusted = trusted;
         this.rate = rate;
         this.silent = silent;

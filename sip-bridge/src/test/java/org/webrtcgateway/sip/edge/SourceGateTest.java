@@ -7,10 +7,11 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.webrtcgateway.core.net.AddressRanges;
 
 class SourceGateTest {
 
-    private final TrustedSources trusted = TrustedSources.resolve(List.of("192.0.2.1"), (entry, why) -> { });
+    private final AddressRanges trusted = AddressRanges.resolve(List.of("192.0.2.1"), (entry, why) -> { });
 
     private static InetAddress ip(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal);

@@ -1,4 +1,4 @@
-package org.webrtcgateway.sip.edge;
+package org.webrtcgateway.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class TrustedSourcesTest {
+class AddressRangesTest {
 
     private static InetAddress ip(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal);
@@ -18,7 +18,7 @@ class TrustedSourcesTest {
 
     @Test
     void addressesRangesAndProxyHostPortsMatchOnlyWhatTheyCover() throws UnknownHostException {
-        TrustedSources trusted = TrustedSources.resolve(List.of("192.0.2.10", "198.51.100.0/25", "127.0.0.1:5060", "[2001:db8::1]:5061",
+        AddressRanges trusted = AddressRanges.resolve(List.of("192.0.2.10", "198.51.100.0/25", "127.0.0.1:5060", "[2001:db8::1]:5061",
                 "2001:db8:1::/48"), (entry, why) -> { });
 
         assertThat(trusted.contains(ip("192.0.2.10"))).isTrue();
@@ -34,7 +34,7 @@ class TrustedSourcesTest {
 
     @Test
     void aPrefixThatIsNotAByteBoundaryMasksTheRest() throws UnknownHostException {
-        TrustedSources trusted = TrustedSources.resolve(List.of("10.1.2.0/23"), (entry, why) -> { });
+        AddressRanges trusted = AddressRanges.resolve(List.of("10.1.2.0/23"), (entry, why) -> { });
 
         assertThat(trusted.contains(ip("10.1.3.200"))).isTrue();
         assertThat(trusted.contains(ip("10.1.4.1"))).isFalse();
@@ -44,7 +44,7 @@ class TrustedSourcesTest {
     @Test
     void aHostNameIsResolvedAndOneThatDoesNotResolveIsReportedAndLeftOut() throws UnknownHostException {
         List<String> unresolved = new ArrayList<>();
-        TrustedSources trusted = TrustedSources.resolve(List.of("localhost", "no-such-host.invalid"), (entry, why) -> unresolved.add(entry));
+        AddressRanges trusted = AddressRanges.resolve(List.of("localhost", "no-such-host.invalid"), (entry, why) -> unresolved.add(entry));
 
         assertThat(trusted.contains(ip("127.0.0.1"))).isTrue();
         assertThat(unresolved).containsExactly("no-such-host.invalid");
@@ -53,7 +53,7 @@ class TrustedSourcesTest {
     @Test
     void malformedEntriesAreRefusedWithTheEntryInTheMessage() {
         for (String bad : List.of("300.1.1.1", "10.0.0.0/33", "10.0.0.0/x", "pbx.example.org/24", "bad host", "[::1")) {
-            assertThatThrownBy(() -> TrustedSources.validate(bad)).as(bad)
+            assertThatThrownBy(() -> AddressRanges.validate(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
         }
     }

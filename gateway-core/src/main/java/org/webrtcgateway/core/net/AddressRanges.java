@@ -1,4 +1,4 @@
-package org.webrtcgateway.sip.edge;
+package org.webrtcgateway.core.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,11 +9,11 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * The addresses SIP requests are accepted from: addresses, CIDR ranges, and host names resolved once,
- * when the bridge starts (a proxy that moves needs a restart, as its registrations do). Immutable, so
- * JAIN-SIP's threads read it without locks.
+ * A set of peers trusted by address: addresses, CIDR ranges, and host names resolved once, when the user of the
+ * set starts (a peer that moves needs a restart). The SIP bridge's trusted sources and the WebSocket frontend's
+ * trusted proxies. Immutable, so any thread reads it without locks.
  */
-public final class TrustedSources {
+public final class AddressRanges {
 
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -53,7 +53,7 @@ public final class TrustedSources {
 
     private final List<Range> ranges;
 
-    private TrustedSources(List<Range> ranges) {
+    private AddressRanges(List<Range> ranges) {
         this.ranges = List.copyOf(ranges);
     }
 
@@ -67,11 +67,23 @@ public final class TrustedSources {
         parse(entry);
     }
 
+    /** A comma-separated setting value, each entry checked as {@link #validate} does; the entries, trimmed. */
+    public static List<String> parseEntries(String text) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            if (!entry.isBlank()) {
+                validate(entry);
+                entries.add(entry.trim());
+            }
+        }
+        return List.copyOf(entries);
+    }
+
     /**
      * Resolves every entry; a host name that does not resolve is told to {@code unresolved} (with the reason) and
      * left out, so one stale name does not stop the gateway: the others still get in.
      */
-    public static TrustedSources resolve(List<String> entries, BiConsumer<String, String> unresolved) {
+    public static AddressRanges resolve(List<String> entries, BiConsumer<String, String> unresolved) {
         List<Range> ranges = new ArrayList<>();
         for (String entry : entries) {
             Parsed p = parse(entry);
@@ -89,7 +101,7 @@ public final class TrustedSources {
                 unresolved.accept(entry, String.valueOf(e.getMessage()));
             }
         }
-        return new TrustedSources(ranges);
+        return new AddressRanges(ranges);
     }
 
     public boolean contains(InetAddress address) {

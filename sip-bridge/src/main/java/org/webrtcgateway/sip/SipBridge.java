@@ -31,6 +31,7 @@ import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.api.TextChecks;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.sip.call.CallContext;
@@ -249,6 +250,11 @@ public final class SipBridge implements Bridge {
         }
         if (!(signal.from() instanceof Address.Local user) || !(to instanceof Address.External target)) {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the SIP bridge carries signals from gateway users to SIP addresses");
+        }
+        Optional<String> badSdp = signal instanceof Signal.Offer offer ? TextChecks.sdpRefusal(offer.sdp())
+                : signal instanceof Signal.Answer answer ? TextChecks.sdpRefusal(answer.sdp()) : Optional.empty();
+        if (badSdp.isPresent()) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, badSdp.get());
         }
         if (signal instanceof Signal.Offer offer) {
             return offer(user, target, offer);

@@ -59,6 +59,9 @@ class AccessRulesThroughKamailioTest {
             }
             alice.requestError("bad-message", "type", "message", "to", "sip:1002@localhost", "data", "hi\u0000there");
             alice.requestError("bad-message", "type", "message", "to", "sip:1002@localhost", "data", "bell\u0007");
+            String controlInSdp = SipCallsThroughKamailioTest.OFFER.replace("s=-", "s=\u001b[2J\u0000");
+            assertThat(alice.requestError("bad-message", "type", "offer", "to", "sip:1002@localhost", "sdp", controlInSdp)
+                    .path("message").asText()).contains("U+001B");
 
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", SipCallsThroughKamailioTest.OFFER)
                     .path("call").asText();

@@ -51,6 +51,7 @@ import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.api.TextChecks;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
 import org.webrtcgateway.xmpp.call.CallSettings;
@@ -247,6 +248,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, to + " is not an XMPP user's address");
         }
         if (signal instanceof Signal.Text text) {
+            Optional<String> refusal = XmppChat.refusal(text.data());
+            if (refusal.isPresent()) {
+                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, refusal.get());
+            }
             thread.execute(() -> quietly(account, () -> XmppChat.send(account, jid.get(), text.data())));
         } else if (signal instanceof Signal.Subscription subscription) {
             thread.execute(() -> quietly(account, () -> {
@@ -256,30 +261,8 @@ public final class XmppBridge implements Bridge, InboundStanzas {
                     account.unfollow(jid.get());
                 }
             }));
-        } else if (signal instanceof Signal.Offer offer) {
-            // Translated here, on the event loop (it is quick), so SDP that Jingle cannot carry is the sender's error.
-            Optional<JingleSessionContents> contents = translate(offer.sdp(), SdpRole.INITIATOR);
-            if (contents.isEmpty()) {
-                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the offer's SDP cannot be carried to XMPP (see the gateway's log)");
-            }
-            if (contents.get().contents().stream().noneMatch(content -> content.getDescription() instanceof RtpDescription)) {
-                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "a call to XMPP needs audio or video (Jingle RTP); the offer has neither");
-            }
-            // Refused before it is accepted when it cannot ring (a renegotiation goes on: its call exists).
-            Optional<XmppCalls.Ringing> ringing = calls.ringing(user, jid.get());
-            if (ringing.isEmpty() && offer.call() != null && !calls.isKnown(user, offer.call())) {
-                return RouteResult.rejected(ErrorCode.UNREACHABLE, to + " has no resource online that announced Jingle calls");
-            }
-            if (account.jid() == null) {
-                return RouteResult.rejected(ErrorCode.UNREACHABLE, user + " is not connected to XMPP now");
-            }
-            thread.execute(() -> calls.offer(account, external, jid.get(), offer, contents.get(), ringing));
-        } else if (signal instanceof Signal.Answer answer) {
-            Optional<JingleSessionContents> contents = translate(answer.sdp(), SdpRole.RESPONDER);
-            if (contents.isEmpty()) {
-                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the answer's SDP cannot be carried to XMPP (see the gateway's log)");
-            }
-            thread.execute(() -> calls.answer(user, answer, contents.get()));
+        } else if (signal instanceof Signal.Offer || signal instanceof Signal.Answer) {
+            return session(user, to, account, jid.get(), signal);
         } else if (signal instanceof Signal.Candidate candidate) {
             thread.execute(() -> calls.candidate(user, candidate));
         } else if (signal instanceof Signal.Ringing ringing) {
@@ -292,13 +275,42 @@ public final class XmppBridge implements Bridge, InboundStanzas {
         return RouteResult.accepted();
     }
 
-    private static Optional<JingleSessionContents> translate(String sdp, SdpRole role) {
-        try {
-            return Optional.of(SdpToJingle.translate(SessionDescription.parse(sdp), role));
-        } catch (IllegalArgumentException e) {
-            log.info("SDP not carried to XMPP: {}", e.getMessage());
-            return Optional.empty();
+    /**
+     * An offer or an answer, its SDP translated to Jingle here, on the event loop (it is quick), so SDP that Jingle
+     * cannot carry is the sender's error.
+     */
+    private RouteResult session(Address.Local user, Address to, XmppEndpoint account, EntityBareJid jid, Signal signal) {
+        Address.External external = (Address.External) to;
+        boolean isOffer = signal instanceof Signal.Offer;
+        String sdp = isOffer ? ((Signal.Offer) signal).sdp() : ((Signal.Answer) signal).sdp();
+        Optional<String> refusal = TextChecks.sdpRefusal(sdp);
+        if (refusal.isPresent()) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, refusal.get());
         }
+        JingleSessionContents contents;
+        try {
+            contents = SdpToJingle.translate(SessionDescription.parse(sdp), isOffer ? SdpRole.INITIATOR : SdpRole.RESPONDER);
+        } catch (IllegalArgumentException e) {
+            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "the " + (isOffer ? "offer" : "answer")
+                    + "'s SDP cannot be carried to XMPP: " + e.getMessage());
+        }
+        if (signal instanceof Signal.Offer offer) {
+            if (contents.contents().stream().noneMatch(content -> content.getDescription() instanceof RtpDescription)) {
+                return RouteResult.rejected(ErrorCode.BAD_MESSAGE, "a call to XMPP needs audio or video (Jingle RTP); the offer has neither");
+            }
+            // Refused before it is accepted when it cannot ring (a renegotiation goes on: its call exists).
+            Optional<XmppCalls.Ringing> ringing = calls.ringing(user, jid);
+            if (ringing.isEmpty() && offer.call() != null && !calls.isKnown(user, offer.call())) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, to + " has no resource online that announced Jingle calls");
+            }
+            if (account.jid() == null) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, user + " is not connected to XMPP now");
+            }
+            thread.execute(() -> calls.offer(account, external, jid, offer, contents, ringing));
+        } else {
+            thread.execute(() -> calls.answer(user, (Signal.Answer) signal, contents));
+        }
+        return RouteResult.accepted();
     }
 
     /**

@@ -29,6 +29,12 @@ final class XmppChat {
     private XmppChat() {
     }
 
+    /** Why {@code data} cannot go as a chat message (a character XML cannot carry); empty when it can. */
+    static Optional<String> refusal(RawJson data) {
+        String string = stringValue(data.json());
+        return XmlText.refusal("'data'", string != null ? string : data.json());
+    }
+
     static void send(XmppEndpoint from, EntityBareJid to, RawJson data) throws SmackException.NotConnectedException, InterruptedException {
         String json = data.json();
         String string = stringValue(json);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,6 +44,27 @@ class ChatAndPresenceThroughProsodyTest {
             alice.requestOk("type", "message", "to", "xmpp:bob@localhost", "data", "hello bob");
 
             assertThat(bob.awaitLine("RECEIVED")).isEqualTo("RECEIVED alice@localhost hello bob");
+        }
+    }
+
+    @Test
+    void textXmlCannotCarryIsRefusedAndTheAccountChatsOn() throws Exception {
+        TestClient alice = gateway.login("alice");
+        try (SlixmppClient bob = SlixmppClient.receiving(prosody, "bob")) {
+            bob.awaitLine("READY");
+
+            for (String hostile : List.of("bell\u0007", "nul\u0000", "escape\u001b[2J", "\ufffe")) {
+                assertThat(alice.requestError("bad-message", "type", "message", "to", "xmpp:bob@localhost", "data", hostile)
+                        .path("message").asText()).as("%s", hostile).contains("XMPP cannot carry");
+            }
+            // Escaped: as a character, a lone surrogate has no UTF-8 and would not even leave the test's client
+            alice.sendRaw("{\"type\":\"message\",\"to\":\"xmpp:bob@localhost\",\"data\":\"lone \\ud800 surrogate\"}");
+            assertThat(alice.next("error").path("message").asText()).contains("XMPP cannot carry");
+            alice.requestError("bad-message", "type", "presence", "status", "away", "note", "gone\u0001");
+            alice.requestOk("type", "message", "to", "xmpp:bob@localhost", "data", "tabs\tare fine");
+
+            assertThat(bob.awaitLine("RECEIVED")).isEqualTo("RECEIVED alice@localhost tabs\tare fine");
+            assertThat(gateway.injector().getInstance(XmppBridge.class).isLoggedIn("alice")).isTrue();
         }
     }
 

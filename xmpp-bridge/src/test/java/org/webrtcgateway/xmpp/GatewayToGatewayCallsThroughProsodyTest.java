@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -67,6 +68,27 @@ class GatewayToGatewayCallsThroughProsodyTest {
 
             alice.requestOk("type", "bye", "call", call);
             assertThat(bob.nextOfType("bye").path("call").asText()).isEqualTo(offer.path("call").asText());
+        }
+
+        @Test
+        void aCandidateForAnMLineTheCallDoesNotHaveIsDroppedAndTheStreamStaysUp() {
+            TestClient alice = gateway.login("alice");
+            TestClient bob = gateway.login("bob");
+            String call = offerToBob(alice);
+            JsonNode offer = bob.nextOfType("offer");
+            bob.requestOk("type", "answer", "call", offer.path("call").asText(), "sdp", ANSWER);
+            alice.nextOfType("answer");
+
+            // A mid of the browser's making would be a Jingle content name: a control character in it, an ill-formed
+            // stanza, and the server would close alice's whole stream.
+            alice.send("type", "candidate", "call", call, "candidate", Map.of("sdpMid", "0\u0007", "sdpMLineIndex", 0,
+                    "candidate", "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host"));
+            alice.send("type", "candidate", "call", call, "candidate", Map.of("sdpMid", "0", "sdpMLineIndex", 0,
+                    "candidate", "candidate:2 1 udp 2122260223 127.0.0.1 50002 typ host"));
+
+            JsonNode candidate = bob.nextOfType("candidate");
+            assertThat(candidate.path("candidate").path("candidate").asText()).contains("50002");
+            assertThat(gateway.injector().getInstance(XmppBridge.class).isLoggedIn("alice")).isTrue();
         }
 
         @Test

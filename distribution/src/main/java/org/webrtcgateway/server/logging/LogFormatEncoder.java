@@ -1,15 +1,20 @@
 package org.webrtcgateway.server.logging;
 
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
  * The log's line format, chosen by one setting in {@code conf/logback.xml} ({@code format}: {@code text}
  * or {@code json}) rather than by editing which appender the root logger uses: readable lines with
- * {@code pattern}, or one JSON object per line (logstash-logback-encoder) for log shippers.
+ * {@code pattern}, or one JSON object per line (logstash-logback-encoder) for log shippers. Either way one event
+ * is one line (a stack trace aside): text escapes the message's control characters.
  */
 public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -35,9 +40,18 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
             if (!format.equalsIgnoreCase("text")) {
                 addWarn("log format '" + format + "' is neither 'text' nor 'json': using text");
             }
-            PatternLayoutEncoder text = new PatternLayoutEncoder();
+            PatternLayout layout = new PatternLayout();
+            layout.setContext(getContext());
+            layout.setPattern(pattern);
+            // Every spelling of the message in a pattern: one event, one line (OneLineMessageConverter).
+            for (String word : List.of("m", "msg", "message")) {
+                layout.getInstanceConverterMap().put(word, OneLineMessageConverter.class.getName());
+            }
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
             text.setContext(getContext());
-            text.setPattern(pattern);
+            text.setLayout(layout);
+            text.setCharset(StandardCharsets.UTF_8);
             delegate = text;
         }
         delegate.start();

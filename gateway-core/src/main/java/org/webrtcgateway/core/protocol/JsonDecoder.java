@@ -21,6 +21,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.JsonString;
 import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.api.PresenceStatus;
+import org.webrtcgateway.core.api.TextChecks;
 import org.webrtcgateway.core.protocol.ClientMessage.Answer;
 import org.webrtcgateway.core.protocol.ClientMessage.Bye;
 import org.webrtcgateway.core.protocol.ClientMessage.Candidate;
@@ -241,6 +242,10 @@ public final class JsonDecoder {
         if (text.length() > maxLength) {
             throw new BadField("'" + field + "' is longer than " + maxLength + " characters");
         }
+        // One-line text that goes on to SIP (a Reason header), XMPP (a presence status) and log lines
+        TextChecks.lineRefusal("'" + field + "'", text).ifPresent(refusal -> {
+            throw new BadField(refusal);
+        });
         return text;
     }
 

@@ -163,6 +163,21 @@ class JsonDecoderTest {
     class Errors {
 
         @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {
+            "{\"type\":\"bye\",\"call\":\"c-1\",\"reason\":\"busy\\r\\nX-Forged: 1\"}",
+            "{\"type\":\"reject\",\"call\":\"c-1\",\"reason\":\"nul\\u0000\"}",
+            "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"\\u001b[2Jcleared\"}",
+            "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"csi \\u009b\"}",
+            "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"lone \\ud800\"}",
+            "{\"type\":\"login\",\"name\":\"eve\\n2026-12-06 INFO forged\"}"})
+        void oneLineTextWithAControlCharacterIsABadMessageThatNamesItWithoutEchoingIt(String text) {
+            Inbound.Malformed result = malformed(text);
+
+            assertThat(result.code()).isEqualTo(ErrorCode.BAD_MESSAGE);
+            assertThat(result.message()).contains("not allowed there (U+").doesNotContain("\n", "\r", "\u0000", "\u001b");
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"", "   ", "nope", "{\"type\":\"ping\"", "{\"type\":\"ping\"}x", "{\"type\":\"ping\"}{}",
                 "{\"type\":\"ping\",\"type\":\"ping\"}", "{\"type\":'ping'}"})
         void textThatIsNotOneJsonObjectIsBadJson(String text) {

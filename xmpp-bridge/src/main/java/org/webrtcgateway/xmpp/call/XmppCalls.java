@@ -456,8 +456,11 @@ public final class XmppCalls {
             mid = call.mids.get(candidate.sdpMLineIndex());
         }
         Set<String> mids = mid != null ? Set.of(mid) : new LinkedHashSet<>(call.mids);
-        if (!candidate.isEndOfCandidates() && mid == null) {
-            return; // a candidate of no known m-line: nothing the peer could use
+        if ((!candidate.isEndOfCandidates() && mid == null) || (mid != null && !call.mids.contains(mid))) {
+            // A candidate of no known m-line: nothing the peer could use. And the browser's mid becomes a content
+            // name in the stanza only when it is one of the call's own, so its text cannot make the stanza ill-formed.
+            log.debug("{}: a candidate for no m-line of the call ({}) was not passed on", call, mid == null ? "no mid" : "another mid");
+            return;
         }
         List<FullyQualifiedElement> contents = new ArrayList<>();
         for (String name : mids) {

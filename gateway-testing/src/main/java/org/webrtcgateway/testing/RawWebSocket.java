@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -38,9 +39,24 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and completes the handshake; {@code receiveBuffer} sets SO_RCVBUF (0: the system default). */
     public static RawWebSocket connect(int port, int receiveBuffer) throws IOException {
+        return connect(port, receiveBuffer, null);
+    }
+
+    /**
+     * Connects from {@code localAddress} (a loopback address such as 127.0.0.2, to be another client address
+     * to the server; null: the system's choice) and completes the handshake.
+     */
+    public static RawWebSocket connectFrom(InetAddress localAddress, int port) throws IOException {
+        return connect(port, 0, localAddress);
+    }
+
+    private static RawWebSocket connect(int port, int receiveBuffer, InetAddress localAddress) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
@@ -103,6 +119,24 @@ public final class RawWebSocket implements AutoCloseable {
     public void sendBytes(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Writes {@code bytes} {@code chopSize} at a time, each piece pushed out as its own TCP segment (no Nagle
+     * coalescing), so the server reads frames cut at any byte: a frame head, a length, a mask, a UTF-8 sequence.
+     */
+    public void sendInChops(byte[] bytes, int chopSize) throws IOException {
+        if (chopSize < 1) {
+            throw new IllegalArgumentException("chopSize must be at least 1, got " + chopSize);
+        }
+        socket.setTcpNoDelay(true);
+        int offset = 0;
+        while (offset < bytes.length) {
+            int chop = Math.min(chopSize, bytes.length - offset);
+            out.write(bytes, offset, chop);
+            out.flush();
+            offset += chop;
+        }
     }
 
     /**

@@ -205,6 +205,16 @@ class AutobahnFramingTest {
             assertConnectionEndsWith(1002, Chops.ONE_WRITE, WireFrame.ping(filled(126, 0xfe)));
         }
 
+        @ParameterizedTest(name = "opcode {0}") // 2.5 for the other control frames (RFC 6455 §5.5)
+        @ValueSource(ints = {WireFrame.PONG, WireFrame.CLOSE})
+        void anyControlFrameOver125BytesIsAProtocolError(int opcode) {
+            byte[] payload = filled(126, '*');
+            payload[0] = 0x03; // for the close frame: code 1000, then a reason of 124 bytes
+            payload[1] = (byte) 0xe8;
+
+            assertConnectionEndsWith(1002, Chops.ONE_WRITE, WireFrame.of(opcode, payload));
+        }
+
         @ParameterizedTest(name = "payload \"{0}\"") // 2.7, 2.8
         @ValueSource(strings = {"", "unsolicited pong payload"})
         void anUnsolicitedPongIsIgnored(String payload) {
@@ -316,6 +326,12 @@ class AutobahnFramingTest {
         @Test // 5.2
         void aFragmentedPongIsAProtocolError() {
             assertConnectionEndsWith(1002, Chops.ONE_WRITE, WireFrame.pong("fragment1").notFinal(), WireFrame.continuation("fragment2"));
+        }
+
+        @Test // beyond the catalogue: RFC 6455 §5.4, control frames are never fragmented
+        void aFragmentedCloseIsAProtocolError() {
+            assertConnectionEndsWith(1002, Chops.ONE_WRITE, WireFrame.of(WireFrame.CLOSE, new byte[] {0x03}).notFinal(),
+                    WireFrame.continuation(new byte[] {(byte) 0xe8}));
         }
 
         @ParameterizedTest // 5.3 one write, 5.4 frame by frame, 5.5 byte by byte

@@ -51,12 +51,12 @@ import org.webrtcgateway.websocket.framing.FramingClient.Chops;
  * session, as it did before. Where Autobahn expects a binary echo (1.2.x, 9.2.x, 9.4.x, 9.6.x), this is the
  * documented difference, and the tests prove the refusal instead.
  *
- * <p><b>Autobahn's judgement.</b> OK for every case, but: 6.4.1 to 6.4.4 NON-STRICT (a fragmented message's UTF-8
- * is checked when the message is whole, not fail-fast: allowed, and bounded by the size limit); 7.1.6 and 7.13.x
- * INFORMATIONAL (the spec leaves them open: the message before the close is acted on whole; close codes 5000 and
- * 65535 are answered 1002, as no endpoint may send them). 2.10 and 2.11 are OK: each of ten pings gets its pong;
- * beyond a small number of pongs still waiting to be written, only the latest ping is answered, as RFC 6455
- * §5.5.3 allows, so a ping flood costs no memory.
+ * <p><b>Autobahn's judgement.</b> OK for every case but the binary echoes above, and: 6.4.1 to 6.4.4 NON-STRICT
+ * (a fragmented message's UTF-8 is checked when the message is whole, not fail-fast: allowed, and bounded by the
+ * size limit); 7.1.6 and 7.13.x INFORMATIONAL (the spec leaves them open: the message before the close is acted on
+ * whole; close codes 5000 and 65535 are answered 1002, as no endpoint may send them). 2.10 and 2.11 are OK: each of
+ * ten pings gets its pong; beyond 16 pongs still waiting to be written, only the latest ping is answered, as RFC
+ * 6455 §5.5.3 allows, so a ping flood costs next to no memory.
  *
  * <p>One gateway serves the whole class (a new offender and witness per test), with no rate limit: these frames
  * are about framing, not rate.

@@ -38,24 +38,26 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and completes the handshake; {@code receiveBuffer} sets SO_RCVBUF (0: the system default). */
     public static RawWebSocket connect(int port, int receiveBuffer) throws IOException {
+        return connect(port, receiveBuffer, null);
+    }
+
+    /**
+     * Connects from {@code localAddress} (a loopback address such as 127.0.0.2: another client machine to the
+     * server, or to a proxy in front of it) and completes the handshake, with extra request header lines
+     * ({@code "X-Forwarded-For: 192.0.2.1"}).
+     */
+    public static RawWebSocket connectFrom(String localAddress, int port, String... headerLines) throws IOException {
+        return connect(port, 0, localAddress, headerLines);
+    }
+
+    private static RawWebSocket connect(int port, int receiveBuffer, String localAddress, String... headerLines) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }
-        return open(socket, port);
-    }
-
-    /**
-     * Connects from another loopback address ({@code 127.0.0.2}: a second client machine, as a proxy in front sees
-     * it) and completes the handshake, with extra request header lines ({@code "X-Forwarded-For: 192.0.2.1"}).
-     */
-    public static RawWebSocket connectFrom(String localAddress, int port, String... headerLines) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(localAddress, 0));
-        return open(socket, port, headerLines);
-    }
-
-    private static RawWebSocket open(Socket socket, int port, String... headerLines) throws IOException {
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
         RawWebSocket ws = new RawWebSocket(socket);
@@ -123,6 +125,24 @@ public final class RawWebSocket implements AutoCloseable {
     public void sendBytes(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Writes {@code bytes} {@code chopSize} at a time, each piece pushed out as its own TCP segment (no Nagle
+     * coalescing), so the server reads frames cut at any byte: a frame head, a length, a mask, a UTF-8 sequence.
+     */
+    public void sendInChops(byte[] bytes, int chopSize) throws IOException {
+        if (chopSize < 1) {
+            throw new IllegalArgumentException("chopSize must be at least 1, got " + chopSize);
+        }
+        socket.setTcpNoDelay(true);
+        int offset = 0;
+        while (offset < bytes.length) {
+            int chop = Math.min(chopSize, bytes.length - offset);
+            out.write(bytes, offset, chop);
+            out.flush();
+            offset += chop;
+        }
     }
 
     /**

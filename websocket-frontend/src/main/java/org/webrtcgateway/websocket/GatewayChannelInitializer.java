@@ -44,6 +44,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final CloseCodeMeter closeCodes;
     private final TrustedProxies proxies;
     private final RepeatedCondition malformedProxyHeaders = ProxyHeaderReader.malformedHeaders();
+    private final ProtocolViolations violations = new ProtocolViolations();
 
     GatewayChannelInitializer(WebSocketConfig config, Supplier<SslContext> ssl, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
                               ChannelGroup channels, WriteBuffers writeBuffers, FrontendMeters meters,
@@ -67,13 +68,20 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
                 .checkStartsWith(true) // the path may carry ?token=
                 .handleCloseFrames(false) // SignalingHandler must see the close frame: it ends the session
                 .dropPongFrames(true)
+                // RFC 6455 as the Autobahn catalogue checks it (framing.AutobahnFramingTest): each breach is a
+                // CorruptedWebSocketFrameException that SignalingHandler answers with a close frame.
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        // a frame longer than a message may be is refused from its header (1009), never buffered
                         .maxFramePayloadLength(config.maxFrameSize())
-                        .allowExtensions(false)
+                        .expectMaskedFrames(true)
+                        .allowMaskMismatch(false) // an unmasked client frame: 1002 (§5.1)
+                        .allowExtensions(false) // none is negotiated: reserved bits set are 1002 (§5.2)
                         // SignalingHandler answers violations itself: Netty's decoder answers an invalid
                         // close code with no close frame at all (RFC 6455 asks for 1002)
                         .closeOnProtocolViolation(false)
-                        .withUTF8Validator(false) // SignalingHandler validates whole messages, faster (Utf8)
+                        // SignalingHandler validates whole messages, faster (Utf8); a fragmented message's
+                        // UTF-8 is judged when it is whole (not fail-fast: allowed, and bounded by the size limit)
+                        .withUTF8Validator(false)
                         .build())
                 .build();
     }
@@ -107,7 +115,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast(PipelineStages.CLOSE_CODES, closeCodes);
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
         pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
+        // The same limit for a fragmented message as a whole: past it, 1009 (TooLongFrameException).
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
-        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers, meters));
+        pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers, meters,
+                violations));
     }
 }

@@ -1,11 +1,11 @@
 package org.webrtcgateway.websocket;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -35,7 +35,8 @@ import org.webrtcgateway.core.protocol.DisconnectKind;
  * The last stage: one per WebSocket connection. Turns text frames into core requests (after the rate
  * limit), answers pings (within the same limit), refuses binary frames (1003), answers a client's close
  * frame (RFC 6455 §7.4), tells the core when the connection can take more messages, and how the
- * connection ended: with a close frame (the session ends) or without (it may be resumed).
+ * connection ended: with a close frame (the session ends) or without (it may be resumed). Once a close
+ * frame is on its way, whichever side began, nothing more the client sends is acted on (RFC 6455 §7.1.7).
  */
 final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -54,12 +55,14 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final WebSocketConfig config;
     private final WriteBuffers writeBuffers;
     private final FrontendMeters meters;
+    private final ProtocolViolations violations;
     private WebSocketConnection connection;
     private ClientLink link;
     private RateLimiter rateLimiter;
     private int refusedInARow;
-    /** A pong is on its way: RFC 6455 §5.5.3 lets one pong answer every ping received meanwhile. */
-    private boolean pongInFlight;
+    private PingAnswers pings;
+    /** The client's address and port, for the operator. */
+    private SocketAddress remote;
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
     /** The close frame's code, the client's or ours, for the session log (ClientLink.NO_CLOSE_CODE: none). */
@@ -67,8 +70,9 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
     SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
-                     WriteBuffers writeBuffers, FrontendMeters meters) {
+                     WriteBuffers writeBuffers, FrontendMeters meters, ProtocolViolations violations) {
         this.meters = meters;
+        this.violations = violations;
         this.gateway = gateway;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -89,6 +93,8 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             // the rate limit. The handshake is done, and close frames were already this handler's.
             ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
             connection = new WebSocketConnection(ctx.channel(), encoder, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
+            pings = new PingAnswers(ctx, connection::isClosing);
+            remote = ctx.channel().remoteAddress();
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
@@ -104,30 +110,46 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (connection.isClosing()) {
+            // Frames read in the same batch as the one that failed the connection, or sent after a close frame:
+            // a failed connection is not read any further (RFC 6455 §7.1.7), a closed one has nothing more to say.
+            return;
+        }
         if (frame instanceof TextWebSocketFrame text) {
             onText(text.content());
         } else if (frame instanceof BinaryWebSocketFrame) {
-            closedDeliberately = true;
-            closeCode = WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code();
-            connection.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary frames are not accepted; send JSON text");
+            fail(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary frames are not accepted; send JSON text");
         } else if (frame instanceof PingWebSocketFrame ping) {
-            onPing(ctx, ping);
+            if (admitted()) {
+                pings.ping(ping.content());
+            }
         } else if (frame instanceof PongWebSocketFrame) {
             admitted(); // unsolicited pongs cost like any frame
         } else if (frame instanceof CloseWebSocketFrame close) {
-            closedDeliberately = true;
-            closeCode = close.statusCode();
-            ctx.writeAndFlush(CloseCodes.reply(close)).addListener(ChannelFutureListener.CLOSE);
+            onClose(close);
         }
     }
 
-    /** Answers a ping within the rate limit, while the client reads, and with one pong at a time. */
-    private void onPing(ChannelHandlerContext ctx, PingWebSocketFrame ping) {
-        if (!admitted() || pongInFlight || !ctx.channel().isWritable()) {
-            return;
+    /** Answers the client's close frame (its code echoed, or 1002 for a code no endpoint may send) and ends the connection. */
+    private void onClose(CloseWebSocketFrame close) {
+        closedDeliberately = true;
+        closeCode = close.statusCode();
+        CloseWebSocketFrame reply = CloseCodes.reply(close);
+        if (closeCode >= 0 && !CloseCodes.maySend(closeCode)) {
+            violations.closing(remote, WebSocketCloseStatus.PROTOCOL_ERROR, reply.reasonText());
         }
-        pongInFlight = true;
-        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain())).addListener(written -> pongInFlight = false);
+        connection.close(reply);
+    }
+
+    /**
+     * Fails the connection for a breach of RFC 6455 or of PROTOCOL.md's framing: a close frame of {@code status},
+     * the session ends, and the operator hears of it (once a minute per client address).
+     */
+    private void fail(WebSocketCloseStatus status, String why) {
+        closedDeliberately = true;
+        closeCode = status.code();
+        violations.closing(remote, status, why);
+        connection.close(status, why);
     }
 
     /**
@@ -156,10 +178,6 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     private void onText(ByteBuf content) {
-        if (!admitted()) {
-            onRateLimited(content);
-            return;
-        }
         byte[] bytes;
         int offset;
         int length = content.readableBytes();
@@ -171,22 +189,24 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             offset = 0;
         }
         if (!Utf8.isValid(bytes, offset, length)) {
-            // RFC 6455: a text frame that is not UTF-8 fails the connection (1007).
-            closedDeliberately = true;
-            closeCode = WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code();
-            connection.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frames must be UTF-8");
+            // RFC 6455 §8.1: text that is not UTF-8 fails the connection (1007), over the rate limit or not:
+            // even a message about to be refused for its rate is read, for its id.
+            fail(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frames must be UTF-8");
+            return;
+        }
+        if (!admitted()) {
+            onRateLimited(bytes, offset, length);
             return;
         }
         link.receive(decoder.decode(bytes, offset, length));
     }
 
     /** Answers a message over the rate with {@code rate-limited}, unless the client was closed for it. */
-    private void onRateLimited(ByteBuf content) {
+    private void onRateLimited(byte[] bytes, int offset, int length) {
         if (closedDeliberately) {
             return;
         }
-        byte[] bytes = ByteBufUtil.getBytes(content);
-        Inbound decoded = decoder.decode(bytes, 0, bytes.length);
+        Inbound decoded = decoder.decode(bytes, offset, length);
         link.receive(Inbound.rateLimited(decoded.id(),
                 "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
     }
@@ -195,12 +215,16 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (link != null && ctx.channel().isWritable()) {
             link.writable(); // a backlog waiting for room goes on
+            pings.writable();
         }
         super.channelWritabilityChanged(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (pings != null) {
+            pings.release();
+        }
         if (link != null) {
             link.disconnected(closedDeliberately ? DisconnectKind.CLOSED : DisconnectKind.DROPPED, closeCode);
         }
@@ -211,17 +235,16 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (connection == null) {
             ctx.close(); // not a WebSocket (yet): nothing to tell in a close frame
+        } else if (connection.isClosing()
+                && (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException)) {
+            // A bad frame behind one that already ended the connection: its close frame is on its way (with a deadline).
         } else if (cause instanceof TooLongFrameException
                 || cause instanceof CorruptedWebSocketFrameException corrupted
                 && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
-            closedDeliberately = true;
-            closeCode = WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
-            connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "messages are limited to " + config.maxFrameSize() + " bytes");
+            fail(WebSocketCloseStatus.MESSAGE_TOO_BIG, "messages are limited to " + config.maxFrameSize() + " bytes");
         } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             // A frame against RFC 6455 (an invalid close code, a reserved opcode, an unmasked frame...).
-            closedDeliberately = true;
-            closeCode = corrupted.closeStatus().code();
-            connection.close(corrupted.closeStatus(), "protocol error: " + corrupted.getMessage());
+            fail(corrupted.closeStatus(), "protocol error: " + corrupted.getMessage());
         } else if (cause instanceof IOException) {
             ctx.close(); // connection reset and the like: a network loss, the session may be resumed
         } else {

@@ -173,9 +173,24 @@ final class WebSocketConnection implements ClientConnection {
 
     /** Closes with a status of the WebSocket RFC (1003, 1009...). */
     void close(WebSocketCloseStatus status, String why) {
+        close(new CloseWebSocketFrame(status, fitForACloseFrame(why)));
+    }
+
+    /**
+     * Sends {@code frame}, the gateway's close or its answer to the client's, and closes the connection after it.
+     * From then on nothing more is sent (RFC 6455 §5.5.1: no data frame after a close frame): no message, no pong.
+     */
+    void close(CloseWebSocketFrame frame) {
         if (closing.compareAndSet(false, true)) {
-            closeWith(channel, new CloseWebSocketFrame(status, fitForACloseFrame(why)));
+            closeWith(channel, frame);
+        } else {
+            frame.release();
         }
+    }
+
+    /** True once a close frame is on its way (or the client was cut off): nothing more goes out, nothing more is read. */
+    boolean isClosing() {
+        return closing.get();
     }
 
     /** A close frame's reason has room for 123 bytes of UTF-8 (RFC 6455 §5.5); ours are ASCII. */

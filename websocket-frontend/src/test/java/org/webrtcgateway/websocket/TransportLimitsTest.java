@@ -3,7 +3,9 @@ package org.webrtcgateway.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +114,26 @@ class TransportLimitsTest {
 
             assertThat(pongs).as("the burst, and at most one refilled token").isBetween(4, 5);
             assertThat(limited).isEqualTo(8 - pongs);
+        }
+
+        @Test
+        void textThatIsNotUtf8IsRefusedWith1007EvenOverTheRate() throws IOException {
+            try (RawWebSocket raw = RawWebSocket.connect(gateway.port(), 0)) {
+                raw.login("alice"); // the login took one token of five
+                byte[] ping = RawWebSocket.clientFrame(0x1, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+                byte[] notUtf8 = RawWebSocket.clientFrame(0x1, new byte[] {'{', '"', (byte) 0xc3, '"', '}'});
+                ByteArrayOutputStream burst = new ByteArrayOutputStream();
+                for (int i = 0; i < 6; i++) {
+                    burst.writeBytes(ping); // four take the tokens left, two are over the rate
+                }
+                burst.writeBytes(notUtf8); // over the rate too
+
+                raw.sendBytes(burst.toByteArray());
+
+                RawWebSocket.Frame close = raw.readUntil(0x8);
+                assertThat(close).as("a close frame, not only 'rate-limited' answers").isNotNull();
+                assertThat(((close.payload()[0] & 0xff) << 8) | (close.payload()[1] & 0xff)).isEqualTo(1007);
+            }
         }
 
         @Test

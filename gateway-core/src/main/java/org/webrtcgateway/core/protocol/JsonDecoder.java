@@ -129,7 +129,7 @@ public final class JsonDecoder {
                 case "answer" -> new Answer(requireCallOrTo(f), optionalAddress(f), requiredSdp(f));
                 case "candidate" -> candidate(f);
                 case "ringing" -> new Ringing(requiredCallId(f));
-                case "reject" -> new Reject(requiredCallId(f), optionalString(f, "reason", MAX_REASON_LENGTH));
+                case "reject" -> new Reject(requiredCallId(f), optionalLine(f, "reason", MAX_REASON_LENGTH));
                 case "bye" -> bye(f);
                 case "join" -> new Join(requiredRoom(f), optionalInt(f, "capacity", 1, Integer.MAX_VALUE));
                 case "leave" -> new Leave(requiredRoom(f));
@@ -171,7 +171,7 @@ public final class JsonDecoder {
     }
 
     private Bye bye(FrameFields f) {
-        return new Bye(requireCallOrTo(f), optionalAddress(f), optionalString(f, "reason", MAX_REASON_LENGTH));
+        return new Bye(requireCallOrTo(f), optionalAddress(f), optionalLine(f, "reason", MAX_REASON_LENGTH));
     }
 
     private static String requireCallOrTo(FrameFields f) {
@@ -199,7 +199,7 @@ public final class JsonDecoder {
         String status = requiredString(f, "status");
         PresenceStatus parsed = PresenceStatus.fromWireName(status).orElseThrow(() -> new BadField(
                 "'status' must be one of available, away, busy, offline; got '" + status + "'"));
-        return new SetPresence(parsed, optionalString(f, "note", MAX_NOTE_LENGTH));
+        return new SetPresence(parsed, optionalLine(f, "note", MAX_NOTE_LENGTH));
     }
 
     private static Dtmf dtmf(FrameFields f) {
@@ -242,10 +242,17 @@ public final class JsonDecoder {
         if (text.length() > maxLength) {
             throw new BadField("'" + field + "' is longer than " + maxLength + " characters");
         }
-        // One-line text that goes on to SIP (a Reason header), XMPP (a presence status) and log lines
-        TextChecks.lineRefusal("'" + field + "'", text).ifPresent(refusal -> {
-            throw new BadField(refusal);
-        });
+        return text;
+    }
+
+    /** One-line text that goes on to SIP (a Reason header), XMPP (a presence status) and log lines. */
+    private static String optionalLine(FrameFields f, String field, int maxLength) {
+        String text = optionalString(f, field, maxLength);
+        if (text != null) {
+            TextChecks.lineRefusal("'" + field + "'", text).ifPresent(refusal -> {
+                throw new BadField(refusal);
+            });
+        }
         return text;
     }
 

@@ -168,8 +168,7 @@ class JsonDecoderTest {
             "{\"type\":\"reject\",\"call\":\"c-1\",\"reason\":\"nul\\u0000\"}",
             "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"\\u001b[2Jcleared\"}",
             "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"csi \\u009b\"}",
-            "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"lone \\ud800\"}",
-            "{\"type\":\"login\",\"name\":\"eve\\n2026-12-06 INFO forged\"}"})
+            "{\"type\":\"presence\",\"status\":\"away\",\"note\":\"lone \\ud800\"}"})
         void oneLineTextWithAControlCharacterIsABadMessageThatNamesItWithoutEchoingIt(String text) {
             Inbound.Malformed result = malformed(text);
 

@@ -3,7 +3,9 @@ package org.webrtcgateway.websocket.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.LogCapture;
+import org.webrtcgateway.testing.RawWebSocket;
 
 import ch.qos.logback.classic.Level;
 
 /**
  * A client that keeps trying what the gateway refuses (connecting over its address's limit, a web page
- * of a foreign Origin) gets the operator one line a minute for it, not one per attempt.
+ * of a foreign Origin, frames that break RFC 6455) gets the operator one line a minute for it, not one per attempt.
  */
 class RepeatedRefusalLogTest {
 
@@ -45,6 +48,45 @@ class RepeatedRefusalLogTest {
 
             assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
                     .contains("refused connections over websocket.max-connections-per-address: 127.0.0.1 has 1 already");
+        }
+    }
+
+    @Nested
+    class FramesAgainstTheProtocol {
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension();
+
+        /** One frame of each kind that fails a connection: binary (1003), not UTF-8 (1007), reserved bits (1002). */
+        private final byte[][] violations = {
+                RawWebSocket.clientFrame(0x2, new byte[] {1, 2, 3}),
+                RawWebSocket.clientFrame(0x1, new byte[] {'{', (byte) 0xc3, '}'}),
+                withReservedBits(RawWebSocket.clientFrame(0x1, "{}".getBytes(StandardCharsets.UTF_8)))};
+
+        @Test
+        void violationsAgainAndAgainWriteOneWarningPerOffendingAddress() throws IOException {
+            String second = "127.0.0.2";
+            for (int i = 0; i < ATTEMPTS; i++) {
+                violate(RawWebSocket.connect(gateway.port(), 0), violations[i % violations.length]);
+                violate(RawWebSocket.connectFrom(second, gateway.port()), violations[i % violations.length]);
+            }
+            gateway.stop();
+
+            assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").satisfiesExactlyInAnyOrder(
+                    line -> assertThat(line).contains("closed WebSocket connections for protocol violations from 127.0.0.1: 1003"),
+                    line -> assertThat(line).contains("closed WebSocket connections for protocol violations from 127.0.0.2: 1003"));
+        }
+
+        /** Sends {@code frame} and waits for the gateway's close frame. */
+        private void violate(RawWebSocket client, byte[] frame) throws IOException {
+            try (client) {
+                client.sendBytes(frame);
+                assertThat(client.readUntil(0x8)).as("the gateway's close frame").isNotNull();
+            }
+        }
+
+        private static byte[] withReservedBits(byte[] frame) {
+            frame[0] |= 0x70;
+            return frame;
         }
     }
 

@@ -9,13 +9,25 @@ import { startCoturn, restCredential } from './lib/coturn.mjs';
 import { startGateway } from './lib/gateway-process.mjs';
 import { openPhone, call, answer, waitFor, waitForVideo, closeAll } from './lib/softphone.mjs';
 
-// Runs in each page before gateway.js: every RTCPeerConnection the page makes may use TURN relays only, so a
-// call connects through coturn or not at all. The page's own iceServers (the gateway's) are kept.
-function relayOnly() {
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
+// Runs in each page before gateway.js. Every RTCPeerConnection the page makes may use TURN relays only, so a
+// call connects through coturn or not at all; the page's own iceServers (the gateway's) are kept. And every
+// iceServers the gateway sends (the login reply, `ice-servers` renewals) is recorded as it came off the socket.
+function relayOnlyRecordingIceServers() {
+  const NativePeerConnection = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePeerConnection {
     constructor(configuration = {}) {
       super({ ...configuration, iceTransportPolicy: 'relay' });
+    }
+  };
+  window.iceServersReceived = [];
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', ({ data }) => {
+        const message = JSON.parse(data);
+        if (message.iceServers) window.iceServersReceived.push({ type: message.type, iceServers: message.iceServers });
+      });
     }
   };
 }
@@ -47,17 +59,24 @@ after(async () => {
 });
 
 async function relayPhone(url, name) {
-  const phone = await openPhone(browser, url, name, { initScript: relayOnly });
+  const phone = await openPhone(browser, url, name, { initScript: relayOnlyRecordingIceServers });
   phones.push(phone);
   return phone;
 }
 
-/** The TURN entry of the iceServers the gateway gave this page at login. */
-async function turnServerOf(phone) {
-  const servers = await phone.page.evaluate(() => window.softphone.gw.iceServers);
-  const entry = servers.find((s) => s.urls.some((u) => u.startsWith('turn:')));
-  assert.ok(entry, `no TURN server in the login reply: ${JSON.stringify(servers)}`);
-  return entry;
+const turnEntry = (servers) => servers.find((s) => s.urls.some((u) => u.startsWith('turn:')));
+
+/** The TURN entry of the iceServers the gateway gave this page in its login reply. */
+async function loginTurnServer(phone) {
+  const received = await phone.page.evaluate(() => window.iceServersReceived);
+  const login = received.find((r) => r.type === 'ok');
+  assert.ok(login && turnEntry(login.iceServers), `no TURN server in the login reply: ${JSON.stringify(received)}`);
+  return turnEntry(login.iceServers);
+}
+
+/** The TURN entry of the iceServers the page uses now (gateway.js's), which new calls get. */
+async function currentTurnServer(phone) {
+  return turnEntry(await phone.page.evaluate(() => window.softphone.gw.iceServers));
 }
 
 /** The selected candidate pair of the page's call: local and remote candidate types and bytes both ways. */
@@ -137,7 +156,7 @@ test('a relay-only call between two browsers goes through coturn with the creden
   const [alice, bob] = await Promise.all([relayPhone(gateway.url, 'alice'), relayPhone(gateway.url, 'bob')]);
   const now = Math.floor(Date.now() / 1000);
   for (const [phone, name] of [[alice, 'alice'], [bob, 'bob']]) {
-    const server = await turnServerOf(phone);
+    const server = await loginTurnServer(phone);
     assert.deepEqual(server.urls, [turn.url]);
     assert.match(server.username, new RegExp(`^\\d+:${name}$`));
     const expiry = expiryOf(server.username);
@@ -159,7 +178,7 @@ test('a relay-only call between two browsers goes through coturn with the creden
 
   // coturn's side of it: each browser authenticated with its minted user name and got an allocation.
   for (const phone of [alice, bob]) {
-    const { username } = await turnServerOf(phone);
+    const { username } = await loginTurnServer(phone);
     assert.ok(turn.allocationsFor(username).length > 0, `coturn logged no ALLOCATE for ${username}:\n${turn.logs()}`);
     assert.deepEqual(turn.refusalsOf(username), []);
   }
@@ -181,20 +200,33 @@ test('credentials minted with the gateway\'s secret but an expiry in the past ar
   assert.deepEqual(turn.allocationsFor(username), []);
 });
 
+let expiredAtLogin;
+/**
+ * dave, logged in to the gateway with the short ttl, once the TURN credentials of his login reply have expired
+ * (having got a relay with them before). Made once, for the tests that need it.
+ */
+function daveWithExpiredLoginCredentials() {
+  expiredAtLogin ??= (async () => {
+    const dave = await relayPhone(shortLived.url, 'dave');
+    const server = await loginTurnServer(dave);
+    const expiry = expiryOf(server.username);
+    assert.ok(expiry - Date.now() / 1000 <= SHORT_TTL_SECONDS, `expiry ${expiry} is not within ice.turn-ttl (${SHORT_TTL_SECONDS}s)`);
+    // Before the expiry the same credentials get a relay: what fails later fails for the expiry, nothing else.
+    const fresh = await gatherRelay(dave, [server]);
+    assert.ok(fresh.types.includes('relay'), `no relay candidate before the expiry: ${JSON.stringify(fresh)}`);
+    assert.ok(turn.allocationsFor(server.username).length > 0, `coturn logged no ALLOCATE for ${server.username}`);
+    // coturn accepts a user name while its expiry is not before the current second: wait for the next one.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (expiry + 1) * 1000 - Date.now())));
+    return { dave, atLogin: server };
+  })();
+  return expiredAtLogin;
+}
+
 test('the gateway\'s minted credentials stop working at their expiry: coturn answers 401 and a relay-only call cannot connect', { timeout: 30000 }, async () => {
-  const dave = await relayPhone(shortLived.url, 'dave');
-  const server = await turnServerOf(dave);
-  const expiry = expiryOf(server.username);
-  assert.ok(expiry - Date.now() / 1000 <= SHORT_TTL_SECONDS, `expiry ${expiry} is not within ice.turn-ttl (${SHORT_TTL_SECONDS}s)`);
+  const { dave, atLogin } = await daveWithExpiredLoginCredentials();
 
-  // Before the expiry the same credentials get a relay: what follows fails for the expiry, nothing else.
-  const fresh = await gatherRelay(dave, [server]);
-  assert.ok(fresh.types.includes('relay'), `no relay candidate before the expiry: ${JSON.stringify(fresh)}`);
+  const sides = await relayOnlyCall(dave, [atLogin]);
 
-  // coturn accepts a user name while its expiry is not before the current second: wait for the next one.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, (expiry + 1) * 1000 - Date.now())));
-
-  const sides = await relayOnlyCall(dave, [server]);
   for (const [i, side] of sides.entries()) {
     assert.equal(side.candidates, 0, `side ${i} gathered candidates with expired credentials: ${JSON.stringify(side)}`);
     assert.ok(side.errors.includes(401), `side ${i}: icecandidateerror codes ${JSON.stringify(side.errors)}`);
@@ -202,6 +234,36 @@ test('the gateway\'s minted credentials stop working at their expiry: coturn ans
     assert.equal(side.ice, 'new', `side ${i}: ${JSON.stringify(side)}`);
     assert.equal(side.connection, 'new', `side ${i}: ${JSON.stringify(side)}`);
   }
-  assert.ok(turn.allocationsFor(server.username).length > 0, 'coturn granted the allocation before the expiry');
-  assert.ok(turn.refusalsOf(server.username).length > 0, `coturn logged no refusal for ${server.username} after its expiry:\n${turn.logs()}`);
+  assert.ok(turn.refusalsOf(atLogin.username).length > 0, `coturn logged no refusal for ${atLogin.username} after its expiry:\n${turn.logs()}`);
+});
+
+test('a session that outlives its login\'s TURN credentials gets fresh ones from the gateway and still calls through the relay', { timeout: 30000 }, async () => {
+  const { dave, atLogin } = await daveWithExpiredLoginCredentials();
+  const erin = await relayPhone(shortLived.url, 'erin');
+
+  // The gateway sent dave renewed credentials (ice-servers) while his session went on, and gateway.js uses them.
+  const renewals = (await dave.page.evaluate(() => window.iceServersReceived)).filter((r) => r.type === 'ice-servers');
+  assert.ok(renewals.length > 0, 'no ice-servers message from the gateway');
+  const current = await currentTurnServer(dave);
+  assert.deepEqual(current, turnEntry(renewals.at(-1).iceServers), 'gateway.js uses the latest credentials');
+  assert.match(current.username, /^\d+:dave$/);
+  assert.ok(expiryOf(current.username) > expiryOf(atLogin.username), `${current.username} is not newer than ${atLogin.username}`);
+  assert.equal(current.credential, restCredential(turn.secret, current.username));
+
+  await call(dave, 'erin');
+  await answer(erin, 'dave');
+  await waitForVideo(erin, 'dave');
+  await waitForVideo(dave, 'erin');
+  for (const phone of [dave, erin]) {
+    const pair = await selectedPair(phone);
+    assert.equal(pair?.local, 'relay', `${phone.name}: selected pair ${JSON.stringify(pair)}`);
+    assert.ok(pair.bytesSent > 0 && pair.bytesReceived > 0, `${phone.name}: media both ways: ${JSON.stringify(pair)}`);
+  }
+  // coturn granted dave relays under renewed user names, after refusing the login's.
+  const renewedAllocations = turn.logs().split('\n')
+    .filter((line) => /user <\d+:dave>: incoming packet ALLOCATE processed, success/.test(line) && !line.includes(`<${atLogin.username}>`));
+  assert.ok(renewedAllocations.length > 0, `coturn logged no ALLOCATE for a renewed dave:\n${turn.logs()}`);
+
+  await dave.page.click('#hangup-button');
+  await waitFor(erin.page, 'call ended on erin', () => window.softphone.gw.calls.size === 0);
 });

@@ -1,5 +1,6 @@
 // Calls forced through a real coturn (iceTransportPolicy "relay") with the TURN credentials the gateway
-// mints at login from `ice.turn-secret-file` (coturn's use-auth-secret), and refused once those expire.
+// mints at login from `ice.turn-secret-file` (coturn's use-auth-secret), refused once those expire, and
+// working again with the ones the gateway renews (`ice-servers`) for a session that outlives them.
 // Evidence comes from both ends: the browsers' getStats (the selected pair is relay, bytes flow both ways)
 // and coturn's own log (an ALLOCATE granted to the minted user name; 401 for the expired one).
 import { test, before, after } from 'node:test';

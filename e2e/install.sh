@@ -7,10 +7,18 @@ if [ "${GW_NETNS:-}" = 1 ]; then
   echo "install.sh: run this outside the namespace (there is no network inside)" >&2
   exit 2
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+# Debian packages: Chromium, and coturn (turn.test.mjs starts its own on loopback).
+sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
+if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get update -q
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+# The package enables its own coturn service on every address (port 3478); the tests want none of it.
+if [ -d /run/systemd/system ] && systemctl is-enabled coturn >/dev/null 2>&1; then
+  "${sudo[@]}" systemctl disable --now coturn >/dev/null 2>&1 || true
 fi
 # npm ci only when nothing is installed yet or the lock file changed since.
 if [ ! -f node_modules/.install-stamp ] || [ package-lock.json -nt node_modules/.install-stamp ]; then

@@ -16,9 +16,10 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # package's postinst) and systemd (systemd-analyze) for the Debian package's tests (PackageIT, LintianIT);
 # prometheus for the metrics tests (promtool checks the exposition and the shipped alert rules, and a real
 # Prometheus on loopback scrapes a test gateway); haproxy, a real reverse proxy in front of the gateway
-# (PROXY protocol and X-Forwarded-For).
+# (PROXY protocol and X-Forwarded-For); coturn for e2e/turn.test.mjs (a call forced through a TURN relay
+# with the credentials the gateway mints).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
-          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy)
+          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy coturn)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in

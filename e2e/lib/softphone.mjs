@@ -35,9 +35,13 @@ async function pageState(page) {
   })).catch((err) => ({ error: err.message }));
 }
 
-/** A new browser context (its own storage and media) with the page loaded and logged in. */
-export async function openPhone(browser, baseUrl, name) {
+/**
+ * A new browser context (its own storage and media) with the page loaded and logged in.
+ * `initScript` (a function) runs in the page before any of its own scripts, e.g. to wrap a browser API.
+ */
+export async function openPhone(browser, baseUrl, name, { initScript } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));

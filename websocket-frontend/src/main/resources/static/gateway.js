@@ -59,6 +59,7 @@
    * One signaling connection and session. Events (CustomEvent, data in `detail`):
    *  state     {state: 'connecting'|'connected'|'reconnecting'|'closed', attempt?, delayMs?}
    *  login     {name, resumed, iceServers}      after every successful login or resume
+   *  ice-servers {iceServers}                    fresh TURN credentials (already in use for new calls)
    *  session-lost {reason}                       a resume was refused; we logged in fresh
    *  incoming  {call}                            an offer for a new call (not a room leg)
    *  message   {from, room?, data}
@@ -289,7 +290,7 @@
       }
       this.name = reply.name;
       this.session = reply.session || null;
-      this.iceServers = reply.iceServers || [];
+      this._useIceServers(reply.iceServers || []);
       this._attempt = 0;
       this._setState('connected');
       this._startHeartbeat();
@@ -437,7 +438,27 @@
         case 'peer-joined': return this._onPeerJoined(msg);
         case 'peer-left': return this._onPeerLeft(msg);
         case 'error': return this._onUnmatchedError(msg);
+        case 'ice-servers':
+          this._useIceServers(msg.iceServers || []);
+          return emit(this, 'ice-servers', { iceServers: this.iceServers });
         default: return undefined; // pong and future types
+      }
+    }
+
+    /**
+     * TURN credentials expire (the gateway mints them for `ice.turn-ttl` and sends fresh ones half-way through):
+     * new calls use the latest, and so do ICE restarts of the calls we are in, which allocate new relays.
+     */
+    _useIceServers(iceServers) {
+      this.iceServers = iceServers;
+      for (const call of this.calls.values()) {
+        if (!call.pc || call.pc.signalingState === 'closed') continue;
+        try {
+          call.pc.setConfiguration({ ...call.pc.getConfiguration(), iceServers });
+        } catch (err) {
+          // The call keeps the servers it had; it still works until those credentials expire.
+          emit(this, 'error', { code: 'ice-servers', message: `call ${call.id}: ${err.message}` });
+        }
       }
     }
 

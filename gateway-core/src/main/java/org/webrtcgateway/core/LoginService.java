@@ -41,6 +41,7 @@ public final class LoginService {
     private final BridgeRegistry bridges;
     private final AccessRules accessRules;
     private final TokenMeters tokenMeters;
+    private final TurnCredentialRenewal turnRenewal;
     // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
     private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
             RepeatedCondition.MINUTE, System::nanoTime);
@@ -50,7 +51,7 @@ public final class LoginService {
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
                         TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules,
-                        TokenMeters tokenMeters) {
+                        TokenMeters tokenMeters, TurnCredentialRenewal turnRenewal) {
         this.accessRules = accessRules;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
@@ -59,6 +60,7 @@ public final class LoginService {
         this.iceServers = iceServers;
         this.bridges = bridges;
         this.tokenMeters = tokenMeters;
+        this.turnRenewal = turnRenewal;
     }
 
     /** The session logged in (its {@code ok} already sent), or why not. */
@@ -116,6 +118,7 @@ public final class LoginService {
             }
         }
         session.attach(connection, ok(id, session, false));
+        turnRenewal.loggedIn(session);
         presence.loggedIn(session);
         bridges.userOnline(session.address(), identity != null ? claims(identity) : Map.of());
         // Routine, and thousands a second on a busy gateway: DEBUG. Drops, resumes and odd ends are INFO.

@@ -44,11 +44,13 @@ public final class SessionLifecycle {
     private final ScheduledExecutorService timer;
     private final BridgeRegistry bridges;
     private final QueueLimits queueLimits;
+    private final TurnCredentialRenewal turnRenewal;
 
     @Inject
     public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
                             CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                            BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder) {
+                            BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder,
+                            TurnCredentialRenewal turnRenewal) {
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
@@ -56,6 +58,7 @@ public final class SessionLifecycle {
         this.config = config;
         this.timer = timer;
         this.bridges = bridges;
+        this.turnRenewal = turnRenewal;
         // A queued message weighs what it encodes to: its text is what it holds on the heap.
         this.queueLimits = new QueueLimits(config.resumeQueue(), config.resumeQueueBytes(), queueBudget, encoder::encodedSize);
     }
@@ -128,6 +131,7 @@ public final class SessionLifecycle {
             return;
         }
         sessions.remove(session);
+        turnRenewal.ended(session);
         calls.endAll(session);
         rooms.leaveAll(session);
         presence.ended(session);

@@ -18,7 +18,9 @@ public record IceConfig(List<String> stunUrls, List<String> turnUrls, String tur
     public static final Setting<String> TURN_PASSWORD = Setting.secret("ice.turn-password",
             "fixed TURN password, when no turn-secret is set");
     public static final Setting<Duration> TURN_TTL = Setting.duration("ice.turn-ttl", Duration.ofHours(12),
-            "lifetime of minted TURN credentials");
+            "lifetime of minted TURN credentials; a session gets fresh ones when half of it has passed");
+    /** coturn's REST user names carry the expiry in whole seconds: a shorter lifetime would be no lifetime at all. */
+    public static final Duration MIN_TURN_TTL = Duration.ofSeconds(1);
 
     public static final List<Setting<?>> SETTINGS = List.of(STUN_URLS, TURN_URLS, TURN_SECRET, TURN_USERNAME,
             TURN_PASSWORD, TURN_TTL);
@@ -30,6 +32,14 @@ public record IceConfig(List<String> stunUrls, List<String> turnUrls, String tur
             throw new ConfigException(TURN_URLS.key() + " needs either " + TURN_SECRET.key() + " or both "
                     + TURN_USERNAME.key() + " and " + TURN_PASSWORD.key());
         }
+        if (turnCredentialTtl.compareTo(MIN_TURN_TTL) < 0) {
+            throw new ConfigException(TURN_TTL.key() + " must be at least 1s, got " + turnCredentialTtl.toMillis() + " ms");
+        }
+    }
+
+    /** True when each login gets credentials of its own (a shared secret), which expire and so are renewed. */
+    public boolean mintsTurnCredentials() {
+        return !turnUrls.isEmpty() && turnSecret != null;
     }
 
     public static IceConfig from(Settings s) {

@@ -91,6 +91,8 @@ public final class MessageMeters {
             return "error";
         } else if (type == ServerMessage.Pong.class) {
             return "pong";
+        } else if (type == ServerMessage.FreshIceServers.class) {
+            return "ice-servers";
         } else if (type == Signal.Offer.class) {
             return "offer";
         } else if (type == Signal.Answer.class) {

@@ -88,6 +88,9 @@ public final class JsonEncoder {
             } else if (message instanceof ServerMessage.Pong pong) {
                 g.writeStringField("type", "pong");
                 writeId(g, pong.id());
+            } else if (message instanceof ServerMessage.FreshIceServers fresh) {
+                g.writeStringField("type", "ice-servers");
+                writeIceServers(g, fresh.iceServers());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -110,11 +113,7 @@ public final class JsonEncoder {
     private static void writeResult(JsonGenerator g, ServerMessage.Result result) throws IOException {
         if (result instanceof ServerMessage.LoginResult login) {
             g.writeStringField("name", login.name());
-            g.writeArrayFieldStart("iceServers");
-            for (IceServer server : login.iceServers()) {
-                writeIceServer(g, server);
-            }
-            g.writeEndArray();
+            writeIceServers(g, login.iceServers());
             g.writeStringField("session", login.session());
             g.writeBooleanField("resumed", login.resumed());
             writeStrings(g, "rooms", login.rooms());
@@ -133,6 +132,14 @@ public final class JsonEncoder {
             }
             writeOptional(g, "note", presence.note());
         }
+    }
+
+    private static void writeIceServers(JsonGenerator g, List<IceServer> servers) throws IOException {
+        g.writeArrayFieldStart("iceServers");
+        for (IceServer server : servers) {
+            writeIceServer(g, server);
+        }
+        g.writeEndArray();
     }
 
     private static void writeIceServer(JsonGenerator g, IceServer server) throws IOException {

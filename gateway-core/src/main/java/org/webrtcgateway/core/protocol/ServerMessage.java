@@ -9,7 +9,7 @@ import org.webrtcgateway.core.api.IceServer;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.Signal;
 
-/** What the gateway sends a client: replies ({@code ok}, {@code error}, {@code pong}) and delivered signals. */
+/** What the gateway sends a client: replies ({@code ok}, {@code error}, {@code pong}), delivered signals and fresh TURN credentials. */
 public sealed interface ServerMessage {
 
     /** {@code ok} with the result fields of the request it answers. */
@@ -33,6 +33,16 @@ public sealed interface ServerMessage {
     record Delivery(Signal signal) implements ServerMessage {
         public Delivery {
             requireNonNull(signal, "signal");
+        }
+    }
+
+    /**
+     * {@code ice-servers}: TURN credentials minted anew for a session that has held its last ones for half their
+     * lifetime, so the client can still gather relay candidates for new calls and ICE restarts after those expire.
+     */
+    record FreshIceServers(List<IceServer> iceServers) implements ServerMessage {
+        public FreshIceServers {
+            iceServers = List.copyOf(iceServers);
         }
     }
 

@@ -377,6 +377,13 @@ public final class Session implements CallParty {
         }
     }
 
+    /** True once the session has ended (logged out, closed, not resumed in time, replaced, kicked). */
+    public boolean hasEnded() {
+        synchronized (lock) {
+            return ended;
+        }
+    }
+
     public boolean isAttachedTo(ClientConnection candidate) {
         synchronized (lock) {
             return !ended && connection == candidate;

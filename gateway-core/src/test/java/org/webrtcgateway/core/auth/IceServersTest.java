@@ -1,6 +1,7 @@
 package org.webrtcgateway.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.core.api.IceServer;
+import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.IceConfig;
 
 /** {@link IceServers}: the TURN REST API credentials (the form coturn's {@code use-auth-secret} checks). */
@@ -62,6 +64,14 @@ class IceServersTest {
                 Duration.ofHours(1)), NOV_2023);
 
         assertThat(servers.forUser("alice")).containsExactly(new IceServer(List.of("turn:t:3478"), "user", "pass"));
+    }
+
+    @Test
+    void aTtlUnderOneSecondIsRefusedAtStartNamingTheKey() {
+        // The expiry is in whole seconds: 500 ms could round to credentials good for a few milliseconds only.
+        assertThatThrownBy(() -> new IceConfig(List.of(), List.of("turn:t:3478"), "s3cret", null, null, Duration.ofMillis(500)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ice.turn-ttl must be at least 1s, got 500 ms");
     }
 
     @Test

@@ -170,6 +170,15 @@ class JsonEncoderTest {
         }
 
         @Test
+        void freshIceServersAreTheirOwnMessageWithTheLoginReplysIceServersField() {
+            ServerMessage fresh = new ServerMessage.FreshIceServers(List.of(
+                    new IceServer(List.of("turn:t.example.org"), "1700043200:alice", "QwoaCWsbGyBTwZodZx/QxKnSykI=")));
+
+            assertThat(encode(fresh)).isEqualTo("{\"type\":\"ice-servers\",\"iceServers\":[{\"urls\":[\"turn:t.example.org\"],"
+                    + "\"username\":\"1700043200:alice\",\"credential\":\"QwoaCWsbGyBTwZodZx/QxKnSykI=\"}]}");
+        }
+
+        @Test
         void joinOk() {
             assertThat(encode(new ServerMessage.Ok(null, new ServerMessage.JoinResult("lobby", List.of("alice", "bob"), false, 3))))
                     .isEqualTo("{\"type\":\"ok\",\"room\":\"lobby\",\"peers\":[\"alice\",\"bob\"],\"initiator\":false,\"capacity\":3}");

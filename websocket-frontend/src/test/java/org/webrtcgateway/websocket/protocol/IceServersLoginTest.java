@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.TestClient;
 
 /**
  * PROTOCOL.md, {@code login}: "Reply ok with ... iceServers (RTCIceServer list, TURN credentials included when
@@ -68,6 +69,54 @@ class IceServersLoginTest {
             assertThat(bob.path("username").asText()).endsWith(":bob");
             assertThat(bob.path("credential").asText()).isNotEqualTo(alice.path("credential").asText());
             assertThat(bob.path("credential").asText()).isEqualTo(hmacSha1Base64(SECRET, bob.path("username").asText()));
+        }
+    }
+
+    @Nested
+    class WithAShortTtl {
+
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension()
+                .with("ice.stun-urls", "stun:stun.example.org:3478")
+                .with("ice.turn-urls", "turn:turn.example.org:3478")
+                .with("ice.turn-secret", SECRET)
+                .with("ice.turn-ttl", "2s");
+
+        @Test
+        void aSessionGetsCredentialsMintedAnewWhenHalfTheTtlHasPassed() throws Exception {
+            TestClient alice = gateway.client();
+            String atLogin = alice.login("alice").path("iceServers").get(1).path("username").asText();
+
+            JsonNode fresh = alice.nextOfType("ice-servers").path("iceServers");
+
+            assertThat(strings(fresh.get(0).path("urls"))).containsExactly("stun:stun.example.org:3478");
+            JsonNode turn = fresh.get(1);
+            assertThat(strings(turn.path("urls"))).containsExactly("turn:turn.example.org:3478");
+            String username = turn.path("username").asText();
+            assertThat(username).matches("[0-9]+:alice");
+            // Minted a second (half the ttl) after the login's, so valid a second longer.
+            assertThat(expiry(username)).isGreaterThan(expiry(atLogin));
+            assertThat(turn.path("credential").asText()).isEqualTo(hmacSha1Base64(SECRET, username));
+        }
+
+        @Test
+        void aResumeCarriesCredentialsMintedAtTheResume() throws Exception {
+            TestClient alice = gateway.client();
+            JsonNode login = alice.login("alice");
+            String atLogin = login.path("iceServers").get(1).path("username").asText();
+            alice.nextOfType("ice-servers"); // a second later: what the resume mints now expires later than the login's
+            alice.drop();
+
+            JsonNode resumed = gateway.client().requestOk("type", "login", "resume", login.path("session").asText());
+
+            String username = resumed.path("iceServers").get(1).path("username").asText();
+            assertThat(resumed.path("resumed").asBoolean()).isTrue();
+            assertThat(expiry(username)).isGreaterThan(expiry(atLogin));
+            assertThat(resumed.path("iceServers").get(1).path("credential").asText()).isEqualTo(hmacSha1Base64(SECRET, username));
+        }
+
+        private static long expiry(String username) {
+            return Long.parseLong(username.substring(0, username.indexOf(':')));
         }
     }
 

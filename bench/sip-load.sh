@@ -77,7 +77,7 @@ read -r b_ok b_fail b_s < <(run_uac baseline 1003 "$CALLS")
 # The gateway with the example configuration (alice = 1001, bob = 1002 registered at Kamailio),
 # without the per-connection limits a single relay bot would hit.
 JAVA_OPTS="$JAVA_HEAP ${JAVA_OPTS:-}" "$gw" --config "$repo/distribution/src/conf/sip-kamailio-example.yaml" --port 8080 --sip.port 5080 \
-  --call.max-per-user 10000 --websocket.messages-per-second 0 --sip.keepalive-interval 0 >"$state/gateway.log" 2>&1 &
+  --call.max-per-user 10000 --call.attempts-per-minute 0 --websocket.messages-per-second 0 --sip.keepalive-interval 0 >"$state/gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 300); do grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" && break; sleep 0.1; done
 grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" || { echo "gateway did not register"; tail -30 "$state/gateway.log"; exit 1; }

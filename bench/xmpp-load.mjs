@@ -279,6 +279,7 @@ try {
     extraArgs: ['--config', EXAMPLE, '--xmpp.server', prosody.c2sHostPort, '--xmpp.trust-certificate', prosody.certificate,
       // alice holds up to CONCURRENT calls, bob as many, and a few that end late: above the default 8.
       '--call.max-per-user', String(Math.max(8, 2 * concurrent)),
+      '--call.attempts-per-minute', '0', // thousands of calls a minute from one user is the point here
       // Two clients send every call's messages: no per-connection rate limit (a protection against abusers).
       '--websocket.messages-per-second', '0'],
   });

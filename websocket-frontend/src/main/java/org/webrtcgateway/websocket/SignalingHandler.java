@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.limits.TokenBucket;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.Gateway;
@@ -58,7 +59,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final ProtocolViolations violations;
     private WebSocketConnection connection;
     private ClientLink link;
-    private RateLimiter rateLimiter;
+    private TokenBucket rateLimiter;
     private int refusedInARow;
     private PingAnswers pings;
     /** The client's address and port, for the operator. */
@@ -97,7 +98,7 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             remote = ctx.channel().remoteAddress();
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
-                rateLimiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
+                rateLimiter = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
             }
         } else if (event == WebSocketConnection.ROOM_AGAIN) {
             if (link != null) {

@@ -15,6 +15,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.config.CoreConfig;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.CallResult;
 import org.webrtcgateway.core.routing.Route;
@@ -34,6 +35,9 @@ public final class CallService {
     public static final String REASON_GONE = "gone";
 
     private static final Logger log = LoggerFactory.getLogger(CallService.class);
+    /** One line a minute with the last user refused, whatever the number of refusals. */
+    private final RepeatedCondition tooManyAttempts = RepeatedCondition.warn(log,
+            "new calls refused over call.attempts-per-minute");
 
     private final Router router;
     private final SessionRegistry sessions;
@@ -67,6 +71,12 @@ public final class CallService {
         }
         if (offer.to().equals(caller.address())) {
             return Outcome.failed(ErrorCode.BAD_MESSAGE, "a user cannot call itself");
+        }
+        // Counted before the access rules: probing for a number that gets through is attempts too.
+        if (!caller.tryCallAttempt(config.callAttemptsPerMinute(), System.nanoTime())) {
+            tooManyAttempts.occurred(caller.name());
+            return Outcome.failed(ErrorCode.RATE_LIMITED, "more than " + config.callAttemptsPerMinute()
+                    + " new calls a minute (call.attempts-per-minute); try again in a moment");
         }
         String refusal = caller.access().refusesCall(offer.to());
         if (refusal != null) {

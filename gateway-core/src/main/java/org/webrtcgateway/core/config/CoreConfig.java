@@ -10,6 +10,7 @@ public record CoreConfig(
         int resumeQueueBytes,
         int queuesHeapPercent,
         int maxCallsPerUser,
+        int callAttemptsPerMinute,
         int defaultDtmfDuration,
         int defaultRoomCapacity,
         int maxRoomCapacity,
@@ -31,6 +32,9 @@ public record CoreConfig(
                     + " ends the session it was for");
     public static final Setting<Integer> MAX_CALLS = Setting.integer("call.max-per-user", 8, 1, 10_000,
             "concurrent calls per user; an offer to a user at the limit gets 'busy'");
+    public static final Setting<Integer> CALL_ATTEMPTS = Setting.integer("call.attempts-per-minute", 30, 0, 1_000_000,
+            "new calls a user may start a minute, on average and at once, so a stolen account cannot dial a premium"
+                    + " number again and again; more get 'rate-limited' (0 = no limit)");
     public static final Setting<Integer> DTMF_DURATION = Setting.integer("call.dtmf-duration", 100, 40, 6000,
             "DTMF tone length in ms when a 'dtmf' message gives none");
     public static final Setting<Integer> ROOM_CAPACITY = Setting.integer("room.default-capacity", 2, 1, 10_000,
@@ -57,7 +61,7 @@ public record CoreConfig(
                     + " (SIP: 503 with Retry-After) until it is 10 points lower; 100 = never");
 
     public static final List<Setting<?>> SETTINGS = List.of(RESUME_GRACE, RESUME_QUEUE, RESUME_QUEUE_BYTES,
-            QUEUES_HEAP_PERCENT, MAX_CALLS, DTMF_DURATION,
+            QUEUES_HEAP_PERCENT, MAX_CALLS, CALL_ATTEMPTS, DTMF_DURATION,
             ROOM_CAPACITY, ROOM_MAX_CAPACITY, ROOMS_PER_CONNECTION, MAX_SDP_SIZE, MAX_DATA_SIZE, MAX_FOLLOWED,
             BRIDGE_HEAP_LIMIT);
 
@@ -70,7 +74,7 @@ public record CoreConfig(
 
     public static CoreConfig from(Settings s) {
         return new CoreConfig(s.get(RESUME_GRACE), s.get(RESUME_QUEUE), s.get(RESUME_QUEUE_BYTES),
-                s.get(QUEUES_HEAP_PERCENT), s.get(MAX_CALLS), s.get(DTMF_DURATION),
+                s.get(QUEUES_HEAP_PERCENT), s.get(MAX_CALLS), s.get(CALL_ATTEMPTS), s.get(DTMF_DURATION),
                 s.get(ROOM_CAPACITY), s.get(ROOM_MAX_CAPACITY), s.get(ROOMS_PER_CONNECTION), s.get(MAX_SDP_SIZE),
                 s.get(MAX_DATA_SIZE), s.get(MAX_FOLLOWED), s.get(BRIDGE_HEAP_LIMIT));
     }

@@ -19,6 +19,7 @@ import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
+import org.webrtcgateway.core.limits.TokenBucket;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ServerMessage;
@@ -74,6 +75,8 @@ public final class Session implements CallParty {
      */
     private Thread requestThread;
     private final List<ServerMessage> heldForReply = new ArrayList<>();
+    /** New calls this user may still start now; made at the first one. Guarded by {@link #lock}. */
+    private TokenBucket callAttempts;
     /** Held messages past this many go out at once (a flood within one request may then overtake the reply). */
     static final int MAX_HELD_FOR_REPLY = 256;
 
@@ -429,6 +432,22 @@ public final class Session implements CallParty {
     }
 
     /** True when the user may start another call. */
+    /**
+     * Takes one of the user's new-call attempts ({@code call.attempts-per-minute}); false when there is none left.
+     * Kept with the session, so reconnecting does not refill it.
+     */
+    public boolean tryCallAttempt(int perMinute, long nowNanos) {
+        if (perMinute == 0) {
+            return true;
+        }
+        synchronized (lock) {
+            if (callAttempts == null) {
+                callAttempts = new TokenBucket(perMinute / 60.0, perMinute, nowNanos);
+            }
+            return callAttempts.tryAcquire(nowNanos);
+        }
+    }
+
     public boolean mayStartACall() {
         return calls.size() < maxCalls;
     }

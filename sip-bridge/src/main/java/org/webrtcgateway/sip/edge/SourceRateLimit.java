@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.webrtcgateway.core.limits.TokenBucket;
+
 /**
  * A token bucket per source address: {@code perSecond} requests a second on average, up to {@code burst} at once.
  * The table holds at most {@code maxSources} sources; the one heard from least recently is forgotten first (it
@@ -12,23 +14,10 @@ import java.util.function.LongSupplier;
  */
 public final class SourceRateLimit {
 
-    private static final long SECOND = 1_000_000_000L;
-
-    /** Tokens left and when they were last counted. Only touched under the limit's lock. */
-    private static final class Bucket {
-        double tokens;
-        long at;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
-    }
-
     private final int perSecond;
     private final int burst;
     private final LongSupplier nanoClock;
-    private final Map<InetAddress, Bucket> buckets;
+    private final Map<InetAddress, TokenBucket> buckets;
 
     /**
      * @param perSecond requests a second a source may send on average; 0 = no limit
@@ -44,7 +33,7 @@ public final class SourceRateLimit {
         this.nanoClock = nanoClock;
         this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<InetAddress, Bucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<InetAddress, TokenBucket> eldest) {
                 return size() > maxSources;
             }
         };
@@ -57,19 +46,7 @@ public final class SourceRateLimit {
         }
         synchronized (buckets) {
             long now = nanoClock.getAsLong(); // read under the lock: a bucket's time never goes back
-            Bucket bucket = buckets.get(source);
-            if (bucket == null) {
-                bucket = new Bucket(burst, now);
-                buckets.put(source, bucket);
-            } else {
-                bucket.tokens = Math.min(burst, bucket.tokens + (double) (now - bucket.at) * perSecond / SECOND);
-                bucket.at = now;
-            }
-            if (bucket.tokens < 1) {
-                return false;
-            }
-            bucket.tokens -= 1;
-            return true;
+            return buckets.computeIfAbsent(source, s -> new TokenBucket(perSecond, burst, now)).tryAcquire(now);
         }
     }
 

@@ -60,9 +60,10 @@ public record WebSocketConfig(
     public static final Setting<Path> STATIC_DIR = Setting.path("websocket.static-dir",
             "folder served at / instead of the built-in client page");
     public static final Setting<Path> TLS_CERTIFICATE = Setting.path("websocket.tls-certificate",
-            "PEM certificate chain; with tls-private-key, serves https:// and wss://");
+            "PEM certificate chain, the server's own certificate first; with tls-private-key, serves https:// and wss://"
+            + " (TLS 1.3, and 1.2 with ECDHE and AES-GCM or ChaCha20 only: Mozilla's \"intermediate\")");
     public static final Setting<Path> TLS_PRIVATE_KEY = Setting.path("websocket.tls-private-key",
-            "PEM private key (PKCS#8) of tls-certificate");
+            "PEM private key of tls-certificate: RSA or EC, PKCS#8, unencrypted");
     // A minute: certbot renews 30 days ahead, so any interval would do for renewals; a minute is what an
     // operator who copied new files by hand waits at most, for two stat(2)s and readlink(2)s a minute.
     public static final Setting<Duration> TLS_RELOAD_INTERVAL = Setting.duration("websocket.tls-reload-interval",

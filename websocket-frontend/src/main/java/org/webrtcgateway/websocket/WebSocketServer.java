@@ -106,7 +106,7 @@ public final class WebSocketServer implements Frontend {
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());
         if (config.tls()) {
-            log.info("TLS: serving {}", tls.certificate().describe());
+            tls.logServed("serving");
             certificateWatch.start();
         }
     }

@@ -19,6 +19,7 @@ import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.LogCapture;
 import org.webrtcgateway.testing.TestClient;
 import org.webrtcgateway.testing.metrics.Exposition;
+import org.webrtcgateway.testing.metrics.Promtool;
 import org.webrtcgateway.websocket.testing.TestCertificate;
 import org.webrtcgateway.websocket.testing.TestCertificate.KeyType;
 import org.webrtcgateway.websocket.testing.TlsHandshake;
@@ -168,6 +169,8 @@ class TlsRenewalTest {
         long renewedNotAfter = renewed.x509().getNotAfter().toInstant().getEpochSecond();
         await().atMost(WAIT).until(this::expiryGauge, value -> value == renewedNotAfter);
         assertThat(servedSerial()).isEqualTo(renewed.serial());
+        Promtool.Result lint = Promtool.checkMetrics(gateway.injector().getInstance(MetricsExposition.class).scrape());
+        assertThat(lint.passed()).as(lint.output()).isTrue();
     }
 
     @Test

@@ -111,11 +111,16 @@ public final class ServerTls implements Reloadable {
     synchronized void take(CertificateFiles.Contents contents) throws UnusableCertificate {
         ServerCertificate certificate = contents.parse();
         served = new Served(context(certificate), certificate, contents);
+        logServed("new certificate served to new connections");
+    }
+
+    /** Says what new connections get: at INFO, at WARN when the certificate has expired. */
+    public void logServed(String what) {
+        ServerCertificate certificate = served.certificate();
         if (certificate.notAfter().isBefore(Instant.now())) {
-            log.warn("TLS: serving an expired certificate to new connections, browsers will refuse it: {}",
-                    certificate.describe());
+            log.warn("TLS: {}: {}; it has expired, browsers will refuse it", what, certificate.describe());
         } else {
-            log.info("TLS: new certificate served to new connections: {}", certificate.describe());
+            log.info("TLS: {}: {}", what, certificate.describe());
         }
     }
 

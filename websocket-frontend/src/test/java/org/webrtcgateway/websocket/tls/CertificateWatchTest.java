@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +32,27 @@ import org.webrtcgateway.websocket.testing.TestCertificate;
 class CertificateWatchTest {
 
     @TempDir
+    static Path certificates;
+    static TestCertificate first;
+    static TestCertificate renewed;
+    @TempDir
     Path folder;
     private Path certificateFile;
     private Path keyFile;
-    private TestCertificate first;
-    private TestCertificate renewed;
     private ServerTls tls;
     private CertificateWatch watch;
     private LogCapture log;
     /** The watch's clock for its warnings: a test moves it on a minute instead of waiting one. */
     private final AtomicLong clock = new AtomicLong();
 
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        first = TestCertificate.create(certificates.resolve("first"));
+        renewed = TestCertificate.create(certificates.resolve("renewed"));
+    }
+
     @BeforeEach
     void serveTheFirstCertificate() throws Exception {
-        first = TestCertificate.create(folder.resolve("first"));
-        renewed = TestCertificate.create(folder.resolve("renewed"));
         Path live = Files.createDirectories(folder.resolve("live"));
         certificateFile = live.resolve("cert.pem");
         keyFile = live.resolve("key.pem");

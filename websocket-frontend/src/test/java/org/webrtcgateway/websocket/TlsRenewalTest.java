@@ -186,7 +186,7 @@ class TlsRenewalTest {
                     event -> event != null);
             assertThat(taken.getLevel()).isEqualTo(Level.INFO);
             assertThat(taken.getFormattedMessage()).contains("CN=localhost")
-                    .contains("serial 0x" + renewed.serial().toString(16))
+                    .contains("serial " + renewed.opensslSerial())
                     .contains("valid until " + renewed.x509().getNotAfter().toInstant())
                     .contains("EC 256 bits");
         }

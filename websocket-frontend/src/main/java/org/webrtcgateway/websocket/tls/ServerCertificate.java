@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,16 +78,17 @@ public record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
         return leaf().getNotAfter().toInstant();
     }
 
-    /** For the log: subject, serial, end of validity and key, e.g. {@code CN=gw.example.org, serial 0x3f..., valid until ...}. */
+    /** For the log: subject, serial, end of validity and key, e.g. {@code CN=gw.example.org, serial 03F1..., valid until ...}. */
     public String describe() {
         X509Certificate leaf = leaf();
         return leaf.getSubjectX500Principal().getName() + ", serial " + serial(leaf.getSerialNumber())
                 + ", valid until " + notAfter() + ", " + keyDescription(key);
     }
 
-    /** A serial number as browsers and {@code openssl x509 -serial} show it: hexadecimal. */
+    /** A serial number as {@code openssl x509 -noout -serial} shows it (hexadecimal bytes), so that the two can be compared. */
     public static String serial(BigInteger serial) {
-        return "0x" + serial.toString(16);
+        String hex = serial.toString(16).toUpperCase(Locale.ROOT);
+        return hex.length() % 2 == 0 ? hex : "0" + hex;
     }
 
     private static List<X509Certificate> certificates(String pem) throws UnusableCertificate {

@@ -76,6 +76,20 @@ public record TestCertificate(Path certificate, Path privateKey) {
         }
     }
 
+    /** The serial as {@code openssl x509 -noout -serial} prints it, e.g. {@code 08BAE633...}: what an operator compares. */
+    public String opensslSerial() throws IOException, InterruptedException {
+        Process openssl = new ProcessBuilder("openssl", "x509", "-noout", "-serial", "-in", certificate.toString())
+                .redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = openssl.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0 || !output.startsWith("serial=")) {
+            throw new IllegalStateException("openssl x509 -serial failed: " + output);
+        }
+        return output.substring("serial=".length());
+    }
+
     /** Writes this certificate and key over {@code certificate} and {@code key}, in place, one after the other. */
     public void writeTo(Path certificate, Path key) throws IOException {
         Files.write(certificate, Files.readAllBytes(this.certificate));

@@ -93,7 +93,7 @@ class CertificateWatchTest {
         }
         assertThat(warnings()).hasSize(1);
         assertThat(warnings().get(0).getFormattedMessage()).contains("does not belong to the certificate")
-                .contains("serial 0x" + renewed.serial().toString(16)).contains(certificateFile.toString())
+                .contains("serial " + renewed.opensslSerial()).contains(certificateFile.toString())
                 .contains("looking again every 60 s");
         assertThat(servedSerial()).isEqualTo(first.serial());
 

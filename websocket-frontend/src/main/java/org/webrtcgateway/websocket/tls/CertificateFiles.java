@@ -48,7 +48,7 @@ public record CertificateFiles(Path certificate, Path privateKey) {
     }
 
     /** One file as a look found it: the file a path led to (fileKey: device and inode where the system has them). */
-    record FileStamp(Path realPath, Object fileKey, FileTime modified, long size) {
+    public record FileStamp(Path realPath, Object fileKey, FileTime modified, long size) {
     }
 
     /** Both files as a look found them; equal stamps mean unchanged files, unless {@link #racy}. */

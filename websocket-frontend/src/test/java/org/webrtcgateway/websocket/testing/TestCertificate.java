@@ -64,8 +64,8 @@ public record TestCertificate(Path certificate, Path privateKey) {
         return new TestCertificate(cert, key);
     }
 
-    /** Runs an openssl command line to its end, or throws with what it said. */
-    public static void openssl(List<String> command) throws IOException, InterruptedException {
+    /** Runs an openssl command line to its end and returns what it said, or throws with it. */
+    public static String openssl(List<String> command) throws IOException, InterruptedException {
         Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (InputStream in = openssl.getInputStream()) {
@@ -74,18 +74,14 @@ public record TestCertificate(Path certificate, Path privateKey) {
         if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
             throw new IllegalStateException("openssl failed: " + String.join(" ", command) + ": " + output);
         }
+        return output;
     }
 
     /** The serial as {@code openssl x509 -noout -serial} prints it, e.g. {@code 08BAE633...}: what an operator compares. */
     public String opensslSerial() throws IOException, InterruptedException {
-        Process openssl = new ProcessBuilder("openssl", "x509", "-noout", "-serial", "-in", certificate.toString())
-                .redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = openssl.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0 || !output.startsWith("serial=")) {
-            throw new IllegalStateException("openssl x509 -serial failed: " + output);
+        String output = openssl(List.of("openssl", "x509", "-noout", "-serial", "-in", certificate.toString())).strip();
+        if (!output.startsWith("serial=")) {
+            throw new IllegalStateException("openssl x509 -serial said: " + output);
         }
         return output.substring("serial=".length());
     }

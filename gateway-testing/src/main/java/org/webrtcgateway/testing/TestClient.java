@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,11 +54,15 @@ public final class TestClient implements AutoCloseable {
     private String name;
 
     private TestClient(URI uri, Map<String, String> headers) {
+        this(uri, headers, HTTP);
+    }
+
+    private TestClient(URI uri, Map<String, String> headers, HttpClient http) {
         if (InProcessFrontend.isInProcess(uri)) {
             socket = InProcessFrontend.connect(uri, new Listener());
             return;
         }
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         try {
             socket = builder.buildAsync(uri, new Listener()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,6 +77,11 @@ public final class TestClient implements AutoCloseable {
 
     public static TestClient connect(URI uri, Map<String, String> headers) {
         return new TestClient(uri, headers);
+    }
+
+    /** Over {@code wss://}, trusting what {@code tls} trusts (e.g. only the test's own certificate): a new TLS connection. */
+    public static TestClient connect(URI uri, SSLContext tls) {
+        return new TestClient(uri, Map.of(), HttpClient.newBuilder().sslContext(tls).connectTimeout(WAIT).build());
     }
 
     /** The name this client logged in as (set by {@link #login}). */

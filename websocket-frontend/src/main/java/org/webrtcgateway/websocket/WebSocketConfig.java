@@ -25,6 +25,7 @@ public record WebSocketConfig(
         Path staticDir,
         Path tlsCertificate,
         Path tlsPrivateKey,
+        Duration tlsReloadInterval,
         List<String> allowedOrigins,
         int ioThreads,
         boolean healthCounts) {
@@ -60,9 +61,15 @@ public record WebSocketConfig(
     public static final Setting<Path> STATIC_DIR = Setting.path("websocket.static-dir",
             "folder served at / instead of the built-in client page");
     public static final Setting<Path> TLS_CERTIFICATE = Setting.path("websocket.tls-certificate",
-            "PEM certificate chain; with tls-private-key, serves https:// and wss://");
+            "PEM certificate chain, the server's own certificate first; with tls-private-key, serves https:// and wss://"
+            + " (TLS 1.3, and 1.2 with ECDHE and AES-GCM or ChaCha20 only: Mozilla's \"intermediate\")");
     public static final Setting<Path> TLS_PRIVATE_KEY = Setting.path("websocket.tls-private-key",
-            "PEM private key (PKCS#8) of tls-certificate");
+            "PEM private key of tls-certificate: RSA or EC, PKCS#8, unencrypted");
+    // A minute: certbot renews 30 days ahead, so any interval would do for renewals; a minute is what an
+    // operator who copied new files by hand waits at most, for two stat(2)s and readlink(2)s a minute.
+    public static final Setting<Duration> TLS_RELOAD_INTERVAL = Setting.duration("websocket.tls-reload-interval",
+            Duration.ofMinutes(1), "how often tls-certificate and tls-private-key are looked at; changed files (a renewal)"
+            + " serve new connections once they make a matching pair, without a restart (0 = only on SIGHUP)");
     public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("websocket.allowed-origins",
             "Origins allowed to open the WebSocket, e.g. https://app.example.org (empty = any)");
     public static final Setting<Integer> IO_THREADS = Setting.integer("websocket.io-threads", 0, 0, 1024,
@@ -73,7 +80,7 @@ public record WebSocketConfig(
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
             MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
-            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, ALLOWED_ORIGINS, IO_THREADS,
+            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, TLS_RELOAD_INTERVAL, ALLOWED_ORIGINS, IO_THREADS,
             HEALTH_COUNTS);
 
     public WebSocketConfig {
@@ -98,7 +105,7 @@ public record WebSocketConfig(
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
                 s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
                 s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(WRITE_BUFFERS_TOTAL), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
-                s.get(TLS_PRIVATE_KEY), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
+                s.get(TLS_PRIVATE_KEY), s.get(TLS_RELOAD_INTERVAL), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
     }
 
     public boolean tls() {

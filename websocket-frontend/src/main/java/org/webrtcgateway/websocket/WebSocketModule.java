@@ -18,6 +18,7 @@ import org.webrtcgateway.core.metrics.MetricsSink;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
 import org.webrtcgateway.core.plugin.Reloadable;
 import org.webrtcgateway.core.protocol.Frontend;
+import org.webrtcgateway.websocket.tls.ServerTls;
 
 /** Adds the WebSocket frontend to the gateway: a plug-in, found on the class path. */
 public final class WebSocketModule extends AbstractModule implements GatewayPlugin {
@@ -45,7 +46,7 @@ public final class WebSocketModule extends AbstractModule implements GatewayPlug
                     + (Files.exists(config.staticDir()) ? "" : " (it does not exist)"));
         }
         if (config.tls()) {
-            ServerTls.build(config);
+            ServerTls.check(config);
         }
     }
 

@@ -38,6 +38,8 @@ import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.core.config.ListenFailure;
 import org.webrtcgateway.core.protocol.JsonDecoder;
 import org.webrtcgateway.core.protocol.JsonEncoder;
+import org.webrtcgateway.websocket.tls.CertificateWatch;
+import org.webrtcgateway.websocket.tls.ServerTls;
 
 /** The Netty HTTP/WebSocket server. Uses epoll where the platform has it. */
 @Singleton
@@ -51,6 +53,7 @@ public final class WebSocketServer implements Frontend {
     private final JsonEncoder encoder;
     private final WriteBuffers writeBuffers;
     private final ServerTls tls;
+    private final CertificateWatch certificateWatch;
     private final FrontendMeters meters;
     /** The scrape for /metrics on this port; null when it is served elsewhere or not at all. */
     private final Supplier<String> metricsText;
@@ -62,13 +65,14 @@ public final class WebSocketServer implements Frontend {
 
     @Inject
     public WebSocketServer(WebSocketConfig config, Gateway gateway, JsonDecoder decoder, JsonEncoder encoder,
-                           WriteBuffers writeBuffers, ServerTls tls, FrontendMeters meters, MetricsConfig metricsConfig,
-                           MetricsExposition exposition, ProxyConfig proxyConfig) {
+                           WriteBuffers writeBuffers, ServerTls tls, CertificateWatch certificateWatch, FrontendMeters meters,
+                           MetricsConfig metricsConfig, MetricsExposition exposition, ProxyConfig proxyConfig) {
         this.proxyConfig = proxyConfig;
         this.meters = meters;
         this.metricsText = metricsConfig.onMainPort() ? exposition::scrape : null;
         this.config = config;
         this.tls = tls;
+        this.certificateWatch = certificateWatch;
         this.gateway = gateway;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -103,6 +107,10 @@ public final class WebSocketServer implements Frontend {
         }
         address = (InetSocketAddress) serverChannel.localAddress();
         log.info("listening on {}", url());
+        if (config.tls()) {
+            tls.logServed("serving");
+            certificateWatch.start();
+        }
     }
 
     /** The URL of the client page, e.g. {@code http://127.0.0.1:8080/}. */
@@ -142,6 +150,7 @@ public final class WebSocketServer implements Frontend {
     public synchronized void stop(Duration within) {
         long end = System.nanoTime() + within.toNanos();
         stopAccepting();
+        certificateWatch.stop();
         // Connections that never logged in have no session to end: tell them too.
         channels.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the gateway is shutting down"),
                 channel -> channel.hasAttr(SignalingHandler.UPGRADED))

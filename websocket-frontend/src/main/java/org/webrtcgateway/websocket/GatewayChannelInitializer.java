@@ -43,6 +43,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final FrontendMeters meters;
     private final CloseCodeMeter closeCodes;
     private final TrustedProxies proxies;
+    /** Null when what an address sends together is not limited. */
+    private final AddressMessageRates addressRates;
     private final RepeatedCondition malformedProxyHeaders = ProxyHeaderReader.malformedHeaders();
     private final ProtocolViolations violations = new ProtocolViolations();
 
@@ -50,6 +52,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
                               ChannelGroup channels, WriteBuffers writeBuffers, FrontendMeters meters,
                               Supplier<String> metricsText, TrustedProxies proxies) {
         this.proxies = proxies;
+        this.addressRates = config.messagesPerSecondPerAddress() > 0
+                ? new AddressMessageRates(config.messagesPerSecondPerAddress(), 2 * config.messagesPerSecondPerAddress()) : null;
         this.meters = meters;
         this.closeCodes = new CloseCodeMeter(meters);
         this.config = config;
@@ -118,6 +122,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         // The same limit for a fragmented message as a whole: past it, 1009 (TooLongFrameException).
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
         pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers, meters,
-                violations));
+                violations, addressRates));
     }
 }

@@ -64,6 +64,11 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private PingAnswers pings;
     /** The client's address and port, for the operator. */
     private SocketAddress remote;
+    /** What this connection's client address may still send, shared with its other connections; null: no limit. */
+    private final AddressMessageRates addressRates;
+    private AddressMessageRates.Share addressShare;
+    /** Whether the last frame refused was over its address's rate rather than the connection's. */
+    private boolean overAddressRate;
     /** True once the connection is ending by a close handshake or a protocol error, not a network loss. */
     private boolean closedDeliberately;
     /** The close frame's code, the client's or ours, for the session log (ClientLink.NO_CLOSE_CODE: none). */
@@ -71,7 +76,9 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /** {@code encoder} is for the connection: it writes what the gateway sends this client. */
     SignalingHandler(Gateway gateway, JsonDecoder decoder, JsonEncoder encoder, WebSocketConfig config,
-                     WriteBuffers writeBuffers, FrontendMeters meters, ProtocolViolations violations) {
+                     WriteBuffers writeBuffers, FrontendMeters meters, ProtocolViolations violations,
+                     AddressMessageRates addressRates) {
+        this.addressRates = addressRates;
         this.meters = meters;
         this.violations = violations;
         this.gateway = gateway;
@@ -95,7 +102,10 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
             connection = new WebSocketConnection(ctx.channel(), encoder, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
             pings = new PingAnswers(ctx, connection::isClosing);
-            remote = ctx.channel().remoteAddress();
+            remote = ClientAddress.of(ctx.channel()); // known by now, from a trusted proxy's header too
+            if (addressRates != null) {
+                addressShare = addressRates.join(ClientAddress.of(ctx.channel()).getAddress());
+            }
             link = gateway.connect(connection, handshakeToken(handshake));
             if (config.messagesPerSecond() > 0) {
                 rateLimiter = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), System.nanoTime());
@@ -159,16 +169,22 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
      * @return false when the frame is over the limit and must be dropped
      */
     private boolean admitted() {
-        if (rateLimiter == null || rateLimiter.tryAcquire(System.nanoTime())) {
-            refusedInARow = 0;
-            return true;
+        long now = System.nanoTime();
+        // The connection's own rate first: a client over it takes nothing from its address's other connections.
+        overAddressRate = false;
+        if (rateLimiter == null || rateLimiter.tryAcquire(now)) {
+            overAddressRate = addressShare != null && !addressShare.tryAcquire(now);
+            if (!overAddressRate) {
+                refusedInARow = 0;
+                return true;
+            }
         }
         if (++refusedInARow > config.messageBurst()) {
             if (!closedDeliberately) { // frames already on their way after the close are not another closing
                 meters.rateLimited(true);
             }
             overRate.occurred(connection.remoteAddress() + ": " + refusedInARow + " frames in a row over the rate limit of "
-                    + config.messagesPerSecond() + "/s");
+                    + (overAddressRate ? config.messagesPerSecondPerAddress() + "/s for its address" : config.messagesPerSecond() + "/s"));
             closedDeliberately = true;
             closeCode = WebSocketCloseStatus.POLICY_VIOLATION.code();
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
@@ -208,8 +224,9 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         Inbound decoded = decoder.decode(bytes, offset, length);
-        link.receive(Inbound.rateLimited(decoded.id(),
-                "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
+        link.receive(Inbound.rateLimited(decoded.id(), overAddressRate
+                ? "more than " + config.messagesPerSecondPerAddress() + " messages a second from your address; this one was dropped"
+                : "more than " + config.messagesPerSecond() + " messages a second; this one was dropped"));
     }
 
     @Override
@@ -225,6 +242,10 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (pings != null) {
             pings.release();
+        }
+        if (addressShare != null) {
+            addressRates.release(ClientAddress.of(ctx.channel()).getAddress());
+            addressShare = null;
         }
         if (link != null) {
             link.disconnected(closedDeliberately ? DisconnectKind.CLOSED : DisconnectKind.DROPPED, closeCode);

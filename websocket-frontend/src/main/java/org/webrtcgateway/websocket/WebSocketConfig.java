@@ -16,6 +16,7 @@ public record WebSocketConfig(
         int maxFrameSize,
         int messagesPerSecond,
         int messageBurst,
+        int messagesPerSecondPerAddress,
         Duration pingInterval,
         Duration idleTimeout,
         Duration handshakeTimeout,
@@ -41,6 +42,11 @@ public record WebSocketConfig(
             "sustained messages per second per connection, pings and pongs included (0 = no limit); more get 'rate-limited'");
     public static final Setting<Integer> MESSAGE_BURST = Setting.integer("websocket.message-burst", 200, 1, 10_000_000,
             "messages a connection may send at once above the sustained rate (room for a burst of ICE candidates)");
+    public static final Setting<Integer> MESSAGES_PER_SECOND_PER_ADDRESS = Setting.integer(
+            "websocket.messages-per-second-per-address", 0, 0, 100_000_000,
+            "sustained messages per second all connections of one client address may send together, at once up to"
+                    + " twice that; more get 'rate-limited' (0 = no limit; set it on the internet: without it an address"
+                    + " sends max-connections-per-address times messages-per-second)");
     public static final Setting<Duration> PING_INTERVAL = Setting.duration("websocket.ping-interval", Duration.ofSeconds(30),
             "a WebSocket ping goes to a connection quiet for this long");
     public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("websocket.idle-timeout", Duration.ofSeconds(60),
@@ -79,7 +85,7 @@ public record WebSocketConfig(
                     + " /metrics and the admin API have them)");
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
-            MESSAGE_BURST, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
+            MESSAGE_BURST, MESSAGES_PER_SECOND_PER_ADDRESS, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
             WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, TLS_RELOAD_INTERVAL, ALLOWED_ORIGINS, IO_THREADS,
             HEALTH_COUNTS);
 
@@ -103,7 +109,7 @@ public record WebSocketConfig(
 
     public static WebSocketConfig from(Settings s) {
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
-                s.get(MESSAGE_BURST), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
+                s.get(MESSAGE_BURST), s.get(MESSAGES_PER_SECOND_PER_ADDRESS), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
                 s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(WRITE_BUFFERS_TOTAL), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
                 s.get(TLS_PRIVATE_KEY), s.get(TLS_RELOAD_INTERVAL), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
     }

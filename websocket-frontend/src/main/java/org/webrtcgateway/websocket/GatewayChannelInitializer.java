@@ -43,6 +43,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final FrontendMeters meters;
     private final CloseCodeMeter closeCodes;
     private final TrustedProxies proxies;
+    /** Null when no Strict-Transport-Security header is sent. */
+    private final StrictTransportSecurity strictTransportSecurity;
     /** Null when what an address sends together is not limited. */
     private final AddressMessageRates addressRates;
     private final RepeatedCondition malformedProxyHeaders = ProxyHeaderReader.malformedHeaders();
@@ -52,6 +54,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
                               ChannelGroup channels, WriteBuffers writeBuffers, FrontendMeters meters,
                               Supplier<String> metricsText, TrustedProxies proxies) {
         this.proxies = proxies;
+        this.strictTransportSecurity = config.hstsMaxAge().isZero() ? null : new StrictTransportSecurity(config.hstsMaxAge());
         this.addressRates = config.messagesPerSecondPerAddress() > 0
                 ? new AddressMessageRates(config.messagesPerSecondPerAddress(), 2 * config.messagesPerSecondPerAddress()) : null;
         this.meters = meters;
@@ -113,6 +116,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast(PipelineStages.IDLE_GUARD, new IdleGuard(config));
         pipeline.addLast(PipelineStages.HTTP_CODEC, new HttpServerCodec(HttpRequestHandler.DECODER_CONFIG));
         pipeline.addLast(PipelineStages.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST));
+        if (tls != null && strictTransportSecurity != null) {
+            pipeline.addLast(PipelineStages.STRICT_TRANSPORT_SECURITY, strictTransportSecurity);
+        }
         // Below the codecs, so it sees every write as a message (a close frame passes); once upgraded,
         // the WebSocket encoder is put above it, where the HTTP codec was.
         pipeline.addLast(PipelineStages.WRITE_GUARD, writeGuard);

@@ -11,6 +11,7 @@ final class PipelineStages {
     static final String IDLE_GUARD = "idle-guard";
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
+    static final String STRICT_TRANSPORT_SECURITY = "strict-transport-security";
     static final String WRITE_GUARD = "write-guard";
     static final String CLOSE_CODES = "close-codes";
     static final String HTTP_REQUESTS = "http-requests";

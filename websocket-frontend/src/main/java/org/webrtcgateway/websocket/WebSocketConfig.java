@@ -27,6 +27,7 @@ public record WebSocketConfig(
         Path tlsCertificate,
         Path tlsPrivateKey,
         Duration tlsReloadInterval,
+        Duration hstsMaxAge,
         List<String> allowedOrigins,
         int ioThreads,
         boolean healthCounts) {
@@ -76,6 +77,9 @@ public record WebSocketConfig(
     public static final Setting<Duration> TLS_RELOAD_INTERVAL = Setting.duration("websocket.tls-reload-interval",
             Duration.ofMinutes(1), "how often tls-certificate and tls-private-key are looked at; changed files (a renewal)"
             + " serve new connections once they make a matching pair, without a restart (0 = only on SIGHUP)");
+    public static final Setting<Duration> HSTS_MAX_AGE = Setting.duration("websocket.hsts-max-age", Duration.ZERO,
+            "with TLS, every HTTP answer tells browsers to use https:// only for this long (Strict-Transport-Security,"
+                    + " e.g. 365d; 0 = no such header: once sent, plain http:// is refused by browsers until it expires)");
     public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("websocket.allowed-origins",
             "Origins allowed to open the WebSocket, e.g. https://app.example.org (empty = any)");
     public static final Setting<Integer> IO_THREADS = Setting.integer("websocket.io-threads", 0, 0, 1024,
@@ -86,7 +90,7 @@ public record WebSocketConfig(
 
     public static final List<Setting<?>> SETTINGS = List.of(BIND, PORT, PATH, MAX_FRAME_SIZE, MESSAGES_PER_SECOND,
             MESSAGE_BURST, MESSAGES_PER_SECOND_PER_ADDRESS, PING_INTERVAL, IDLE_TIMEOUT, HANDSHAKE_TIMEOUT, MAX_CONNECTIONS_PER_ADDRESS, WRITE_BUFFER_LIMIT,
-            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, TLS_RELOAD_INTERVAL, ALLOWED_ORIGINS, IO_THREADS,
+            WRITE_BUFFERS_TOTAL, STATIC_DIR, TLS_CERTIFICATE, TLS_PRIVATE_KEY, TLS_RELOAD_INTERVAL, HSTS_MAX_AGE, ALLOWED_ORIGINS, IO_THREADS,
             HEALTH_COUNTS);
 
     public WebSocketConfig {
@@ -111,7 +115,7 @@ public record WebSocketConfig(
         return new WebSocketConfig(s.get(BIND), s.get(PORT), s.get(PATH), s.get(MAX_FRAME_SIZE), s.get(MESSAGES_PER_SECOND),
                 s.get(MESSAGE_BURST), s.get(MESSAGES_PER_SECOND_PER_ADDRESS), s.get(PING_INTERVAL), s.get(IDLE_TIMEOUT), s.get(HANDSHAKE_TIMEOUT),
                 s.get(MAX_CONNECTIONS_PER_ADDRESS), s.get(WRITE_BUFFER_LIMIT), s.get(WRITE_BUFFERS_TOTAL), s.get(STATIC_DIR), s.get(TLS_CERTIFICATE),
-                s.get(TLS_PRIVATE_KEY), s.get(TLS_RELOAD_INTERVAL), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
+                s.get(TLS_PRIVATE_KEY), s.get(TLS_RELOAD_INTERVAL), s.get(HSTS_MAX_AGE), s.get(ALLOWED_ORIGINS), s.get(IO_THREADS), s.get(HEALTH_COUNTS));
     }
 
     public boolean tls() {

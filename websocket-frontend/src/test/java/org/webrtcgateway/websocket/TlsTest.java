@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,33 @@ class TlsTest {
         assertThat(page.body()).isNotEmpty();
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(TestClient.parse(health.body()).path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void noStrictTransportSecurityUnlessConfigured() throws Exception {
+        HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(https("/")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Nested
+    class WithStrictTransportSecurity {
+
+        @RegisterExtension
+        final GatewayExtension hsts = new GatewayExtension()
+                .with("websocket.tls-certificate", certificate.certificate().toString())
+                .with("websocket.tls-private-key", certificate.privateKey().toString())
+                .with("websocket.hsts-max-age", "365d");
+
+        @Test
+        void everyAnswerOverTlsTellsBrowsersToStayOnHttps() throws Exception {
+            for (String path : new String[] {"/", "/health", "/no-such-page"}) {
+                HttpResponse<String> answer = trusting.send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + hsts.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.headers().firstValue("Strict-Transport-Security")).as(path).hasValue("max-age=31536000");
+            }
+        }
     }
 
     @Test

@@ -134,9 +134,9 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
         };
     }
 
-    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
-    /** Accepts {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code 5m}, {@code 1h}, or a bare number of seconds; never negative. */
+    /** Accepts {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code 5m}, {@code 1h}, {@code 365d}, or a bare number of seconds; never negative. */
     static Duration parseDuration(String text) {
         java.util.regex.Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -148,6 +148,7 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
             case "ms" -> amount;
             case "s" -> amount * 1000;
             case "m" -> amount * 60_000;
+            case "d" -> amount * 86_400_000;
             default -> amount * 3_600_000;
         };
         return Duration.ofMillis(Math.round(millis));
@@ -155,6 +156,9 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
 
     static String formatDuration(Duration d) {
         long ms = d.toMillis();
+        if (ms % 86_400_000 == 0 && ms > 0) {
+            return ms / 86_400_000 + "d";
+        }
         if (ms % 3_600_000 == 0 && ms > 0) {
             return ms / 3_600_000 + "h";
         }

@@ -154,11 +154,20 @@ class SettingsTest {
     }
 
     @Test
+    void durationsAreReadInDaysToo() {
+        Setting<Duration> maxAge = Setting.duration("test.max-age", Duration.ZERO, "");
+
+        assertThat(Settings.of(Map.of("test.max-age", "365d")).get(maxAge)).isEqualTo(Duration.ofDays(365));
+        assertThat(Settings.of(Map.of("test.max-age", "1.5d")).get(maxAge)).isEqualTo(Duration.ofHours(36));
+    }
+
+    @Test
     void defaultsAreShownInConfigFileForm() {
         assertThat(TIMEOUT.defaultText()).isEqualTo("30s");
         assertThat(Setting.duration("d", Duration.ofMillis(250), "").defaultText()).isEqualTo("250ms");
         assertThat(Setting.duration("d", Duration.ofMinutes(5), "").defaultText()).isEqualTo("5m");
         assertThat(Setting.duration("d", Duration.ofHours(1), "").defaultText()).isEqualTo("1h");
+        assertThat(Setting.duration("d", Duration.ofDays(365), "").defaultText()).isEqualTo("365d");
         assertThat(URLS.defaultText()).isEmpty();
         assertThat(COUNT.defaultText()).isEqualTo("5");
     }

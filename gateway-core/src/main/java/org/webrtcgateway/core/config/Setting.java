@@ -140,7 +140,7 @@ public record Setting<T>(String key, T defaultValue, Function<String, T> parser,
     static Duration parseDuration(String text) {
         java.util.regex.Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected a duration such as 250ms, 30s, 5m or 1h, got '" + text + "'");
+            throw new IllegalArgumentException("expected a duration such as 250ms, 30s, 5m, 1h or 2d, got '" + text + "'");
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

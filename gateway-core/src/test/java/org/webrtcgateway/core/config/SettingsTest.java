@@ -27,14 +27,14 @@ class SettingsTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} = {1} ms")
-    @CsvSource({"250ms, 250", "30s, 30000", "5m, 300000", "1h, 3600000", "1.5s, 1500", "10, 10000", "0, 0", "0ms, 0",
+    @CsvSource({"250ms, 250", "30s, 30000", "5m, 300000", "1h, 3600000", "2d, 172800000", "1.5s, 1500", "10, 10000", "0, 0", "0ms, 0",
             "' 2m ', 120000", "30S, 30000", "100 ms, 100"})
-    void durationsAcceptMillisecondsSecondsMinutesHoursAndBareSeconds(String text, long millis) {
+    void durationsAcceptMillisecondsSecondsMinutesHoursDaysAndBareSeconds(String text, long millis) {
         assertThat(settings("test.timeout", text).get(TIMEOUT)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"abc", "5x", "1d", "ms", "s", "1h30m", "--1s"})
+    @ValueSource(strings = {"abc", "5x", "1w", "ms", "s", "1h30m", "--1s"})
     void aDurationThatDoesNotParseIsAConfigErrorNamingTheKey(String text) {
         assertThatThrownBy(() -> settings("test.timeout", text).get(TIMEOUT))
                 .isInstanceOf(ConfigException.class)
@@ -151,14 +151,6 @@ class SettingsTest {
 
         assertThat(merged.get(COUNT)).isEqualTo(7);
         assertThat(merged.get(NAME)).isEqualTo("base");
-    }
-
-    @Test
-    void durationsAreReadInDaysToo() {
-        Setting<Duration> maxAge = Setting.duration("test.max-age", Duration.ZERO, "");
-
-        assertThat(Settings.of(Map.of("test.max-age", "365d")).get(maxAge)).isEqualTo(Duration.ofDays(365));
-        assertThat(Settings.of(Map.of("test.max-age", "1.5d")).get(maxAge)).isEqualTo(Duration.ofHours(36));
     }
 
     @Test

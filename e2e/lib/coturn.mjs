@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { assertInsideNamespace } from './browser.mjs';
 import { freePort } from './gateway-process.mjs';
+import { stopProcess } from './processes.mjs';
 
 export const REALM = 'gw.test';
 const RELAY_PORTS = 40;
@@ -92,13 +93,7 @@ export async function startCoturn() {
     /** coturn's log lines of requests from this user name it could not authenticate. */
     refusalsOf: (username) => linesAbout(username).filter((line) => /Cannot find credentials|error 401/.test(line)),
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopProcess(child, { timeoutMs: STOP_TIMEOUT_MS });
       fs.closeSync(log);
       if (!process.env.E2E_KEEP_STATE) fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess } from './processes.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const START_TIMEOUT_MS = Number(process.env.GATEWAY_START_TIMEOUT_MS || 60000);
@@ -49,12 +50,8 @@ export async function startGateway({ port, extraArgs = [] } = {}) {
   }
 
   async function stop() {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
+    if (!child) return;
+    await stopProcess(child, { timeoutMs: STOP_TIMEOUT_MS, signal: (name) => killGroup(child, name) });
   }
 
   await start();

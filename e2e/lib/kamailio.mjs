@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertInsideNamespace } from './browser.mjs';
+import { stopProcess } from './processes.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const KAMAILIO_CFG = path.join(repo, 'sip-bridge/src/test/resources/kamailio/kamailio.cfg');
@@ -35,11 +36,7 @@ export async function startKamailio({ port = 5060 } = {}) {
     logs,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      await stopProcess(child);
       fs.closeSync(log);
     },
   };

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertInsideNamespace } from './browser.mjs';
 import { freePort } from './gateway-process.mjs';
+import { stopProcess } from './processes.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PROSODY_CFG = path.join(repo, 'xmpp-bridge/src/test/resources/prosody/prosody.cfg.lua');
@@ -93,13 +94,7 @@ export async function startProsody() {
     dir,
     logs,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopProcess(child, { timeoutMs: STOP_TIMEOUT_MS });
       fs.closeSync(log);
       if (!process.env.E2E_KEEP_STATE) fs.rmSync(dir, { recursive: true, force: true });
     },

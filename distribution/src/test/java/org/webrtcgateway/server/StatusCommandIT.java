@@ -2,8 +2,6 @@ package org.webrtcgateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
  * {@code bin/gateway status} of the unpacked tarball against a running gateway of the same bundle: it finds the admin
@@ -32,7 +31,7 @@ class StatusCommandIT {
 
     @Test
     void statusPrintsTheRunningGatewaysUsersRoomsAndCallsFromTheSameConfig() throws Exception {
-        Path config = configWithAdmin(freePort());
+        Path config = configWithAdmin(LoopbackPorts.free());
         gateway = bundle.start(Map.of(), "--config", config.toString());
         java.net.URI clients = gateway.awaitWebSocketUri();
         TestClient alice = TestClient.connect(clients);
@@ -54,7 +53,7 @@ class StatusCommandIT {
 
     @Test
     void aWrongTokenIsSaidToBeRefusedWithExit1() throws Exception {
-        Path config = configWithAdmin(freePort());
+        Path config = configWithAdmin(LoopbackPorts.free());
         gateway = bundle.start(Map.of(), "--config", config.toString());
         gateway.awaitWebSocketUri();
 
@@ -68,7 +67,7 @@ class StatusCommandIT {
 
     @Test
     void aGatewayThatDoesNotRunIsSaidToBeUnreachableWithExit1() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
 
         Command status = Command.run(bundle.launcher().toString(), "status", "--config", configWithAdmin(port).toString());
 
@@ -98,9 +97,4 @@ class StatusCommandIT {
         return config;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,8 +3,6 @@ package org.webrtcgateway.xmpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.xmpp.testing.ProsodyExtension;
+import org.webrtcgateway.testing.LoopbackPorts;
 
 /** The XMPP bridge's part of {@code /readyz} ({@link Gateway#notReady}) with the real Prosody, in both modes. */
 @Tag("xmpp")
@@ -65,7 +64,7 @@ class ReadinessThroughProsodyTest {
     @Nested
     class ComponentModeWithNoServer {
 
-        private static final int NOBODY = freePort();
+        private static final int NOBODY = LoopbackPorts.free();
 
         @RegisterExtension
         final GatewayExtension gateway = new GatewayExtension()
@@ -82,11 +81,4 @@ class ReadinessThroughProsodyTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.webrtcgateway.testing.metrics;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +23,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
  * A real Prometheus server (Debian package {@code prometheus}) on loopback that scrapes one target every
@@ -65,7 +66,7 @@ public final class PrometheusExtension implements BeforeEachCallback, AfterEachC
                     static_configs:
                       - targets: ['%s']
                 """.formatted(target));
-        int port = freePort();
+        int port = LoopbackPorts.free();
         api = URI.create("http://127.0.0.1:" + port);
         process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
@@ -138,11 +139,6 @@ public final class PrometheusExtension implements BeforeEachCallback, AfterEachC
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {

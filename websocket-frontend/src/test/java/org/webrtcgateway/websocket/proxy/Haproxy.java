@@ -3,14 +3,13 @@ package org.webrtcgateway.websocket.proxy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
  * A real HAProxy (the Debian package) on a free loopback port in front of a gateway, configured as operators run it:
@@ -45,7 +44,7 @@ final class Haproxy implements AutoCloseable {
 
     /** Starts HAProxy in front of the gateway on {@code gatewayPort}; returns once it accepts connections. */
     static Haproxy inFrontOf(int gatewayPort, Mode mode) throws IOException {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path dir = Path.of("target", "haproxy-" + port).toAbsolutePath();
         Files.createDirectories(dir);
         Path cfg = dir.resolve("haproxy.cfg");
@@ -74,7 +73,7 @@ final class Haproxy implements AutoCloseable {
                         throw new IllegalStateException("haproxy exited with " + process.exitValue() + ": "
                                 + Files.readString(dir.resolve("haproxy.log")));
                     }
-                    return accepts(port);
+                    return LoopbackPorts.accepts(port);
                 });
         return haproxy;
     }
@@ -91,18 +90,5 @@ final class Haproxy implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,10 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.xmpp.XmppBridge;
+import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
  * A real Prosody from this module's own {@code prosody/prosody.cfg.lua}, on free loopback ports, with
@@ -45,8 +42,8 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     public static final Map<String, String> USERS = Map.of("alice", "alicepw", "bob", "bobpw", "carol", "carolpw", "dave", "davepw");
     private static final Duration START = Duration.ofSeconds(15);
 
-    private final int c2sPort = freePort();
-    private final int componentPort = freePort();
+    private final int c2sPort = LoopbackPorts.free();
+    private final int componentPort = LoopbackPorts.free();
     /** Known from the start, so a gateway configured in a field initializer can name the certificate. */
     private final Path dir = Path.of("target", "prosody-" + c2sPort).toAbsolutePath();
     private Process process;
@@ -151,7 +148,7 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
                     if (!process.isAlive()) {
                         throw new IllegalStateException("prosody exited with " + process.exitValue() + ": " + Files.readString(log()));
                     }
-                    return accepts(c2sPort) && accepts(componentPort);
+                    return LoopbackPorts.accepts(c2sPort) && LoopbackPorts.accepts(componentPort);
                 });
     }
 
@@ -200,20 +197,5 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

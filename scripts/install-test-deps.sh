@@ -17,9 +17,11 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # prometheus for the metrics tests (promtool checks the exposition and the shipped alert rules, and a real
 # Prometheus on loopback scrapes a test gateway); haproxy, a real reverse proxy in front of the gateway
 # (PROXY protocol and X-Forwarded-For); coturn for e2e/turn.test.mjs (a call forced through a TURN relay
-# with the credentials the gateway mints).
+# with the credentials the gateway mints); redis-server, the shared state of cluster mode (RedisExtension
+# starts a throw-away one per test on a free loopback port).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
-          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy coturn)
+          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy coturn
+          redis-server)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in
@@ -36,6 +38,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "install-test-deps.sh: installing ${missing[*]}"
   "${sudo[@]}" apt-get update -q
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+# The package enables its own Redis service on 127.0.0.1:6379 with persistence; the tests start their own
+# and want none of it (nor a shared database that outlives a test run).
+if [ -d /run/systemd/system ] && systemctl is-enabled redis-server >/dev/null 2>&1; then
+  "${sudo[@]}" systemctl disable --now redis-server >/dev/null 2>&1 || true
 fi
 
 # The browser tests' npm packages (exact versions, from e2e/package-lock.json) and the StanzaJS bundle.

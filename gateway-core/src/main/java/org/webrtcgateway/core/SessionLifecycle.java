@@ -44,11 +44,13 @@ public final class SessionLifecycle {
     private final ScheduledExecutorService timer;
     private final BridgeRegistry bridges;
     private final QueueLimits queueLimits;
+    private final SessionEndMeters meters;
 
     @Inject
-    public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
-                            CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                            BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder) {
+    SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
+                     CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
+                     BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder, SessionEndMeters meters) {
+        this.meters = meters;
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
@@ -136,6 +138,7 @@ public final class SessionLifecycle {
             result.attached().close(closeWith);
         }
         SessionLog.ended(session, how, closeCode);
+        meters.ended(how);
         if (routine) {
             log.debug("{} ended: {}", session, why);
         } else {

@@ -47,6 +47,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         ctx.channel().attr(SLOT).set(new AddressSlot(() -> giveBack(address)));
         if (count > limit) {
             refused.occurred(address.getHostAddress() + " has " + limit + " already, dropped sessions included");
+            Refusal.PER_ADDRESS.mark(ctx.channel());
             ctx.close();
             return;
         }

@@ -112,6 +112,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         // debug: anyone can send garbage, and the log is not theirs to fill
         log.debug("refused an unreadable request from {} with {}: {}", ctx.channel().remoteAddress(), status.code(), cause.toString());
+        Refusal.BAD_REQUEST.mark(ctx.channel());
         // The decoder reads nothing more on this connection (it discards the rest): it has to close.
         refuse(ctx, request, status, status.reasonPhrase().toLowerCase(Locale.ROOT) + "\n");
     }
@@ -119,20 +120,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** True when the request is an RFC 6455 upgrade from an allowed Origin; otherwise it has been refused. */
     private boolean upgradeAccepted(ChannelHandlerContext ctx, FullHttpRequest request) {
         UpgradeRequest upgrade = UpgradeRequest.of(request);
+        if (upgrade == UpgradeRequest.RFC_6455 && originAllowed(request)) {
+            return true;
+        }
+        Refusal.BAD_UPGRADE.mark(ctx.channel());
         if (upgrade == UpgradeRequest.MALFORMED) {
             refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, "a WebSocket upgrade (RFC 6455) is expected here\n");
-            return false;
-        }
-        if (upgrade == UpgradeRequest.OTHER_VERSION) {
+        } else if (upgrade == UpgradeRequest.OTHER_VERSION) {
             refuseOtherVersion(ctx, request);
-            return false;
-        }
-        if (!originAllowed(request)) {
+        } else {
             foreignOrigins.occurred(ctx.channel().remoteAddress() + ": Origin " + request.headers().get(HttpHeaderNames.ORIGIN));
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n");
-            return false;
         }
-        return true;
+        return false;
     }
 
     /** RFC 6455 4.4: 426 naming the version we speak; RFC 9110 15.5.22: and the protocol, in Upgrade. */

@@ -133,7 +133,8 @@ function hostileSection(r) {
   const memory = shown.filter((ph) => r.memory.peaks[ph]).map((ph) => {
     const m = r.memory.peaks[ph];
     const mb = (x) => (x === undefined ? 'n/a' : fmt(x / MiB, x < 10 * MiB ? 1 : 0));
-    return `| ${ph} | ${mb(m.rss)} | ${mb(m.heap)} | ${mb(m.direct)} | ${mb(m.writeBuffers)} | ${mb(m.queues)} | ${fmt(m.connections)} | ${fmt(m.sessions)} | ${fmt(r.log.lines[ph] ?? 0)} |`;
+    const overloaded = m.overloaded === undefined ? 'n/a' : m.overloaded > 0 ? 'yes' : 'no';
+    return `| ${ph} | ${mb(m.rss)} | ${mb(m.heap)} | ${mb(m.direct)} | ${mb(m.writeBuffers)} | ${mb(m.queues)} | ${overloaded} | ${fmt(m.connections)} | ${fmt(m.sessions)} | ${fmt(r.log.lines[ph] ?? 0)} |`;
   }).join('\n');
   const kinds = Object.values(GROUPS).flat().filter((kind) => r.phases.some((p) => p.kinds[kind]));
   const outcomes = (p, kind) => {
@@ -184,13 +185,18 @@ everything else on the machine):
 | phase | message sent → delivered | offer sent → answer received | connect → login's ok | CPU |
 |---|---|---|---|---|
 ${latency}
-${disturbed.length ? `\n> Other programs used more than 0.15 of a core during ${disturbed.join(', ')}: those phases' latencies show the machine as much as the gateway.\n` : ''}
+${disturbed.length ? `\n> Everything else on the machine (other programs, and kernel work charged to no process) used more than 0.15 of a core during ${disturbed.join(', ')}: those phases' latencies show the machine as much as the gateway.\n` : ''}
 Memory, the highest of the samples taken every second (MiB), and the gateway's log lines per phase. The heap is fixed at 256 MiB
-and touched at start, so resident memory starts near its top; the live heap after a full collection was ${fmt(r.memory.liveHeapBefore / MiB, 1)} MiB before
-the attack and ${fmt(r.memory.liveHeapAfter / MiB, 1)} MiB after the drain.
+and touched at start, so resident memory starts near its top, and it does not come down after the attack: the JVM keeps
+what it touched, and Netty keeps the chunks of its buffer pools for the next burst (direct memory ${fmt((r.memory.peaks.after?.direct ?? 0) / MiB)} MiB after, ${fmt((r.memory.peaks.quiet?.direct ?? 0) / MiB)} MiB
+before). What comes back is what the gateway holds: the live heap after a full collection was ${fmt(r.memory.liveHeapBefore / MiB, 1)} MiB before the
+attack and ${fmt(r.memory.liveHeapAfter / MiB, 1)} MiB after the drain, and all write buffers and session queues held at most
+${fmt(r.memory.peaks.after?.writeBuffers ?? 0)} and ${fmt(r.memory.peaks.after?.queues ?? 0)} bytes after it. "Heap in use" counts garbage not yet collected; "overloaded" is
+\`gateway_overloaded\`: a collection left the heap over \`bridge.heap-limit-percent\` (85 %), and new calls to SIP and XMPP were refused
+meanwhile (calls between browsers, as here, go on).
 
-| phase | resident | heap in use | Netty direct | all write buffers | all session queues | connections | sessions | log lines |
-|---|---|---|---|---|---|---|---|---|
+| phase | resident | heap in use | Netty direct | all write buffers | all session queues | overloaded | connections | sessions | log lines |
+|---|---|---|---|---|---|---|---|---|---|
 ${memory}
 `;
 }

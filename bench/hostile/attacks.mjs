@@ -1,7 +1,8 @@
 // The hostile clients: one function per kind of attacking connection. Each opens one TCP connection
 // from a given loopback address, does its harm, and resolves with how the connection ended, from the
-// attacker's side (the gateway's side is its /metrics). No kind ever sends more than a fixed number of
-// bytes, and every connection is closed by the attacker at its `deadline` at the latest.
+// attacker's side (the gateway's side is its /metrics). Each kind sends a bounded number of bytes, or
+// (the feeders, the clients that never read) a bounded rate of them, and every connection is closed by
+// the attacker at its `deadline` at the latest.
 //
 //   run(kind, { port, localAddress, deadline, index, slowByteMs, pool }) -> Promise<outcome>
 //

@@ -77,12 +77,12 @@ export function liveHeap(pid) {
 
 /**
  * Samples the gateway every `everyMs` while the soak runs: resident memory, and from /metrics the heap in
- * use, Netty's direct memory, open connections, sessions, and the bytes in all write buffers and all
- * session queues. Keeps the largest of each per phase.
+ * use, Netty's direct memory, open connections, sessions, the bytes in all write buffers and all
+ * session queues, and whether the gateway was overloaded. Keeps the largest of each per phase.
  */
 export class Sampler {
   constructor(baseUrl, pid, phaseOf, everyMs = 1000) {
-    this.peaks = {}; // phase -> { rss, heap, direct, connections, sessions, writeBuffers, queues }
+    this.peaks = {}; // phase -> { rss, heap, direct, connections, sessions, writeBuffers, queues, overloaded }
     this.failures = 0;
     const take = async () => {
       const phase = phaseOf();
@@ -97,6 +97,7 @@ export class Sampler {
         keep('sessions', sum(m, 'gateway_sessions'));
         keep('writeBuffers', sum(m, 'gateway_write_buffers_used_bytes'));
         keep('queues', sum(m, 'gateway_session_queues_used_bytes'));
+        keep('overloaded', sum(m, 'gateway_overloaded')); // the heap over bridge.heap-limit-percent after a collection
       } catch {
         this.failures++; // a scrape that failed under the attack is a figure too
       }

@@ -149,7 +149,7 @@ function hostileSection(r) {
   return `
 ## Hostile clients (bench/hostile.sh)
 
-**${verdict.ok ? 'Held' : 'Did not hold'}:** ${fmt(total)} hostile connections in ${fmt(r.phases.reduce((n, p) => n + p.durationMs, 0) / 1000)} s (${phaseText}),
+**${verdict.ok ? 'Held' : `Not met: ${verdict.checks.filter((c) => !c.met).map((c) => c.what).join('; ')}`}.** ${fmt(total)} hostile connections in ${fmt(r.phases.reduce((n, p) => n + p.durationMs, 0) / 1000)} s (${phaseText}),
 while ${r.legit.pairs} pairs of legitimate users called each other (offer, answer, three candidates each way and the end of them, bye,
 one call after another) and messaged each other ten times a second with numbered messages, and ${r.legit.loginLoops} more logged
 in and out over and over, all from 127.0.0.1. The attackers: malformed (random bytes before and after the upgrade, 500 bad JSON

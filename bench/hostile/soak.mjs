@@ -164,6 +164,18 @@ class CpuLedger {
     return out;
   }
 }
+/**
+ * What this process started and must not leave behind should it be stopped (a time limit's SIGTERM, ^C):
+ * the gateway, which would run on, and the attackers, which would end by themselves but later.
+ */
+const leftovers = new Set();
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    for (const stop of leftovers) stop();
+    process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+  });
+}
+
 /** taskset when there are two cores or more: the gateway on CPU 0, the clients on the others. */
 const pinning = os.cpus().length >= 2 && fs.existsSync('/usr/bin/taskset');
 
@@ -176,6 +188,9 @@ async function startGateway(args, phaseOf, logFile) {
   const command = [bin, '--bind', '127.0.0.1', '--port', String(port), ...args];
   const child = spawn(pinning ? 'taskset' : command[0], pinning ? ['-c', '0', ...command] : command.slice(1),
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JAVA_OPTS: '' } });
+  const kill = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  leftovers.add(kill);
+  child.once('exit', () => leftovers.delete(kill));
   const log = { lines: {}, warnings: {}, errors: {}, samples: [], tail: [], outOfMemory: false };
   let listening;
   const up = new Promise((resolve) => { listening = resolve; });
@@ -233,6 +248,9 @@ function attack(config) {
   const script = path.join(here, 'attacker.mjs');
   const args = ['-n', '10', ...(pinning ? ['taskset', '-c', '1'] : []), process.execPath, script, JSON.stringify(config)];
   const child = spawn('nice', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = () => child.kill('SIGKILL');
+  leftovers.add(kill);
+  child.once('exit', () => leftovers.delete(kill));
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });

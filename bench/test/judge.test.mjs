@@ -130,6 +130,13 @@ test('one problem of a legitimate user, an ERROR line or a dead gateway is a soa
   assert.equal(judgeHostile(soak({ alive: false })).ok, false);
 });
 
+test('a gateway pushed into refusing bridged calls did not hold, though browser calls went on', () => {
+  const result = soak();
+  result.memory.peaks['many-addresses'] = { rss: 500 * MiB, overloaded: 1 };
+  assert.equal(judgeHostile(result).ok, false);
+  assert.equal(hostileCheck(result, 'the heap stayed under').measured, 'over it during many-addresses');
+});
+
 test('memory over its bound, or not back after the attack, is a soak that did not hold', () => {
   assert.equal(hostileCheck(soak({ rss: 700 * MiB }), 'resident memory').met, false);
   assert.equal(hostileCheck(soak({ heapAfter: 40 * MiB }), 'live heap').met, false);

@@ -3,11 +3,16 @@
 # forwarder and the `ws` tutorial relay), in the same run of the same harness: each server pinned to
 # CPU 0, the load generator to CPU 1, loopback only, every run bounded in time. Then measures
 # start-up time (bench/startup.sh) and memory per idle connection at the most connections one process
-# may hold here (bench/idle-max.sh), and writes docs/benchmarks.md with every target of issue 5 marked
-# met or not.
+# may hold here (bench/idle-max.sh), and the hostile-client soak (bench/hostile.sh: thousands of
+# malformed, oversized, half-open and slow connections while legitimate users call and message), and
+# writes docs/benchmarks.md with every target of issue 5 marked met or not.
 #
 #   bench/run.sh [--quick] [--sip] [--xmpp] [--out DIR]   (other options go to run-baselines.sh)
+#   bench/run.sh --hostile-only [--reuse DIR] [--out DIR]
 #
+# --hostile-only runs only the hostile-client soak (~6 minutes) and writes docs/benchmarks.md with every
+# other figure copied from an earlier full run: DIR (a bench/results/ folder), by default the newest one
+# that has them. The document then says which figures come from which run.
 # --sip also runs bench/sip-load.sh (Kamailio and sipp, in a loopback-only namespace) for the SIP
 # bridge's call setups/s against sipp-to-sipp through the same Kamailio.
 # --xmpp also runs bench/xmpp-load.sh (Prosody, in a loopback-only namespace) for the XMPP bridge's
@@ -21,7 +26,8 @@
 # within a second or two, so the Node servers lose nothing by it. --warmup N overrides it.
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
-# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm; about 20 minutes (--quick: 3, --sip: 5 more, --xmpp: 2 more).
+# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm, and e2e's npm packages (e2e/install.sh)
+# for the hostile-client soak; about 26 minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more; --hostile-only: 6).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -30,9 +36,13 @@ out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
 args=(--warmup 30)
 sip=false
 xmpp=false
+hostile_only=false
+reuse=
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;
+    --hostile-only) hostile_only=true ;;
+    --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
     --xmpp) xmpp=true ;;
     *) args+=("$1") ;;
@@ -46,12 +56,28 @@ mkdir -p "$out"
 # (protections against abusive clients) are off, and one network thread matches the one pinned core.
 gateway_cmd="$root/distribution/target/gateway/bin/gateway --port {port} $(grep -v '^#' bench/gateway-bench.args | tr '\n' ' ')"
 
-echo "[bench] harness: $harness; results: $out" >&2
-(cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
-  --out "$out" "${args[@]}")
-bench/startup.sh > "$out/startup.json"
-BENCH_HARNESS=$harness bench/idle-max.sh > "$out/idle-max.json"
-if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
-if $xmpp; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
+if $hostile_only; then
+  if [ -z "$reuse" ]; then
+    reuse=$(for d in "$root"/bench/results/*/; do
+      [ -f "$d/results.jsonl" ] && [ ! -f "$d/reused-from.txt" ] && [ "${d%/}" != "$out" ] && echo "${d%/}"; done | sort | tail -1)
+  fi
+  [ -n "$reuse" ] && [ -f "$reuse/results.jsonl" ] && [ ! -f "$reuse/reused-from.txt" ] || {
+    echo "bench/run.sh --hostile-only: no full run to take the other figures from (--reuse DIR: a bench/results/ folder of a full run)" >&2
+    exit 2; }
+  for f in results.jsonl table.md startup.json idle-max.json sip.txt xmpp.txt; do
+    [ ! -f "$reuse/$f" ] || cp -p "$reuse/$f" "$out/"
+  done
+  realpath --relative-to="$root" "$reuse" > "$out/reused-from.txt"
+  echo "[bench] the hostile-client soak only, the other figures from $reuse; results: $out" >&2
+else
+  echo "[bench] harness: $harness; results: $out" >&2
+  (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
+    --out "$out" "${args[@]}")
+  bench/startup.sh > "$out/startup.json"
+  BENCH_HARNESS=$harness bench/idle-max.sh > "$out/idle-max.json"
+  if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
+  if $xmpp; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
+fi
+bench/hostile.sh "$out/hostile.json"
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 
 # The rules that mark each benchmark target met or not in docs/benchmarks.md (no server, no network).
-node --test bench/test/
+node --test bench/test/judge.test.mjs
 
 # Resolve every Maven artifact outside (plugins, test providers included), running no test:
 # inside the namespace Maven must work offline. The same phases as the run inside.
 mvn -B -q -Djunit.platform.execution.dryRun.enabled=true clean verify
 
-scripts/netns-run.sh bash -c 'mvn -B -o clean verify && e2e/run.sh'
+# Inside: the build and its tests, then the short hostile-client soak against the bundle the build made
+# (~40 s: bench/test/hostile.test.mjs), then the browser tests.
+scripts/netns-run.sh bash -c 'mvn -B -o clean verify && node --test bench/test/hostile.test.mjs && e2e/run.sh'

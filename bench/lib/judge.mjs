@@ -120,3 +120,67 @@ export function judge({ runs, startup, idleMax = null, sipText = null, xmppText 
   }
   return { rows, gateway: g, wsRelay: ws, raw };
 }
+
+// ------------------------------------------------------------------ the hostile-client soak
+
+/** The protections the soak's attack must have set off, as /metrics counts them: [label, how to read it]. */
+export const HOSTILE_PROTECTIONS = [
+  ['per-address limit (websocket.max-connections-per-address)', (p) => p.refused['per-address']],
+  ['handshake timeout (websocket.handshake-timeout)', (p) => p.refused['handshake-timeout']],
+  ['idle timeout (websocket.idle-timeout)', (p) => p.refused['idle-timeout']],
+  ['HTTP requests refused (400, 414, 431)', (p) => p.refused['bad-request']],
+  ['upgrades refused (400, 426)', (p) => p.refused['bad-upgrade']],
+  ['RFC 6455 broken (close 1002)', (p) => p.closed['1002']],
+  ['frames over websocket.max-frame-size (close 1009)', (p) => p.closed['1009']],
+  ['rate limit (close 1008)', (p) => p.rateLimited.closed],
+  ['bounds on what waits for clients that read nothing (cut off, or their sessions ended too-slow)',
+    (p) => (p.refused['not-reading'] ?? 0) + (p.sessionsEnded['too-slow'] ?? 0)],
+];
+/** More of what the gateway counted: shown, not required. */
+export const HOSTILE_FIGURES = [
+  ['clients that read nothing, cut off', (p) => p.refused['not-reading']],
+  ['sessions ended for their queues (too-slow)', (p) => p.sessionsEnded['too-slow']],
+  ['sessions dropped and not resumed', (p) => p.sessionsEnded.dropped],
+  ['binary frames (close 1003)', (p) => p.closed['1003']],
+  ['text that is not UTF-8 (close 1007)', (p) => p.closed['1007']],
+  ['frames over the rate answered rate-limited', (p) => p.rateLimited.refused],
+  ['bad-json / bad-message / unknown-type errors', (p) => (p.errors['bad-json'] ?? 0) + (p.errors['bad-message'] ?? 0) + (p.errors['unknown-type'] ?? 0)],
+];
+
+/**
+ * Judges one hostile-client soak (bench/hostile/soak.mjs's result): the legitimate users saw no problem,
+ * the gateway lived, its memory stayed within the bound and came back after, the attackers' sessions and
+ * connections were all gone again, no ERROR line (a bug of ours), and each protection of HOSTILE_PROTECTIONS
+ * refused something. Returns { ok, checks: [{ what, measured, bound, met }] }.
+ */
+export function judgeHostile(result) {
+  const MiB = 2 ** 20;
+  const checks = [];
+  const check = (what, measured, bound, met) => checks.push({ what, measured, bound, met: Boolean(met) });
+  const legit = result.legit;
+  check('problems seen by the legitimate users (errors, closes, lost, repeated or reordered messages, calls not completed)',
+    `${legit.problemCount}${legit.problems.length ? `: ${legit.problems.slice(0, 3).join('; ')}` : ''}`, '0', legit.problemCount === 0);
+  check('the gateway ran to the end', result.alive && !result.log.outOfMemory ? 'yes' : result.log.outOfMemory ? 'ran out of memory' : 'it died', 'yes',
+    result.alive && !result.log.outOfMemory);
+  const errors = Object.values(result.log.errors ?? {}).reduce((a, b) => a + b, 0);
+  check('ERROR lines in the gateway\'s log (a bug of ours)', String(errors), '0', errors === 0);
+  const peakRss = Math.max(...Object.values(result.memory.peaks).map((p) => p.rss ?? 0));
+  check('resident memory, highest sample', `${fmt(peakRss / MiB)} MiB`, `≤ ${fmt(result.memory.bounds.rss / MiB)} MiB`, peakRss <= result.memory.bounds.rss);
+  const growth = result.memory.liveHeapAfter - result.memory.liveHeapBefore;
+  check('live heap after a full collection, after the attack vs before',
+    `${fmt(result.memory.liveHeapAfter / MiB, 1)} vs ${fmt(result.memory.liveHeapBefore / MiB, 1)} MiB`,
+    `≤ ${fmt(result.memory.bounds.liveHeapGrowth / MiB)} MiB more`, growth <= result.memory.bounds.liveHeapGrowth);
+  // Over bridge.heap-limit-percent after a collection, the gateway refuses new calls to SIP and XMPP: users
+  // who call phones would see errors, though this soak's users (browser to browser) do not.
+  const overloaded = Object.entries(result.memory.peaks).filter(([, p]) => p.overloaded > 0).map(([phase]) => phase);
+  check('the heap stayed under bridge.heap-limit-percent after every collection (new bridged calls never refused)',
+    overloaded.length ? `over it during ${overloaded.join(', ')}` : 'yes', 'yes', overloaded.length === 0);
+  const drained = result.drain.sessions <= result.drain.legitimateSessions + result.legit.loginLoops;
+  check('sessions and connections after the attack', `${result.drain.sessions} sessions, ${result.drain.connections} connections, ${fmt(result.drain.ms / 1000, 1)} s after it`,
+    `the legitimate ones (${result.drain.legitimateSessions} sessions)`, drained);
+  for (const [what, read] of HOSTILE_PROTECTIONS) {
+    const n = read(result.protections) ?? 0;
+    check(`held off by the ${what}`, fmt(n), '> 0', n > 0);
+  }
+  return { ok: checks.every((c) => c.met), checks };
+}

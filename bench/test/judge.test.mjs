@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { judge } from '../lib/judge.mjs';
+import { judge, judgeHostile } from '../lib/judge.mjs';
 
 const relayRun = (label, payload, msgsPerS, cpuUs, loadgen = 0.6) =>
   ({ label, scenario: 'relay', params: { payload }, relay: { msgs_per_s: msgsPerS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen } });
@@ -95,4 +95,57 @@ test('the XMPP row has no target: it shows the figure, or why there is none', ()
 
 test('a start-up median of 1.5 s or more is not met', () => {
   assert.equal(row(judge({ runs: runs(), startup: [1400, 1500, 1600] }), 'Start to listening').met, false);
+});
+
+// ------------------------------------------------------------------ the hostile-client soak
+
+const MiB = 2 ** 20;
+/** A soak the gateway came through: every protection refused something, nothing went wrong. */
+function soak({ problems = [], rss = 400 * MiB, heapAfter = 9 * MiB, errors = {}, refused = {}, alive = true, drainedSessions = 40 } = {}) {
+  return {
+    alive,
+    legit: { problemCount: problems.length, problems, loginLoops: 2 },
+    log: { errors, outOfMemory: false },
+    memory: { bounds: { rss: 640 * MiB, liveHeapGrowth: 24 * MiB }, peaks: { quiet: { rss: 380 * MiB }, 'one-address': { rss } },
+      liveHeapBefore: 8 * MiB, liveHeapAfter: heapAfter },
+    drain: { sessions: drainedSessions, connections: 41, ms: 31000, legitimateSessions: 40 },
+    protections: {
+      refused: { 'per-address': 2000, 'handshake-timeout': 900, 'idle-timeout': 300, 'not-reading': 0, 'bad-request': 80, 'bad-upgrade': 10, ...refused },
+      closed: { 1002: 50, 1009: 20 }, rateLimited: { closed: 5, refused: 900 }, sessionsEnded: { 'too-slow': 12 }, errors: {},
+    },
+  };
+}
+const hostileCheck = (result, prefix) => judgeHostile(result).checks.find((c) => c.what.startsWith(prefix));
+
+test('a soak in which every protection refused something and nothing went wrong has held', () => {
+  const verdict = judgeHostile(soak());
+  assert.equal(verdict.ok, true, JSON.stringify(verdict.checks.filter((c) => !c.met)));
+});
+
+test('one problem of a legitimate user, an ERROR line or a dead gateway is a soak that did not hold', () => {
+  const lost = judgeHostile(soak({ problems: ['[one-address] legit-3-b: message 41 from legit-3-a where 40 was due (lost)'] }));
+  assert.equal(lost.ok, false);
+  assert.match(hostileCheck(soak({ problems: ['x'] }), 'problems').measured, /^1: x/);
+  assert.equal(judgeHostile(soak({ errors: { 'many-addresses': 1 } })).ok, false);
+  assert.equal(judgeHostile(soak({ alive: false })).ok, false);
+});
+
+test('a gateway pushed into refusing bridged calls did not hold, though browser calls went on', () => {
+  const result = soak();
+  result.memory.peaks['many-addresses'] = { rss: 500 * MiB, overloaded: 1 };
+  assert.equal(judgeHostile(result).ok, false);
+  assert.equal(hostileCheck(result, 'the heap stayed under').measured, 'over it during many-addresses');
+});
+
+test('memory over its bound, or not back after the attack, is a soak that did not hold', () => {
+  assert.equal(hostileCheck(soak({ rss: 700 * MiB }), 'resident memory').met, false);
+  assert.equal(hostileCheck(soak({ heapAfter: 40 * MiB }), 'live heap').met, false);
+  assert.equal(hostileCheck(soak({ drainedSessions: 90 }), 'sessions and connections').met, false);
+});
+
+test('a protection that refused nothing did not hold the attackers off, whatever else held', () => {
+  const verdict = judgeHostile(soak({ refused: { 'handshake-timeout': 0 } }));
+  assert.equal(verdict.ok, false);
+  assert.equal(hostileCheck(soak({ refused: { 'handshake-timeout': 0 } }), 'held off by the handshake timeout').met, false);
+  assert.equal(hostileCheck(soak(), 'held off by the bounds on what waits').met, true, 'too-slow sessions count as well as cut-offs');
 });

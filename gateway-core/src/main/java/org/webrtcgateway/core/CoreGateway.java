@@ -24,6 +24,7 @@ import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
+import org.webrtcgateway.core.session.QueueBudget;
 import org.webrtcgateway.core.session.SessionRegistry;
 
 /**
@@ -49,10 +50,11 @@ public final class CoreGateway implements Gateway {
     public CoreGateway(LoginService login, CallService calls, RoomService rooms, MessageService messages,
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
                    BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                   HeapPressure heap, MessageMeters messageMeters, LoginMeters loginMeters, GatewayMeters meters) {
+                   HeapPressure heap, MessageMeters messageMeters, LoginMeters loginMeters, GatewayMeters meters,
+                   QueueBudget queueBudget) {
         this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle, messageMeters, loginMeters);
         this.meters = meters;
-        StateGauges.register(meters.registry(), sessions, rooms, heap, this);
+        StateGauges.register(meters.registry(), sessions, rooms, heap, this, queueBudget);
         this.sessions = sessions;
         this.bridges = bridges;
         this.timer = timer;

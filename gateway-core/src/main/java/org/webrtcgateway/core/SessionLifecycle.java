@@ -45,12 +45,14 @@ public final class SessionLifecycle {
     private final BridgeRegistry bridges;
     private final QueueLimits queueLimits;
     private final TurnCredentialRenewal turnRenewal;
+    private final SessionEndMeters meters;
 
     @Inject
-    public SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
-                            CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
-                            BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder,
-                            TurnCredentialRenewal turnRenewal) {
+    SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
+                     CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
+                     BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder,
+                     TurnCredentialRenewal turnRenewal, SessionEndMeters meters) {
+        this.meters = meters;
         this.sessions = sessions;
         this.calls = calls;
         this.rooms = rooms;
@@ -140,6 +142,7 @@ public final class SessionLifecycle {
             result.attached().close(closeWith);
         }
         SessionLog.ended(session, how, closeCode);
+        meters.ended(how);
         if (routine) {
             log.debug("{} ended: {}", session, why);
         } else {

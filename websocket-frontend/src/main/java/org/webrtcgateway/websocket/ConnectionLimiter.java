@@ -76,6 +76,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             InetSocketAddress peer = (InetSocketAddress) channel.remoteAddress();
             String via = client.equals(peer.getAddress()) ? "" : " (via " + peer + ")";
             refused.occurred(client.getHostAddress() + via + " has " + limit + " already, dropped sessions included");
+            Refusal.PER_ADDRESS.mark(channel);
             return false;
         }
         return true;

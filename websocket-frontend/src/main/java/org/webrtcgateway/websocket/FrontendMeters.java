@@ -1,5 +1,6 @@
 package org.webrtcgateway.websocket;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,8 @@ import io.netty.util.AttributeKey;
 /**
  * The WebSocket frontend's meters: connections opened, open and closed (by the close code the gateway
  * sent: a known code, {@code other}, or {@code none} for a connection that ended without a close frame),
- * frames refused over the rate limit, and the memory of Netty's buffer allocator.
+ * connections refused or cut off to protect the gateway (by {@link Refusal}), frames refused over the rate
+ * limit, the bytes in all write buffers, and the memory of Netty's buffer allocator.
  */
 @Singleton
 final class FrontendMeters {
@@ -35,9 +37,10 @@ final class FrontendMeters {
     private final Counter closedWithoutFrame;
     private final Counter rateLimited;
     private final Counter closedForRate;
+    private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
 
     @Inject
-    FrontendMeters(MeterRegistry registry) {
+    FrontendMeters(MeterRegistry registry, WriteBuffers writeBuffers) {
         opened = Counter.builder("gateway.connections").description("Connections accepted (HTTP and WebSocket)")
                 .register(registry);
         Gauge.builder("gateway.connections.open", open, AtomicInteger::get).description("Connections open now")
@@ -47,6 +50,15 @@ final class FrontendMeters {
         }
         closedOther = closed(registry, "other");
         closedWithoutFrame = closed(registry, "none");
+        for (Refusal reason : Refusal.values()) {
+            refused.put(reason, Counter.builder("gateway.connections.refused")
+                    .description("Connections refused or cut off to protect the gateway, by reason").tag("reason", reason.label())
+                    .register(registry));
+        }
+        // How close the clients that do not read bring all write buffers to websocket.write-buffers-total.
+        Gauge.builder("gateway.write.buffers.used", writeBuffers, WriteBuffers::used)
+                .description("Bytes of messages waiting in the write buffers of all connections").baseUnit("bytes")
+                .register(registry);
         rateLimited = Counter.builder("gateway.rate.limited").description("Frames refused over the rate limit, by what followed")
                 .tag("action", "refused").register(registry);
         closedForRate = Counter.builder("gateway.rate.limited").description("Frames refused over the rate limit, by what followed")
@@ -79,6 +91,10 @@ final class FrontendMeters {
                 closedWithoutFrame.increment();
             } else {
                 closedByCode.getOrDefault(code, closedOther).increment();
+            }
+            Refusal reason = Refusal.of(channel);
+            if (reason != null) {
+                refused.get(reason).increment();
             }
         });
     }

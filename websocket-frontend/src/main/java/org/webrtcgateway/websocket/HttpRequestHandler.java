@@ -124,6 +124,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         // debug: anyone can send garbage, and the log is not theirs to fill
         log.debug("refused an unreadable request from {} with {}: {}", ClientAddress.describe(ctx.channel()), status.code(), cause.toString());
+        Refusal.BAD_REQUEST.mark(ctx.channel());
         // The decoder reads nothing more on this connection (it discards the rest): it has to close.
         refuse(ctx, request, status, status.reasonPhrase().toLowerCase(Locale.ROOT) + "\n");
     }
@@ -131,20 +132,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** True when the request is an RFC 6455 upgrade from an allowed Origin; otherwise it has been refused. */
     private boolean upgradeAccepted(ChannelHandlerContext ctx, FullHttpRequest request) {
         UpgradeRequest upgrade = UpgradeRequest.of(request);
+        if (upgrade == UpgradeRequest.RFC_6455 && originAllowed(request)) {
+            return clientAdmitted(ctx, request);
+        }
+        Refusal.BAD_UPGRADE.mark(ctx.channel());
         if (upgrade == UpgradeRequest.MALFORMED) {
             refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, "a WebSocket upgrade (RFC 6455) is expected here\n");
-            return false;
-        }
-        if (upgrade == UpgradeRequest.OTHER_VERSION) {
+        } else if (upgrade == UpgradeRequest.OTHER_VERSION) {
             refuseOtherVersion(ctx, request);
-            return false;
-        }
-        if (!originAllowed(request)) {
+        } else {
             foreignOrigins.occurred(ClientAddress.describe(ctx.channel()) + ": Origin " + request.headers().get(HttpHeaderNames.ORIGIN));
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n");
-            return false;
         }
-        return clientAdmitted(ctx, request);
+        return false;
     }
 
     /**
@@ -161,6 +161,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             client = proxies.forwardedClient(String.join(",", request.headers().getAll(X_FORWARDED_FOR)));
         } catch (IllegalArgumentException e) {
             badForwardedFor.occurred(ctx.channel().remoteAddress() + ": " + e.getMessage());
+            Refusal.BAD_UPGRADE.mark(ctx.channel());
             refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, "the proxy's X-Forwarded-For names no client address\n");
             return false;
         }

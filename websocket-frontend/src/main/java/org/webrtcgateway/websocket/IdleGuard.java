@@ -11,6 +11,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
  * Pings a connection that has been quiet for {@code websocket.ping-interval} and drops one quiet for
@@ -26,6 +28,16 @@ import org.slf4j.LoggerFactory;
 final class IdleGuard extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IdleGuard.class);
+    /*
+     * Once a minute with a count, not a line per connection: a thousand half-open connections make a
+     * thousand drops a minute from one address. A user's own drop is still in the session log and in
+     * SessionLifecycle's "dropped from" line; each single drop is at DEBUG.
+     */
+    private static final RepeatedCondition quietDropped = new RepeatedCondition(log, Level.INFO,
+            "dropped connections that sent nothing for websocket.idle-timeout", RepeatedCondition.MINUTE, System::nanoTime);
+    private static final RepeatedCondition stalledDropped = new RepeatedCondition(log, Level.INFO,
+            "dropped connections that read nothing of what waits for them for websocket.idle-timeout",
+            RepeatedCondition.MINUTE, System::nanoTime);
 
     private final long pingAfterNanos;
     private final long dropAfterNanos;
@@ -99,19 +111,22 @@ final class IdleGuard extends ChannelDuplexHandler {
             // debug, not info: every browser's keep-alive page load ends here too
             log.debug("closed {}: no WebSocket upgrade within {} ms of connecting", ClientAddress.describe(ctx.channel()),
                     TimeUnit.NANOSECONDS.toMillis(handshakeNanos));
+            Refusal.HANDSHAKE_TIMEOUT.mark(ctx.channel());
             ctx.close();
             return;
         }
         long quiet = now - lastRead;
         if (quiet >= dropAfterNanos) {
-            log.info("dropped {}: nothing received for {} ms", ClientAddress.describe(ctx.channel()), TimeUnit.NANOSECONDS.toMillis(quiet));
+            quietDropped.occurred(ClientAddress.describe(ctx.channel()) + ": nothing received for " + TimeUnit.NANOSECONDS.toMillis(quiet) + " ms");
+            Refusal.IDLE_TIMEOUT.mark(ctx.channel());
             ctx.close();
             return;
         }
         long stalled = stalledFor(ctx, now);
         if (stalled >= dropAfterNanos) {
-            log.info("dropped {}: it has read nothing of what waits for it for {} ms", ClientAddress.describe(ctx.channel()),
-                    TimeUnit.NANOSECONDS.toMillis(stalled));
+            stalledDropped.occurred(ClientAddress.describe(ctx.channel()) + ": it has read nothing of what waits for it for "
+                    + TimeUnit.NANOSECONDS.toMillis(stalled) + " ms");
+            Refusal.NOT_READING.mark(ctx.channel());
             ctx.close();
             return;
         }

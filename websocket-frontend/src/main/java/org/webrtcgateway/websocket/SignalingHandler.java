@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -267,8 +268,10 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             // A frame against RFC 6455 (an invalid close code, a reserved opcode, an unmasked frame...).
             fail(corrupted.closeStatus(), "protocol error: " + corrupted.getMessage());
-        } else if (cause instanceof IOException) {
-            ctx.close(); // connection reset and the like: a network loss, the session may be resumed
+        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // Connection reset and the like, or the connection went while a fragmented message was still
+            // coming in (the aggregator says so as it closes): a network loss, the session may be resumed.
+            ctx.close();
         } else {
             // A bug of ours, maybe hit by every message a client sends: its stack trace once a minute.
             unexpected.occurred(ClientAddress.describe(ctx.channel()) + ": " + cause, cause);

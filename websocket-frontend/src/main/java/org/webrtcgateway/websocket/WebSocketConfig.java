@@ -62,9 +62,10 @@ public record WebSocketConfig(
             4096, 1 << 30, "bytes waiting to be written to one client; past it, messages wait in its session's queue and"
                     + " anything else (a pong, an HTTP response) cuts the client off as too slow");
     public static final Setting<Integer> WRITE_BUFFERS_TOTAL = Setting.integer("websocket.write-buffers-total", 0, 0,
-            Integer.MAX_VALUE, "bytes the write buffers of all clients may hold together (0 = half the direct memory,"
-            + " which is the heap's size unless -XX:MaxDirectMemorySize says otherwise); past it, a client with more than"
-            + " 64 KiB unread is given nothing more until it reads, its messages queued in its session");
+            Integer.MAX_VALUE, "bytes the write buffers of all clients may hold together (0 = a quarter of the heap, or half"
+            + " the direct memory if that is less: a message waiting in a write buffer is held on the heap too, until written);"
+            + " past it, a client with more than 64 KiB unread is given nothing more until it reads, its messages queued in"
+            + " its session");
     public static final Setting<Path> STATIC_DIR = Setting.path("websocket.static-dir",
             "folder served at / instead of the built-in client page");
     public static final Setting<Path> TLS_CERTIFICATE = Setting.path("websocket.tls-certificate",

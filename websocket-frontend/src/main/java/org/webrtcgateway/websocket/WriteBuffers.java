@@ -28,8 +28,21 @@ public final class WriteBuffers {
 
     @Inject
     public WriteBuffers(WebSocketConfig config) {
-        this(config.writeBuffersTotal() > 0 ? config.writeBuffersTotal() : PlatformDependent.maxDirectMemory() / 2,
+        this(config.writeBuffersTotal() > 0 ? config.writeBuffersTotal()
+                : defaultLimit(PlatformDependent.maxDirectMemory(), Runtime.getRuntime().maxMemory()),
                 Math.min(SHARE_WHEN_FULL, config.writeBufferLimit()));
+    }
+
+    /**
+     * The bound when none is configured: a quarter of the heap, or half the direct memory if that is less.
+     * The heap counts, not only the direct memory the bytes are written from: a message waiting in a write
+     * buffer also keeps its message, data and all, on the heap until it is written (a write that fails puts
+     * it back in its session's queue). With half the direct memory (the heap's size by default), all write
+     * buffers and all queues ({@code session.queues-heap-percent}) together could pin three quarters of the
+     * heap: the hostile-client soak drove the heap past {@code bridge.heap-limit-percent} that way.
+     */
+    static long defaultLimit(long maxDirectMemory, long maxHeap) {
+        return Math.min(maxDirectMemory / 2, maxHeap / 4);
     }
 
     WriteBuffers(long limit, long shareWhenFull) {

@@ -49,6 +49,7 @@ final class WriteGuard extends ChannelOutboundHandlerAdapter {
             slowReaders.occurred(ClientAddress.describe(channel) + ": more than " + channel.config().getWriteBufferHighWaterMark()
                     + " bytes waiting to be written");
         }
+        Refusal.NOT_READING.mark(channel);
         // Its buffer is full, so a close frame would wait behind it: close the connection itself.
         channel.close();
     }

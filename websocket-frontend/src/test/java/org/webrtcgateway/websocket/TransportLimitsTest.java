@@ -2,6 +2,7 @@ package org.webrtcgateway.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +11,13 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ch.qos.logback.classic.Level;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.LogCapture;
 import org.webrtcgateway.testing.RawWebSocket;
 import org.webrtcgateway.testing.TestClient;
 
@@ -71,6 +75,23 @@ class TransportLimitsTest {
 
             JsonNode pong = client.next("pong");
             assertThat(pong.path("id").asInt()).isEqualTo(7);
+        }
+
+        @Test
+        void aClientGoneInTheMiddleOfAFragmentedMessageIsNoErrorOfTheGateway() throws IOException {
+            // The drop's own line (INFO) says when the gateway is done with the connection.
+            try (LogCapture log = LogCapture.everything(Level.INFO, "org.webrtcgateway.core.SessionLifecycle")) {
+                try (RawWebSocket raw = RawWebSocket.connect(gateway.port(), 0)) {
+                    raw.login("alice");
+                    byte[] first = RawWebSocket.clientFrame(0x1, "{\"type\":\"pi".getBytes(StandardCharsets.UTF_8));
+                    first[0] &= 0x7f; // the first fragment of a message whose rest never comes
+                    raw.sendBytes(first);
+                } // the connection drops, without a close frame
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> LogCapture.lines(log.all()).stream()
+                        .anyMatch(line -> line.contains("alice dropped from")));
+                assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("a network loss is no warning, let alone a bug").isEmpty();
+            }
         }
 
         @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,14 +19,18 @@ import org.webrtcgateway.testing.LogCapture;
 import org.webrtcgateway.testing.RawWebSocket;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * A client that keeps trying what the gateway refuses (connecting over its address's limit, a web page
- * of a foreign Origin, frames that break RFC 6455) gets the operator one line a minute for it, not one per attempt.
+ * of a foreign Origin, frames that break RFC 6455, holding connections open and silent) gets the operator one line
+ * a minute for it, not one per attempt.
  */
 class RepeatedRefusalLogTest {
 
     private static final int ATTEMPTS = 10;
+    /** The idle guard's logger (the class is package-private to the frontend). */
+    private static final String IDLE_GUARD = "org.webrtcgateway.websocket.IdleGuard";
 
     private final LogCapture log = LogCapture.everything();
 
@@ -106,6 +112,43 @@ class RepeatedRefusalLogTest {
 
             assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("warnings").singleElement().asString()
                     .contains("refused WebSockets whose Origin is not in websocket.allowed-origins", "https://evil.example");
+        }
+    }
+
+    @Nested
+    class HalfOpenConnections {
+        @RegisterExtension
+        final GatewayExtension gateway = new GatewayExtension()
+                .with("websocket.ping-interval", "200ms")
+                .with("websocket.idle-timeout", "700ms");
+
+        @Test
+        void connectionsDroppedAtTheIdleTimeoutAgainAndAgainWriteOneLine() throws IOException {
+            try (LogCapture idle = LogCapture.everything(Level.DEBUG, IDLE_GUARD)) {
+                List<RawWebSocket> silent = new ArrayList<>();
+                try {
+                    for (int i = 0; i < ATTEMPTS; i++) {
+                        RawWebSocket socket = RawWebSocket.connect(gateway.port(), 0);
+                        silent.add(socket);
+                        socket.login("silent-" + i); // then nothing, not even a pong
+                    }
+                    for (int i = 0; i < ATTEMPTS; i++) {
+                        gateway.awaitDropped("silent-" + i);
+                    }
+                } finally {
+                    for (RawWebSocket socket : silent) {
+                        socket.close();
+                    }
+                }
+
+                // One line a minute at INFO for the lot (none here if another test's drop had the minute's line), each at DEBUG.
+                List<ILoggingEvent> drops = idle.of(IDLE_GUARD).stream()
+                        .filter(event -> event.getFormattedMessage().contains("nothing received for")).toList();
+                assertThat(drops).as("a line for each drop").hasSize(ATTEMPTS);
+                assertThat(LogCapture.lines(drops.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO)).toList()))
+                        .as("the idle guard's lines at INFO").hasSizeLessThanOrEqualTo(1)
+                        .allMatch(line -> line.contains("dropped connections that sent nothing for websocket.idle-timeout"));
+            }
         }
     }
 }

@@ -21,11 +21,13 @@ class ArchitectureTest {
     private static final String CORE = "org.webrtcgateway.core..";
     /**
      * What every plug-in may use: the plug-in interface, typed configuration, logging that peers cannot
-     * flood, and the metrics sink a plug-in adds the registry it serves to (ADR 0012; plug-ins instrument
-     * through Micrometer's own API).
+     * flood, the metrics sink a plug-in adds the registry it serves to (ADR 0012; plug-ins instrument
+     * through Micrometer's own API), and the limits and address ranges the frontend and the SIP edge share
+     * (one TokenBucket, one AddressRanges for trusted proxies and peers).
      */
     private static final String[] PLUGIN_API = {"org.webrtcgateway.core.plugin", "org.webrtcgateway.core.config",
-            "org.webrtcgateway.core.log", "org.webrtcgateway.core.metrics"};
+            "org.webrtcgateway.core.log", "org.webrtcgateway.core.metrics", "org.webrtcgateway.core.limits",
+            "org.webrtcgateway.core.net"};
 
     @ArchTest
     static final ArchRule theCoreKnowsNoNettySipOrXmppStack = noClasses().that().resideInAPackage(CORE)

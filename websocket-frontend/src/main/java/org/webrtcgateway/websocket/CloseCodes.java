@@ -17,7 +17,8 @@ final class CloseCodes {
     static CloseWebSocketFrame reply(CloseWebSocketFrame received) {
         int code = received.statusCode();
         if (code < 0) {
-            return new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, null);
+            // (String): Netty 4.2 adds a (status, ByteBufAllocator) constructor; the answer carries no reason
+            return new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, (String) null);
         }
         if (!maySend(code)) {
             return new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR, "invalid close code " + code);

@@ -45,7 +45,7 @@ class WebSocketConnectionCloseTest {
 
     @Test
     void aMessageAfterTheAnswerToTheClientsCloseIsNotWrittenWhileTheCloseIsOnItsWay() {
-        connection.close(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, null));
+        connection.close(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, (String) null));
 
         boolean sent = connection.send(new ServerMessage.Pong(RequestId.ofNumber("1")));
 
@@ -57,7 +57,7 @@ class WebSocketConnectionCloseTest {
 
     @Test
     void aSecondCloseIsNotWritten() {
-        connection.close(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, null));
+        connection.close(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, (String) null));
 
         connection.close(WebSocketCloseStatus.PROTOCOL_ERROR, "a second close");
 

@@ -80,6 +80,9 @@ public final class JsonDecoder {
     }
 
     public Inbound decode(byte[] frame, int offset, int length) {
+        if (!couldBeUtf8Json(frame, offset, length)) {
+            return new Malformed(null, ErrorCode.BAD_JSON, "not valid JSON: a frame is UTF-8 text starting with '{'");
+        }
         FrameFields fields = new FrameFields();
         try (JsonParser parser = factory.createParser(frame, offset, length)) {
             JsonToken first = parser.nextToken();
@@ -105,6 +108,20 @@ public final class JsonDecoder {
         return toRequest(fields);
     }
 
+    /**
+     * Whether Jackson will read the frame as UTF-8. It picks the encoding of bytes from the first ones (RFC 4627's
+     * detection): a NUL in the first two, or a UTF-16 or UTF-32 byte-order mark, and it reads UTF-16 or UTF-32, where
+     * the byte offsets that {@link FrameFields} slices raw values by mean nothing, and a character out of range is an
+     * I/O error. Neither can start UTF-8 JSON (a NUL is no JSON white space; 0xFE and 0xFF are never in UTF-8).
+     * Found by JsonDecoderFuzzTest.
+     */
+    private static boolean couldBeUtf8Json(byte[] frame, int offset, int length) {
+        if (length > 0 && (frame[offset] == 0 || frame[offset] == (byte) 0xFE || frame[offset] == (byte) 0xFF)) {
+            return false;
+        }
+        return length < 2 || frame[offset + 1] != 0;
+    }
+
     private static String where(JsonProcessingException e) {
         if (e.getLocation() == null || e.getLocation().getColumnNr() < 1) {
             return "";
@@ -128,7 +145,7 @@ public final class JsonDecoder {
                 case "answer" -> new Answer(requireCallOrTo(f), optionalAddress(f), requiredSdp(f));
                 case "candidate" -> candidate(f);
                 case "ringing" -> new Ringing(requiredCallId(f));
-                case "reject" -> new Reject(requiredCallId(f), optionalString(f, "reason", MAX_REASON_LENGTH));
+                case "reject" -> new Reject(requiredCallId(f), optionalReason(f));
                 case "bye" -> bye(f);
                 case "join" -> new Join(requiredRoom(f), optionalInt(f, "capacity", 1, Integer.MAX_VALUE));
                 case "leave" -> new Leave(requiredRoom(f));
@@ -170,7 +187,16 @@ public final class JsonDecoder {
     }
 
     private Bye bye(FrameFields f) {
-        return new Bye(requireCallOrTo(f), optionalAddress(f), optionalString(f, "reason", MAX_REASON_LENGTH));
+        return new Bye(requireCallOrTo(f), optionalAddress(f), optionalReason(f));
+    }
+
+    /** A reason reaches the other party as it came, and the log line that says how the call ended: one line. */
+    private static String optionalReason(FrameFields f) {
+        String reason = optionalString(f, "reason", MAX_REASON_LENGTH);
+        if (reason != null && reason.chars().anyMatch(Character::isISOControl)) {
+            throw new BadField("'reason' must hold no control characters (line breaks, tabs, NUL...)");
+        }
+        return reason;
     }
 
     private static String requireCallOrTo(FrameFields f) {

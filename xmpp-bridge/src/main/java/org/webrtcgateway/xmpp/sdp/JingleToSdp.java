@@ -68,6 +68,7 @@ public final class JingleToSdp {
         List<SdpAttribute> sessionAttributes = new ArrayList<>();
         for (FullyQualifiedElement child : children) {
             if (child instanceof ContentGroup group) {
+                group.getContentNames().forEach(JingleToSdp::mid);
                 sessionAttributes.add(new SdpAttribute("group",
                         group.getSemantics() + (group.getContentNames().isEmpty() ? ""
                                 : ' ' + String.join(" ", group.getContentNames()))));
@@ -93,7 +94,7 @@ public final class JingleToSdp {
         if (transport != null) {
             transportAttributes(transport, attributes);
         }
-        attributes.add(new SdpAttribute("mid", content.getName()));
+        attributes.add(new SdpAttribute("mid", mid(content.getName())));
         MediaLine mediaLine;
         boolean secure = transport != null && !transport.getExtensions(DtlsFingerprint.class).isEmpty();
         if (content.getDescription() instanceof RtpDescription description) {
@@ -126,6 +127,18 @@ public final class JingleToSdp {
             }
         }
         return new SdpSection(mediaLine, lines, attributes);
+    }
+
+    /**
+     * A content name as SDP's mid (RFC 5888's identification-tag, a token): one word, since a=group lists mids
+     * separated by spaces. Found by JingleToSdpFuzzTest: a name of spaces made an a=group that reads back otherwise.
+     */
+    private static String mid(String contentName) {
+        if (contentName == null || contentName.isEmpty() || contentName.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A content name is one word (it becomes an SDP mid), not '"
+                    + (contentName == null ? null : SdpText.printable(contentName)) + "'");
+        }
+        return contentName;
     }
 
     private static void transportAttributes(IceUdpTransport transport, List<SdpAttribute> attributes) {

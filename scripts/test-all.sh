@@ -15,4 +15,5 @@ node --test bench/test/
 # inside the namespace Maven must work offline. The same phases as the run inside.
 mvn -B -q -Djunit.platform.execution.dryRun.enabled=true clean verify
 
-scripts/netns-run.sh bash -c 'mvn -B -o clean verify && e2e/run.sh'
+# Every fuzz test fuzzes for 20 s (its corpus already ran in verify): about 3 minutes.
+scripts/netns-run.sh bash -c 'mvn -B -o clean verify && e2e/run.sh && FUZZ_MAVEN_FLAGS=-o scripts/fuzz.sh 20s'

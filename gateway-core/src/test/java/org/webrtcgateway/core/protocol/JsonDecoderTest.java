@@ -195,6 +195,16 @@ class JsonDecoderTest {
             assertThat(malformed(text).code()).isEqualTo(ErrorCode.BAD_MESSAGE);
         }
 
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"65536", "-1", "2147483648", "99999999999999999999", "1.5", "\"0\""})
+        void anSdpMLineIndexOutOfRangeIsBadMessageNotBadJson(String index) {
+            Inbound.Malformed result = malformed("{\"type\":\"candidate\",\"call\":\"c-1\",\"candidate\":"
+                    + "{\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 5 typ host\",\"sdpMLineIndex\":" + index + "}}");
+
+            assertThat(result.code()).isEqualTo(ErrorCode.BAD_MESSAGE);
+            assertThat(result.message()).contains("sdpMLineIndex");
+        }
+
         /** A reason is written into the log line that says how the call ended: a line break in it would forge another. */
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"{\"type\":\"bye\",\"call\":\"c-1\",\"reason\":\"gone\\nINFO forged\"}",

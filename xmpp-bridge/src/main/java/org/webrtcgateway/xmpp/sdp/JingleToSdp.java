@@ -120,7 +120,7 @@ public final class JingleToSdp {
         }
         if (transport != null) {
             for (IceUdpCandidate candidate : transport.getIceCandidates()) {
-                attributes.add(new SdpAttribute(CandidateLines.ATTRIBUTE, CandidateLines.toSdpValue(candidate)));
+                attributes.add(new SdpAttribute(CandidateLines.ATTRIBUTE, candidateValue(candidate)));
             }
             if (transport.getExtensions().stream().anyMatch(KeptElements::isEndOfCandidates)) {
                 attributes.add(SdpAttribute.property(CandidateLines.END_OF_CANDIDATES));
@@ -139,6 +139,21 @@ public final class JingleToSdp {
                     + (contentName == null ? null : SdpText.printable(contentName)) + "'");
         }
         return contentName;
+    }
+
+    /**
+     * The candidate's a=candidate value, whose fields are the candidate's own: a space in a peer's foundation or
+     * address would shift every field after it, so the browser would read another candidate or none.
+     */
+    private static String candidateValue(IceUdpCandidate candidate) {
+        for (String field : new String[] {candidate.getFoundation(), candidate.getProtocol(), candidate.getIp(),
+                candidate.getRelatedAddress()}) {
+            if (field != null && (field.isEmpty() || field.chars().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("A candidate's foundation, protocol and addresses are one word each,"
+                        + " not '" + SdpText.printable(field) + "'");
+            }
+        }
+        return CandidateLines.toSdpValue(candidate);
     }
 
     private static void transportAttributes(IceUdpTransport transport, List<SdpAttribute> attributes) {

@@ -74,7 +74,9 @@ class JingleToSdpFuzzTest {
             JingleContent content = contents.get(i);
             SdpSection section = sdp.media().get(i);
             if (content.getTransport() instanceof IceUdpTransport transport) {
-                assertThat(section.values(CandidateLines.ATTRIBUTE)).hasSameSizeAs(transport.getIceCandidates());
+                assertThat(section.values(CandidateLines.ATTRIBUTE)).hasSameSizeAs(transport.getIceCandidates())
+                        .allSatisfy(line -> assertThat(CandidateLines.toSdpValue(CandidateLines.toCandidate(line)))
+                                .as("the candidate reads back field by field").isEqualToIgnoringCase(line));
             }
             if (content.getDescription() instanceof RtpDescription description) {
                 assertThat(section.mediaLine().formats()).hasSameSizeAs(description.getPayloadTypes());

@@ -91,7 +91,9 @@ class SdpTranslationRefusalsTest {
         "name='speex'| name='spe&#127;ex'",
         "name='this-is-the-audio-content'| name='audio content'",
         "pwd='asd88fgpdd777uzjYhagZg'| pwd='asd88fgpdd777uzjYhagZg '",
-        "media='audio'| media='audio 9'"})
+        "media='audio'| media='audio 9'",
+        "ip='10.0.1.1'| ip='10.0.1.1 9 typ relay'",
+        "foundation='1'| foundation='1 2'"})
     void aJingleValueThatWouldAddAnSdpLineOrFieldIsRefused(String attribute, String replacement) throws Exception {
         String xml = org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_1.replaceFirst(
                 java.util.regex.Pattern.quote(attribute), java.util.regex.Matcher.quoteReplacement(replacement));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
@@ -40,6 +41,7 @@ import org.webrtcgateway.xmpp.jingle.ssma.element.SsrcGroup;
 public final class JingleToSdp {
 
     private static final String SESSION_VERSION = "2";
+    private static final Pattern FOUNDATION = Pattern.compile("[A-Za-z0-9+/]{1,32}");
 
     private JingleToSdp() {
     }
@@ -143,13 +145,18 @@ public final class JingleToSdp {
 
     /**
      * The candidate's a=candidate value, whose fields are the candidate's own: a space in a peer's foundation or
-     * address would shift every field after it, so the browser would read another candidate or none.
+     * address would shift every field after it, so the browser would read another candidate or none; a foundation is
+     * RFC 8839's 1 to 32 ice-chars (a "candidate:" in it read as the attribute's own prefix). Found by
+     * JingleToSdpFuzzTest.
      */
     private static String candidateValue(IceUdpCandidate candidate) {
-        for (String field : new String[] {candidate.getFoundation(), candidate.getProtocol(), candidate.getIp(),
-                candidate.getRelatedAddress()}) {
+        if (!FOUNDATION.matcher(candidate.getFoundation()).matches()) {
+            throw new IllegalArgumentException("A candidate's foundation is 1 to 32 of A-Z a-z 0-9 + /, not '"
+                    + SdpText.printable(candidate.getFoundation()) + "'");
+        }
+        for (String field : new String[] {candidate.getProtocol(), candidate.getIp(), candidate.getRelatedAddress()}) {
             if (field != null && (field.isEmpty() || field.chars().anyMatch(Character::isWhitespace))) {
-                throw new IllegalArgumentException("A candidate's foundation, protocol and addresses are one word each,"
+                throw new IllegalArgumentException("A candidate's protocol and addresses are one word each,"
                         + " not '" + SdpText.printable(field) + "'");
             }
         }

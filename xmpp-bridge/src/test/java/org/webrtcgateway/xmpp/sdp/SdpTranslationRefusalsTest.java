@@ -93,7 +93,8 @@ class SdpTranslationRefusalsTest {
         "pwd='asd88fgpdd777uzjYhagZg'| pwd='asd88fgpdd777uzjYhagZg '",
         "media='audio'| media='audio 9'",
         "ip='10.0.1.1'| ip='10.0.1.1 9 typ relay'",
-        "foundation='1'| foundation='1 2'"})
+        "foundation='1'| foundation='1 2'",
+        "foundation='1'| foundation='candidate:1'"})
     void aJingleValueThatWouldAddAnSdpLineOrFieldIsRefused(String attribute, String replacement) throws Exception {
         String xml = org.webrtcgateway.xmpp.jingle.JingleFixtures.XEP_0176_EXAMPLE_1.replaceFirst(
                 java.util.regex.Pattern.quote(attribute), java.util.regex.Matcher.quoteReplacement(replacement));

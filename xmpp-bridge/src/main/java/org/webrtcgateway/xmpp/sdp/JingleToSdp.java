@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
@@ -41,7 +40,6 @@ import org.webrtcgateway.xmpp.jingle.ssma.element.SsrcGroup;
 public final class JingleToSdp {
 
     private static final String SESSION_VERSION = "2";
-    private static final Pattern FOUNDATION = Pattern.compile("[A-Za-z0-9+/]{1,32}");
 
     private JingleToSdp() {
     }
@@ -136,24 +134,16 @@ public final class JingleToSdp {
      * separated by spaces. Found by JingleToSdpFuzzTest: a name of spaces made an a=group that reads back otherwise.
      */
     private static String mid(String contentName) {
-        if (contentName == null || contentName.isEmpty() || contentName.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("A content name is one word (it becomes an SDP mid), not '"
-                    + (contentName == null ? null : SdpText.printable(contentName)) + "'");
-        }
-        return contentName;
+        return SdpText.requireWord("A content name (it becomes an SDP mid)", contentName);
     }
 
     /**
      * The candidate's a=candidate value, whose fields are the candidate's own: a space in a peer's foundation or
-     * address would shift every field after it, so the browser would read another candidate or none; a foundation is
-     * RFC 8839's 1 to 32 ice-chars (a "candidate:" in it read as the attribute's own prefix). Found by
-     * JingleToSdpFuzzTest.
+     * address would shift every field after it, so the browser would read another candidate or none; the foundation
+     * is RFC 8839's ({@link CandidateLines#requireFoundation}). Found by JingleToSdpFuzzTest.
      */
     private static String candidateValue(IceUdpCandidate candidate) {
-        if (!FOUNDATION.matcher(candidate.getFoundation()).matches()) {
-            throw new IllegalArgumentException("A candidate's foundation is 1 to 32 of A-Z a-z 0-9 + /, not '"
-                    + SdpText.printable(candidate.getFoundation()) + "'");
-        }
+        CandidateLines.requireFoundation(candidate.getFoundation());
         for (String field : new String[] {candidate.getProtocol(), candidate.getIp(), candidate.getRelatedAddress()}) {
             if (field != null && (field.isEmpty() || field.chars().anyMatch(Character::isWhitespace))) {
                 throw new IllegalArgumentException("A candidate's protocol and addresses are one word each,"
@@ -208,8 +198,9 @@ public final class JingleToSdp {
             payloadTypeAttributes(payloadType, attributes);
         }
         for (SsrcGroup group : description.getChildElements(SsrcGroup.class)) {
-            attributes.add(new SdpAttribute("ssrc-group", group.getSemantics() + ' '
-                    + group.getSsrcs().stream().map(String::valueOf).collect(Collectors.joining(" "))));
+            // An empty group is "FID", not "FID " (found by SdpToJingleFuzzTest: a line cannot end in a space).
+            attributes.add(new SdpAttribute("ssrc-group", group.getSemantics()
+                    + group.getSsrcs().stream().map(ssrc -> " " + ssrc).collect(Collectors.joining())));
         }
         Set<String> described = new HashSet<>();
         for (MediaSource source : sources) {

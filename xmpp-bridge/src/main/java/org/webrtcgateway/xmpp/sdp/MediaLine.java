@@ -27,11 +27,7 @@ public record MediaLine(String media, int port, String protocol, List<String> fo
 
     /** One field of the line: a space in it would shift the fields after it, a line break end the line. */
     private static void requireToken(String what, String value) {
-        if (value == null || value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("An m= line's " + what + " is one word, not '"
-                    + (value == null ? null : SdpText.printable(value)) + "'");
-        }
-        SdpText.require("An m= line's " + what, value);
+        SdpText.requireWord("An m= line's " + what, value);
     }
 
     public static MediaLine parse(String text) {

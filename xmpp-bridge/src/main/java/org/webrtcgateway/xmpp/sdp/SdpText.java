@@ -28,6 +28,18 @@ final class SdpText {
         return value;
     }
 
+    /**
+     * One word: a field of an m= line, a mid (RFC 5888's identification-tag, listed with spaces between in a=group).
+     *
+     * @throws IllegalArgumentException naming {@code what} when {@code value} is empty, holds white space or is not text
+     */
+    static String requireWord(String what, String value) {
+        if (value == null || value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(what + " is one word, not '" + (value == null ? null : printable(value)) + "'");
+        }
+        return require(what, value);
+    }
+
     /** A control character (a tab, CR, LF, NUL, C1...), a lone surrogate or a non-character. */
     static boolean isNotText(int c) {
         return Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF;

@@ -72,7 +72,8 @@ public final class SdpToJingle {
         List<SdpSection> media = sdp.media();
         for (int index = 0; index < media.size(); index++) {
             SdpSection section = media.get(index);
-            String mid = section.firstValue("mid").orElse(Integer.toString(index));
+            // One word, as the peer's content name comes back as a mid (found by SdpToJingleFuzzTest).
+            String mid = SdpText.requireWord("a=mid", section.firstValue("mid").orElse(Integer.toString(index)));
             contents.add(content(session, section, mid, role));
             for (SdpAttribute attribute : section.attributes()) {
                 if (!MAPPED.contains(attribute.name())) {

@@ -62,6 +62,7 @@ class SdpTranslationRefusalsTest {
         "a=sendrecv| a=sendrecv\\r\\na=ssrc",
         "a=sendrecv| a=sendrecv\\r\\na=ssrc-group: ",
         "c=IN IP4 0.0.0.0| c=IN IP4 0.0.0.0\\r\\nb=AS",
+        "a=mid:0| a=mid:audio 1",
         "a=group:BUNDLE 0| a=group",
         "a=candidate:1 1 udp 2122260223 127.0.0.1 60250 typ host generation 0| a=candidate"})
     void aShortOrValuelessAttributeIsRefused(String line, String replacement) {
@@ -112,5 +113,16 @@ class SdpTranslationRefusalsTest {
         List<String> lines = JingleToSdp.translate(initiate.getChildren(), SdpRole.INITIATOR, "1").toSdp().lines().toList();
 
         assertThat(lines).contains("a=ice-ufrag:8hhy", "a=mid:this-is-the-audio-content");
+    }
+
+    @Test
+    void anSsrcGroupWithoutSourcesGoesThereAndBackWithoutATrailingSpace() throws Exception {
+        String sdp = OFFER.replace("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc-group:FID\r\n");
+        JingleSessionContents jingle = SdpToJingle.translate(SessionDescription.parse(sdp), SdpRole.INITIATOR);
+
+        SessionDescription back = JingleToSdp.translate(SdpJingleRoundTripTest.throughXml(jingle.children(), SdpRole.INITIATOR)
+                .getChildren(), SdpRole.INITIATOR, "1");
+
+        assertThat(back.media().get(0).values("ssrc-group")).containsExactly("FID");
     }
 }

@@ -39,7 +39,11 @@ final class ConfigFile {
     }
 
     static Settings read(Path file, UnaryOperator<String> environment) {
-        String text = readText(file);
+        return read(file, readText(file), environment);
+    }
+
+    /** {@code text} as the content of {@code file} (which names where each value was written). */
+    static Settings read(Path file, String text, UnaryOperator<String> environment) {
         Reader reader = new Reader(file, new EnvironmentSubstitution(environment));
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             reader.readDocument(parser);

@@ -118,6 +118,28 @@ class ConfigFileTest {
         assertThat(websocket.path()).isEqualTo("/ws${literal}");
     }
 
+    /** Found by ConfigFileFuzzTest: cutting the escape out of "$$${{" made a "${" of its neighbours, refused. */
+    @Test
+    void aDollarBeforeAnEscapedReferenceStaysALiteral() {
+        EnvironmentSubstitution substitution = new EnvironmentSubstitution(name -> null);
+
+        assertThat(substitution.apply("pa$$${{word")).isEqualTo("pa$${{word");
+        assertThat(substitution.apply("$$${x}")).isEqualTo("$${x}");
+        assertThatThrownBy(() -> substitution.apply("$${x}${")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts no");
+    }
+
+    /** Found by ConfigFileFuzzTest: the YAML parser's message held a NUL; a quoted key can hold a line break. */
+    @Test
+    void everyProblemIsOneLineWhateverItQuotes() throws IOException {
+        Path file = write("!!"); // a tag cut short: the parser names the NUL it reads at the end
+        Path key = write("\"room.max\\ncapacity\": 3\n");
+
+        assertThat(problems(file)).singleElement().asString().doesNotContain("\u0000").contains("\\u0000");
+        assertThat(new ConfigException(problems(key)).problems()).singleElement().asString().doesNotContain("\n")
+                .contains("room.max\\ncapacity");
+    }
+
     @Test
     void aSecretComesFromTheFileItsFileKeyNamesRelativeToTheConfigFolder() throws IOException {
         Files.writeString(folder.resolve("jwt-secret"), "s3cret-from-a-file\n");

@@ -105,9 +105,17 @@ public sealed interface Address {
                 "tel:(?:\\+[0-9\\-.()]*[0-9][0-9\\-.()]*|[0-9A-Fa-f*#\\-.()]*[0-9A-Fa-f*#][0-9A-Fa-f*#\\-.()]*)"
                         + "(?:;[A-Za-z0-9\\-]{1,32}(?:=[A-Za-z0-9\\-.+%]{1,64})?){0,8}");
 
+        /**
+         * What a JID's node or resource may not hold: whitespace and separators of any script, control and format
+         * characters (C1 controls such as NEL, bidi overrides, zero-width ones), lone surrogates, private-use and
+         * unassigned code points. Unicode's classes, not ASCII's {@code \s} and {@code \p{Cntrl}}: U+0085 and
+         * U+2028 end a line too.
+         */
+        private static final String NOT_IN_JID = "\\p{C}\\p{Z}\\s";
+
         /** RFC 5122 xmpp:node@domain/resource, without authority ({@code //}) or query ({@code ?}). */
         static final Pattern XMPP = Pattern.compile(
-                "xmpp:(?:[^\\s\\p{Cntrl}\"&'/:<>@?#]{1,256}@)?" + HOST + "(?:/[^\\s\\p{Cntrl}?#<>\"]{1,256})?");
+                "xmpp:(?:[^" + NOT_IN_JID + "\"&'/:<>@?#]{1,256}@)?" + HOST + "(?:/[^" + NOT_IN_JID + "?#<>\"]{1,256})?");
 
         /** The form of a built-in scheme (lower case), or null for any other. */
         static Pattern of(String scheme) {

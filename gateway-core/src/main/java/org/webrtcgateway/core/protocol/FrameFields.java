@@ -198,7 +198,9 @@ final class FrameFields {
                     }
                 }
                 case "sdpMLineIndex" -> {
-                    if (token == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() >= 0 && parser.getIntValue() <= 65535) {
+                    // An integer too large for an int is this error too, not Jackson's coercion error (then "not valid JSON").
+                    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                            && parser.getIntValue() >= 0 && parser.getIntValue() <= 65535) {
                         sdpMLineIndex = parser.getIntValue();
                     } else if (!isNull) {
                         error = "'candidate.sdpMLineIndex' must be an integer from 0 to 65535 or null";

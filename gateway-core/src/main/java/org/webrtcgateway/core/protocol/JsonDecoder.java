@@ -81,6 +81,9 @@ public final class JsonDecoder {
     }
 
     public Inbound decode(byte[] frame, int offset, int length) {
+        if (!couldBeUtf8Json(frame, offset, length)) {
+            return new Malformed(null, ErrorCode.BAD_JSON, "not valid JSON: a frame is UTF-8 text starting with '{'");
+        }
         FrameFields fields = new FrameFields();
         try (JsonParser parser = factory.createParser(frame, offset, length)) {
             JsonToken first = parser.nextToken();
@@ -104,6 +107,20 @@ public final class JsonDecoder {
             throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
         return toRequest(fields);
+    }
+
+    /**
+     * Whether Jackson will read the frame as UTF-8. It picks the encoding of bytes from the first ones (RFC 4627's
+     * detection): a NUL in the first two, or a UTF-16 or UTF-32 byte-order mark, and it reads UTF-16 or UTF-32, where
+     * the byte offsets that {@link FrameFields} slices raw values by mean nothing, and a character out of range is an
+     * I/O error. Neither can start UTF-8 JSON (a NUL is no JSON white space; 0xFE and 0xFF are never in UTF-8).
+     * Found by JsonDecoderFuzzTest.
+     */
+    private static boolean couldBeUtf8Json(byte[] frame, int offset, int length) {
+        if (length > 0 && (frame[offset] == 0 || frame[offset] == (byte) 0xFE || frame[offset] == (byte) 0xFF)) {
+            return false;
+        }
+        return length < 2 || frame[offset + 1] != 0;
     }
 
     private static String where(JsonProcessingException e) {

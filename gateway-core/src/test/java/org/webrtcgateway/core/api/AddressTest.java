@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -116,6 +117,34 @@ class AddressTest {
     @MethodSource("injectionAttempts")
     void anythingThatCouldBreakOutOfAHeaderOrStanzaIsRefused(String text) {
         assertThat(Address.parse(text)).as("parse(%s)", text.replace("\r", "\\r").replace("\n", "\\n")).isEmpty();
+    }
+
+    /**
+     * Found by AddressFuzzTest: a JID's node and resource were checked against ASCII's white space and controls only,
+     * so a C1 control (U+0085 ends a line in some log viewers), a line separator or a bidi override got through.
+     */
+    @ParameterizedTest(name = "[{index}] U+{1}")
+    @CsvSource({
+        "'xmpp:bob@example.org/ph\u009Aone', 009A",
+        "'xmpp:a\u0085b@example.org', 0085",
+        "'xmpp:a\u2028b@example.org', 2028",
+        "'xmpp:a\u2029b@example.org', 2029",
+        "'xmpp:a\u00A0b@example.org', 00A0",
+        "'xmpp:bob@example.org/\u202Eenohp', 202E",
+        "'xmpp:a\u200Bb@example.org', 200B",
+        "'xmpp:a\uD800b@example.org', D800",
+        "'xmpp:bob@example.org/\uE000', E000"})
+    void anXmppAddressWithAUnicodeControlSeparatorOrFormatCharacterIsRefused(String text, String codePoint) {
+        String withEscapes = text.translateEscapes();
+
+        assertThat(withEscapes).contains(Character.toString(Integer.parseInt(codePoint, 16)));
+        assertThat(Address.parse(withEscapes)).isEmpty();
+    }
+
+    @Test
+    void anXmppAddressInAnotherScriptIsStillAccepted() {
+        assertThat(Address.parse("xmpp:jürgen@example.org/handy")).isPresent();
+        assertThat(Address.parse("xmpp:\u0436\u0435\u043d\u044f@example.org".translateEscapes())).isPresent();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -186,10 +186,50 @@ class JsonDecoderTest {
             assertThat(result.message()).isNotBlank();
         }
 
+        /**
+         * Found by JsonDecoderFuzzTest: Jackson reads bytes that begin with a NUL or a UTF-16/32 byte-order mark as
+         * UTF-16 or UTF-32, and a character out of range then escaped the decoder as an I/O error. Such a frame is
+         * valid UTF-8 (NULs included), so the frontend lets it through; it is bad JSON, never read in another encoding.
+         */
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"00 00 00 7b 22 74 78 70 22 3a 31 7d", "00 7b 00 7d", "7b 00 7d 00", "00 00 00 7b",
+                "fe ff 00 7b 00 7d", "ff fe 7b 00 7d 00", "00 00 fe ff 00 00 00 7b 00 00 00 7d", "00", "7b 00"})
+        void aFrameJacksonWouldReadAsUtf16OrUtf32IsBadJsonNotAnException(String hex) {
+            byte[] frame = java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+
+            Inbound inbound = decoder.decode(frame, 0, frame.length);
+
+            assertThat(inbound).isInstanceOf(Inbound.Malformed.class);
+            assertThat(((Inbound.Malformed) inbound).code()).isEqualTo(ErrorCode.BAD_JSON);
+        }
+
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"[]", "\"ping\"", "1", "null", "{}", "{\"type\":1}", "{\"type\":null}"})
         void aFrameWithoutAStringTypeIsBadMessage(String text) {
             assertThat(malformed(text).code()).isEqualTo(ErrorCode.BAD_MESSAGE);
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"65536", "-1", "2147483648", "99999999999999999999", "1.5", "\"0\""})
+        void anSdpMLineIndexOutOfRangeIsBadMessageNotBadJson(String index) {
+            Inbound.Malformed result = malformed("{\"type\":\"candidate\",\"call\":\"c-1\",\"candidate\":"
+                    + "{\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 5 typ host\",\"sdpMLineIndex\":" + index + "}}");
+
+            assertThat(result.code()).isEqualTo(ErrorCode.BAD_MESSAGE);
+            assertThat(result.message()).contains("sdpMLineIndex");
+        }
+
+        /** A reason is written into the log line that says how the call ended: a line break in it would forge another. */
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"{\"type\":\"bye\",\"call\":\"c-1\",\"reason\":\"gone\\nINFO forged\"}",
+                "{\"type\":\"reject\",\"call\":\"c-1\",\"reason\":\"busy\\r\"}",
+                "{\"type\":\"bye\",\"to\":\"bob\",\"reason\":\"\\u0000\"}",
+                "{\"type\":\"bye\",\"to\":\"bob\",\"reason\":\"a\\u0085b\"}"})
+        void aReasonWithAControlCharacterIsBadMessage(String text) {
+            Inbound.Malformed result = malformed(text);
+
+            assertThat(result.code()).isEqualTo(ErrorCode.BAD_MESSAGE);
+            assertThat(result.message()).contains("'reason'");
         }
 
         @Test

@@ -2,6 +2,7 @@ package org.webrtcgateway.sip.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.webrtcgateway.core.api.IceCandidate;
 
@@ -15,6 +16,18 @@ import org.webrtcgateway.core.api.IceCandidate;
  */
 public final class SdpCandidates {
 
+    /**
+     * Where an SDP line ends: CRLF, LF, or a CR alone, which a SIP peer may take for a line end too (found by
+     * SdpCandidatesFuzzTest: a lone CR kept inside a line made one line of the bridge two of the peer's).
+     */
+    static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
+
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\\.[0-9]{1,3}){0,3}");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z](?:[A-Za-z0-9\\-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}))*");
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
+
     private SdpCandidates() {
     }
 
@@ -22,7 +35,7 @@ public final class SdpCandidates {
         String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
         List<String> session = new ArrayList<>();
         List<List<String>> sections = new ArrayList<>();
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : LINE_END.split(sdp)) {
             if (line.isEmpty()) {
                 continue;
             }
@@ -77,6 +90,20 @@ public final class SdpCandidates {
         return null;
     }
 
+    /**
+     * An IPv4 or IPv6 address or a host name, written into {@code c=}: not an mDNS name ({@code .local}), which a SIP
+     * peer cannot resolve, nor anything else a browser may have put in a candidate's address field.
+     */
+    private static boolean isAddress(String text) {
+        return !text.endsWith(".local") && (IPV4.matcher(text).matches() || IPV6.matcher(text).matches()
+                || HOST_NAME.matcher(text).matches());
+    }
+
+    /** 1 to 65535, written into {@code m=}: found by SdpCandidatesFuzzTest, a candidate's port "102." went there as it was. */
+    private static boolean isPort(String text) {
+        return PORT.matcher(text).matches() && Integer.parseInt(text) <= 65535;
+    }
+
     /** Sets m= port and c= address from the first component-1 UDP (else any) candidate of the section. */
     private static void setDefaultAddress(List<String> section) {
         String[] best = null;
@@ -85,7 +112,7 @@ public final class SdpCandidates {
                 continue;
             }
             String[] f = line.substring("a=candidate:".length()).split(" ");
-            if (f.length < 8 || !f[1].equals("1") || f[4].endsWith(".local")) {
+            if (f.length < 8 || !f[1].equals("1") || !isAddress(f[4]) || !isPort(f[5])) {
                 continue;
             }
             if (best == null || (f[2].equalsIgnoreCase("udp") && !best[2].equalsIgnoreCase("udp"))) {

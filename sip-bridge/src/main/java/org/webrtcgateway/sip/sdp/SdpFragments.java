@@ -63,7 +63,7 @@ public final class SdpFragments {
         String mid = null;
         String ufrag = null;
         boolean ended = false;
-        for (String raw : fragment.split("\r?\n")) {
+        for (String raw : SdpCandidates.LINE_END.split(fragment)) {
             String line = raw.trim();
             if (line.startsWith("a=ice-ufrag:")) {
                 ufrag = line.substring("a=ice-ufrag:".length());
@@ -86,7 +86,7 @@ public final class SdpFragments {
 
     private static List<List<String>> sections(String sdp) {
         List<List<String>> sections = new ArrayList<>();
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : SdpCandidates.LINE_END.split(sdp)) {
             if (line.startsWith("m=")) {
                 sections.add(new ArrayList<>());
             }
@@ -107,7 +107,7 @@ public final class SdpFragments {
     }
 
     private static String attribute(String sdp, String prefix) {
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : SdpCandidates.LINE_END.split(sdp)) {
             if (line.startsWith(prefix)) {
                 return line.trim();
             }

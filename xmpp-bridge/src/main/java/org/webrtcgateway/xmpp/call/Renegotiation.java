@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jivesoftware.smack.packet.FullyQualifiedElement;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -70,10 +71,30 @@ final class Renegotiation {
             XmppCalls.replyError(call.endpoint, iq, StanzaError.Condition.unexpected_request, JingleError.OUT_OF_ORDER);
             return;
         }
+        List<FullyQualifiedElement> replaced = withTransports(call.remoteChildren, iq.getContents());
+        Optional<String> sdp = sdpOf(call, replaced, "transport-replace");
+        if (sdp.isEmpty()) {
+            // Nothing changed yet: the call goes on with the transports it has.
+            XmppCalls.replyError(call.endpoint, iq, StanzaError.Condition.bad_request, null);
+            return;
+        }
         calls.reply(call, iq);
-        call.remoteChildren = withTransports(call.remoteChildren, iq.getContents());
+        call.remoteChildren = replaced;
         call.peerReplacing = true;
-        calls.offerToBrowser(call, JingleToSdp.translate(call.remoteChildren, call.peerRole(), call.sdpSessionId).toSdp());
+        calls.offerToBrowser(call, sdp.get());
+    }
+
+    /**
+     * The SDP of the peer's description with its new transports, or empty when they hold what SDP cannot carry (a line
+     * break in a ufrag: JingleToSdp refuses it), so that a peer's bad transport never reaches a browser.
+     */
+    private static Optional<String> sdpOf(JingleCall call, List<FullyQualifiedElement> children, String action) {
+        try {
+            return Optional.of(JingleToSdp.translate(children, call.peerRole(), call.sdpSessionId).toSdp());
+        } catch (IllegalArgumentException e) {
+            log.info("{}: the peer's {} refused: {}", call, action, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static void acceptedByPeer(XmppCalls calls, JingleCall call, JingleIq iq) {
@@ -83,8 +104,17 @@ final class Renegotiation {
         }
         calls.reply(call, iq);
         call.replacing = false;
-        call.remoteChildren = withTransports(call.remoteChildren, iq.getContents());
-        answerFromPeersLastDescription(calls, call);
+        List<FullyQualifiedElement> replaced = withTransports(call.remoteChildren, iq.getContents());
+        Optional<String> sdp = sdpOf(call, replaced, "transport-accept");
+        if (sdp.isEmpty()) {
+            // The browser restarted ICE and waits for transports it cannot be given: as if the peer had refused.
+            calls.terminate(call, JingleReason.FailedTransport);
+            calls.byeToBrowser(call.user(), call.peer, call.callId, "failed-transport");
+            calls.end(call);
+            return;
+        }
+        call.remoteChildren = replaced;
+        calls.answerToBrowser(call, sdp.get());
     }
 
     static void rejectedByPeer(XmppCalls calls, JingleCall call, JingleIq iq) {

@@ -168,10 +168,16 @@ public final class JingleIqProvider extends IqProvider<JingleIq> {
         return content.build();
     }
 
+    /**
+     * A description (and a transport) by the provider for its namespace; one without a namespace ({@code xmlns=''})
+     * is kept generically. Found by JingleToSdpFuzzTest: the registry's lookup of a null namespace threw a
+     * NullPointerException, which Smack's reader does not catch, so one such stanza ended the XMPP connection.
+     */
     private static JingleContentDescription parseDescription(XmlPullParser parser, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        JingleContentDescriptionProvider<?> provider =
-                JingleContentProviderManager.getJingleContentDescriptionProvider(parser.getNamespace());
+        String namespace = parser.getNamespace();
+        JingleContentDescriptionProvider<?> provider = namespace == null || namespace.isEmpty() ? null
+                : JingleContentProviderManager.getJingleContentDescriptionProvider(namespace);
         if (provider == null) {
             return new UnknownJingleContentDescription(
                     StandardExtensionElementProvider.INSTANCE.parse(parser, xmlEnvironment));
@@ -181,8 +187,9 @@ public final class JingleIqProvider extends IqProvider<JingleIq> {
 
     private static JingleContentTransport parseTransport(XmlPullParser parser, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        JingleContentTransportProvider<?> provider =
-                JingleContentProviderManager.getJingleContentTransportProvider(parser.getNamespace());
+        String namespace = parser.getNamespace();
+        JingleContentTransportProvider<?> provider = namespace == null || namespace.isEmpty() ? null
+                : JingleContentProviderManager.getJingleContentTransportProvider(namespace);
         if (provider == null) {
             return new UnknownJingleContentTransport(
                     StandardExtensionElementProvider.INSTANCE.parse(parser, xmlEnvironment));

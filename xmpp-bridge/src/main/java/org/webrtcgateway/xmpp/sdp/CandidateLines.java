@@ -1,6 +1,7 @@
 package org.webrtcgateway.xmpp.sdp;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.webrtcgateway.xmpp.jingle.iceudp.element.IceUdpCandidate;
 
@@ -20,6 +21,8 @@ public final class CandidateLines {
     public static final String ATTRIBUTE = "candidate";
     public static final String END_OF_CANDIDATES = "end-of-candidates";
 
+    private static final Pattern FOUNDATION = Pattern.compile("[A-Za-z0-9+/]{1,32}");
+
     private CandidateLines() {
     }
 
@@ -35,7 +38,7 @@ public final class CandidateLines {
             throw new IllegalArgumentException("Not a candidate attribute (RFC 8839 section 5.1): '" + line + "'");
         }
         IceUdpCandidate.Builder candidate = IceUdpCandidate.builder()
-                .setFoundation(f[0])
+                .setFoundation(requireFoundation(f[0]))
                 .setComponent(Integer.parseInt(f[1]))
                 .setProtocol(f[2].toLowerCase(Locale.ROOT))
                 .setPriority(Long.parseLong(f[3]))
@@ -59,6 +62,21 @@ public final class CandidateLines {
             }
         }
         return candidate.build();
+    }
+
+    /**
+     * RFC 8839's foundation: 1 to 32 ice-chars. Anything else is refused both ways: a browser would refuse the
+     * candidate, and a "candidate:" in a Jingle peer's foundation read back as the attribute's own prefix (found by
+     * JingleToSdpFuzzTest; SdpToJingleFuzzTest then found the browser's side must refuse the same).
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static String requireFoundation(String foundation) {
+        if (foundation == null || !FOUNDATION.matcher(foundation).matches()) {
+            throw new IllegalArgumentException("A candidate's foundation is 1 to 32 of A-Z a-z 0-9 + /, not '"
+                    + (foundation == null ? null : SdpText.printable(foundation)) + "'");
+        }
+        return foundation;
     }
 
     /** The attribute value, without {@code a=candidate:}, in the order and with the names Chromium writes. */

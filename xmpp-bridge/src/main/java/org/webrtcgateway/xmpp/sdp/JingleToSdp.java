@@ -68,6 +68,7 @@ public final class JingleToSdp {
         List<SdpAttribute> sessionAttributes = new ArrayList<>();
         for (FullyQualifiedElement child : children) {
             if (child instanceof ContentGroup group) {
+                group.getContentNames().forEach(JingleToSdp::mid);
                 sessionAttributes.add(new SdpAttribute("group",
                         group.getSemantics() + (group.getContentNames().isEmpty() ? ""
                                 : ' ' + String.join(" ", group.getContentNames()))));
@@ -93,7 +94,7 @@ public final class JingleToSdp {
         if (transport != null) {
             transportAttributes(transport, attributes);
         }
-        attributes.add(new SdpAttribute("mid", content.getName()));
+        attributes.add(new SdpAttribute("mid", mid(content.getName())));
         MediaLine mediaLine;
         boolean secure = transport != null && !transport.getExtensions(DtlsFingerprint.class).isEmpty();
         if (content.getDescription() instanceof RtpDescription description) {
@@ -119,13 +120,37 @@ public final class JingleToSdp {
         }
         if (transport != null) {
             for (IceUdpCandidate candidate : transport.getIceCandidates()) {
-                attributes.add(new SdpAttribute(CandidateLines.ATTRIBUTE, CandidateLines.toSdpValue(candidate)));
+                attributes.add(new SdpAttribute(CandidateLines.ATTRIBUTE, candidateValue(candidate)));
             }
             if (transport.getExtensions().stream().anyMatch(KeptElements::isEndOfCandidates)) {
                 attributes.add(SdpAttribute.property(CandidateLines.END_OF_CANDIDATES));
             }
         }
         return new SdpSection(mediaLine, lines, attributes);
+    }
+
+    /**
+     * A content name as SDP's mid (RFC 5888's identification-tag, a token): one word, since a=group lists mids
+     * separated by spaces. Found by JingleToSdpFuzzTest: a name of spaces made an a=group that reads back otherwise.
+     */
+    private static String mid(String contentName) {
+        return SdpText.requireWord("A content name (it becomes an SDP mid)", contentName);
+    }
+
+    /**
+     * The candidate's a=candidate value, whose fields are the candidate's own: a space in a peer's foundation or
+     * address would shift every field after it, so the browser would read another candidate or none; the foundation
+     * is RFC 8839's ({@link CandidateLines#requireFoundation}). Found by JingleToSdpFuzzTest.
+     */
+    private static String candidateValue(IceUdpCandidate candidate) {
+        CandidateLines.requireFoundation(candidate.getFoundation());
+        for (String field : new String[] {candidate.getProtocol(), candidate.getIp(), candidate.getRelatedAddress()}) {
+            if (field != null && (field.isEmpty() || field.chars().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("A candidate's protocol and addresses are one word each,"
+                        + " not '" + SdpText.printable(field) + "'");
+            }
+        }
+        return CandidateLines.toSdpValue(candidate);
     }
 
     private static void transportAttributes(IceUdpTransport transport, List<SdpAttribute> attributes) {
@@ -173,8 +198,9 @@ public final class JingleToSdp {
             payloadTypeAttributes(payloadType, attributes);
         }
         for (SsrcGroup group : description.getChildElements(SsrcGroup.class)) {
-            attributes.add(new SdpAttribute("ssrc-group", group.getSemantics() + ' '
-                    + group.getSsrcs().stream().map(String::valueOf).collect(Collectors.joining(" "))));
+            // An empty group is "FID", not "FID " (found by SdpToJingleFuzzTest: a line cannot end in a space).
+            attributes.add(new SdpAttribute("ssrc-group", group.getSemantics()
+                    + group.getSsrcs().stream().map(ssrc -> " " + ssrc).collect(Collectors.joining())));
         }
         Set<String> described = new HashSet<>();
         for (MediaSource source : sources) {

@@ -20,6 +20,14 @@ public record MediaLine(String media, int port, String protocol, List<String> fo
 
     public MediaLine {
         formats = List.copyOf(formats);
+        requireToken("media", media);
+        requireToken("protocol", protocol);
+        formats.forEach(format -> requireToken("format", format));
+    }
+
+    /** One field of the line: a space in it would shift the fields after it, a line break end the line. */
+    private static void requireToken(String what, String value) {
+        SdpText.requireWord("An m= line's " + what, value);
     }
 
     public static MediaLine parse(String text) {

@@ -11,9 +11,11 @@ public record SdpAttribute(String name, String value) {
 
     public SdpAttribute {
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("An SDP attribute needs a name");
+        if (name.isEmpty() || name.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("An SDP attribute needs a name without ':', not '" + SdpText.printable(name) + "'");
         }
+        SdpText.require("The name of an SDP attribute", name);
+        SdpText.require("a=" + name, value);
     }
 
     public static SdpAttribute property(String name) {

@@ -14,6 +14,11 @@ public final class SdpSection {
 
     /** A line that is not an attribute: its type letter and what follows the {@code =}. */
     public record Line(char type, String value) {
+        public Line {
+            Objects.requireNonNull(value, "value");
+            SdpText.require(type + "=", value);
+        }
+
         @Override
         public String toString() {
             return type + "=" + value;

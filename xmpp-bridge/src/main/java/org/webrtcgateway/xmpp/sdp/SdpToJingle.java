@@ -64,15 +64,16 @@ public final class SdpToJingle {
             }
         }
         List<ContentGroup> groups = new ArrayList<>();
-        for (String group : session.values("group")) {
-            String[] fields = group.trim().split(" +");
+        for (String group : values(session, "group")) {
+            String[] fields = fields(group, 1, "group");
             groups.add(new ContentGroup(fields[0], List.of(fields).subList(1, fields.length)));
         }
         List<JingleContent> contents = new ArrayList<>();
         List<SdpSection> media = sdp.media();
         for (int index = 0; index < media.size(); index++) {
             SdpSection section = media.get(index);
-            String mid = section.firstValue("mid").orElse(Integer.toString(index));
+            // One word, as the peer's content name comes back as a mid (found by SdpToJingleFuzzTest).
+            String mid = SdpText.requireWord("a=mid", section.firstValue("mid").orElse(Integer.toString(index)));
             contents.add(content(session, section, mid, role));
             for (SdpAttribute attribute : section.attributes()) {
                 if (!MAPPED.contains(attribute.name())) {
@@ -111,6 +112,9 @@ public final class SdpToJingle {
         for (SdpSection.Line line : section.otherLines()) {
             if (line.type() == 'b') {
                 int colon = line.value().indexOf(':');
+                if (colon < 1) {
+                    throw new IllegalArgumentException("A b= line is <type>:<bandwidth>, not '" + line.value() + "'");
+                }
                 description.bandwidth(new Bandwidth(line.value().substring(0, colon), line.value().substring(colon + 1)));
             }
         }
@@ -121,15 +125,15 @@ public final class SdpToJingle {
         for (String wildcard : feedbackByFormat.getOrDefault("*", List.of())) {
             description.addChildElement(feedback(wildcard));
         }
-        for (String extmap : section.values("extmap")) {
+        for (String extmap : values(section, "extmap")) {
             description.addChildElement(headerExtension(extmap, role));
         }
         if (section.has("extmap-allow-mixed") || session.has("extmap-allow-mixed")) {
             description.addChildElement(ExtmapAllowMixed.INSTANCE);
         }
         sources(section).forEach(description::addChildElement);
-        for (String group : section.values("ssrc-group")) {
-            String[] fields = group.trim().split(" +");
+        for (String group : values(section, "ssrc-group")) {
+            String[] fields = fields(group, 1, "ssrc-group");
             long[] ssrcs = new long[fields.length - 1];
             for (int i = 1; i < fields.length; i++) {
                 ssrcs[i - 1] = Long.parseLong(fields[i]);
@@ -141,8 +145,11 @@ public final class SdpToJingle {
 
     private static Map<String, List<String>> feedbackByFormat(SdpSection section) {
         Map<String, List<String>> byFormat = new LinkedHashMap<>();
-        for (String feedback : section.values("rtcp-fb")) {
+        for (String feedback : values(section, "rtcp-fb")) {
             int space = feedback.indexOf(' ');
+            if (space < 1 || feedback.substring(space + 1).isBlank()) {
+                throw new IllegalArgumentException("a=rtcp-fb is <payload type> <feedback>, not '" + feedback + "'");
+            }
             byFormat.computeIfAbsent(feedback.substring(0, space), f -> new ArrayList<>())
                     .add(feedback.substring(space + 1).trim());
         }
@@ -155,6 +162,10 @@ public final class SdpToJingle {
         if (rtpmap.isPresent()) {
             // encoding name / clock rate [/ channels], RFC 8866 section 6.6
             String[] encoding = rtpmap.get().split("/");
+            if (encoding.length < 2) {
+                throw new IllegalArgumentException("a=rtpmap is <payload type> <encoding>/<clock rate>[/<channels>], not '"
+                        + format + ' ' + rtpmap.get() + "'");
+            }
             payloadType.name(encoding[0]).clockrate(Long.parseLong(encoding[1]));
             if (encoding.length > 2) {
                 payloadType.channels(Integer.valueOf(encoding[2]));
@@ -189,8 +200,11 @@ public final class SdpToJingle {
 
     /** RFC 4585 section 4.2's rtcp-fb-val: a type, maybe a subtype (with parameters), or trr-int and its value. */
     private static ExtensionElement feedback(String value) {
-        String[] fields = value.split(" +");
+        String[] fields = fields(value, 1, "rtcp-fb");
         if ("trr-int".equals(fields[0])) {
+            if (fields.length < 2) {
+                throw new IllegalArgumentException("a=rtcp-fb trr-int needs its interval, in '" + value + "'");
+            }
             return new RtcpFbTrrInt(Long.parseLong(fields[1]));
         }
         RtcpFb.Builder feedback = RtcpFb.builder(fields[0]);
@@ -202,8 +216,12 @@ public final class SdpToJingle {
 
     /** {@code a=extmap:<id>[/<direction>] <uri> [<attributes>]}, RFC 8285 section 7. */
     private static RtpHeaderExtension headerExtension(String extmap, SdpRole role) {
-        String[] fields = extmap.trim().split(" +", 3);
-        String[] idAndDirection = fields[0].split("/");
+        fields(extmap, 2, "extmap");
+        String[] fields = extmap.trim().split(" +", 3); // what follows the URI stays one parameter
+        String[] idAndDirection = fields[0].split("/", -1);
+        if (idAndDirection.length > 2) {
+            throw new IllegalArgumentException("a=extmap is <id>[/<direction>] <uri>, not '" + extmap + "'");
+        }
         Senders senders = idAndDirection.length > 1 ? role.senders(idAndDirection[1]) : Senders.both;
         List<HeaderExtensionParameter> parameters = fields.length > 2
                 ? List.of(new HeaderExtensionParameter(fields[2])) : List.of();
@@ -217,7 +235,7 @@ public final class SdpToJingle {
      */
     private static List<MediaSource> sources(SdpSection section) {
         Map<Long, List<SourceParameter>> bySsrc = new LinkedHashMap<>();
-        for (String ssrcLine : section.values("ssrc")) {
+        for (String ssrcLine : values(section, "ssrc")) {
             String[] fields = ssrcLine.trim().split(" ", 2);
             List<SourceParameter> parameters = bySsrc.computeIfAbsent(Long.parseLong(fields[0]), s -> new ArrayList<>());
             if (fields.length > 1) {
@@ -245,19 +263,42 @@ public final class SdpToJingle {
         // RFC 8842 section 5.2: without a=setup the offerer is actpass and the answerer active.
         DtlsFingerprint.Setup setup = DtlsFingerprint.Setup.fromXmlValue(mediaOrSession(section, session, "setup")
                 .map(String::trim).orElse(role == SdpRole.INITIATOR ? "actpass" : "active"));
-        List<String> fingerprints = section.has("fingerprint") ? section.values("fingerprint")
-                : session.values("fingerprint");
+        List<String> fingerprints = section.has("fingerprint") ? values(section, "fingerprint")
+                : values(session, "fingerprint");
         for (String fingerprint : fingerprints) {
-            String[] fields = fingerprint.trim().split(" +");
+            String[] fields = fields(fingerprint, 2, "fingerprint");
             transport.addExtension(new DtlsFingerprint(fields[0], setup, fields[1]));
         }
-        for (String candidate : section.values(CandidateLines.ATTRIBUTE)) {
+        for (String candidate : values(section, CandidateLines.ATTRIBUTE)) {
             transport.addCandidate(CandidateLines.toCandidate(candidate));
         }
         if (section.has(CandidateLines.END_OF_CANDIDATES)) {
             transport.addExtension(KeptElements.endOfCandidates());
         }
         return transport;
+    }
+
+    /**
+     * The values of the attributes named so; one written as a property ({@code a=extmap} with no value) is refused.
+     * Found by SdpToJingleFuzzTest, as the fields below: a short attribute was read past its end (an index out of
+     * bounds that escaped the bridge's handling of bad SDP).
+     */
+    private static List<String> values(SdpSection section, String name) {
+        List<String> values = section.values(name);
+        if (values.contains(null)) {
+            throw new IllegalArgumentException("a=" + name + " needs a value");
+        }
+        return values;
+    }
+
+    /** The space-separated fields of an attribute's value, at least {@code needed} of them. */
+    private static String[] fields(String value, int needed, String name) {
+        String[] fields = value.trim().split(" +");
+        if (value.isBlank() || fields.length < needed) {
+            throw new IllegalArgumentException("a=" + name + " needs " + needed + " field" + (needed == 1 ? "" : "s")
+                    + ", not '" + value + "'");
+        }
+        return fields;
     }
 
     private static Optional<String> mediaOrSession(SdpSection section, SdpSection session, String name) {
@@ -272,7 +313,7 @@ public final class SdpToJingle {
         }
         Optional<String> sctpmap = section.firstValue("sctpmap");
         if (sctpmap.isPresent()) {
-            String[] fields = sctpmap.get().trim().split(" +");
+            String[] fields = fields(sctpmap.get(), 2, "sctpmap");
             return KeptElements.sctpmap(Integer.parseInt(fields[0]), fields[1], fields.length > 2 ? fields[2] : null);
         }
         // RFC 8841 section 5.2: the default SCTP port

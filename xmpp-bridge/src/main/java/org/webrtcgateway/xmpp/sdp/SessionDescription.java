@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An SDP (RFC 8866) as WebRTC uses it: the session part and the media sections, in order, each with its attributes
  * in order. Parsing is lenient where browsers are (LF or CRLF line ends, trailing white space); it does not check
- * the RFC's line order inside the session part, which WebRTC peers do not rely on either.
+ * the RFC's line order inside the session part, which WebRTC peers do not rely on either. It refuses what is not
+ * text: control characters other than the line ends, lone surrogates.
  */
 public final class SessionDescription {
 
@@ -34,8 +35,11 @@ public final class SessionDescription {
                 continue;
             }
             if (line.length() < 2 || line.charAt(1) != '=') {
-                throw new IllegalArgumentException("Not an SDP line: '" + line + "'");
+                throw new IllegalArgumentException("Not an SDP line: '" + SdpText.printable(line) + "'");
             }
+            // Found by SdpToJingleFuzzTest: a BEL in an a=extmap went into the session-initiate as XML that is not
+            // well formed, and such a stanza ends the whole XMPP stream it is sent on.
+            SdpText.require("An SDP line", line);
             char type = line.charAt(0);
             String value = line.substring(2);
             if (type == 'm') {

@@ -43,6 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.webrtcgateway.xmpp.jingle.dtls.element.DtlsFingerprint;
 import org.webrtcgateway.xmpp.jingle.grouping.element.ContentGroup;
 import org.webrtcgateway.xmpp.jingle.hdrext.element.RtpHeaderExtension;
@@ -803,6 +804,20 @@ class JingleIqTest {
         assertThat(jingle.getContents()).isEmpty();
         assertThat(jingle.getChildren()).singleElement().isInstanceOf(StandardExtensionElement.class);
         assertWritesBackEquivalent(jingle, iq);
+    }
+
+    /**
+     * Found by JingleToSdpFuzzTest: looking up the provider of a description in no namespace threw a
+     * NullPointerException, which Smack's reader does not catch, so one such stanza ended the XMPP connection. Now it
+     * is an unparseable stanza, reported and dropped.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"description", "transport"})
+    void aDescriptionOrTransportInNoNamespaceIsRefusedAsUnparseableNotAnException(String child) {
+        String iq = XEP_0166_EXAMPLE_35.replaceFirst("<" + child + " xmlns='[^']*'", "<" + child + " xmlns=''");
+
+        assertThatThrownBy(() -> parse(iq)).isInstanceOf(SmackParsingException.class)
+                .hasMessageStartingWith("<content name='this-is-a-stub'/> has an invalid <" + child + "/>");
     }
 
     @Test

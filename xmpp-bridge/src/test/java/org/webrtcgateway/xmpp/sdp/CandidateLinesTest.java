@@ -121,4 +121,22 @@ class CandidateLinesTest {
         // The browser's end-of-candidates indication: an RTCIceCandidate with an empty candidate (W3C WebRTC 4.8.1).
         assertThat(lines).containsExactly(new TrickleCandidates.Trickled("1", ""));
     }
+
+    /** Found by the fuzz tests: a foundation a browser would refuse, or one our own reading took a prefix off. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "candidate:candidate:1 1 udp 2122260223 127.0.0.1 40000 typ host",
+        "candidate:2152\u00e900706 1 udp 2122260223 127.0.0.1 40000 typ host",
+        "candidate:a:b 1 udp 2122260223 127.0.0.1 40000 typ host",
+        "candidate:123456789012345678901234567890123 1 udp 2122260223 127.0.0.1 40000 typ host"})
+    void aFoundationOtherThanOneTo32IceCharsIsRefused(String line) {
+        assertThatThrownBy(() -> CandidateLines.toCandidate(line.translateEscapes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("foundation");
+    }
+
+    @Test
+    void aFoundationOfIceCharsIsKept() {
+        assertThat(CandidateLines.toCandidate("candidate:Ab+/9 1 udp 2122260223 127.0.0.1 40000 typ host").getFoundation())
+                .isEqualTo("Ab+/9");
+    }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,20 @@ class HeapPressureTest {
 
         pressure.afterCollection(749, MAX);
         assertThat(pressure.isHigh()).isFalse();
+    }
+
+    @Test
+    void onlyTheHeapsPoolsCountNotMetaspaceOrTheCodeCache() {
+        Map<String, MemoryUsage> afterCollection = Map.of(
+                "G1 Eden Space", usage(0), "G1 Old Gen", usage(100), "G1 Survivor Space", usage(10),
+                "Metaspace", usage(40), "CodeHeap 'non-profiled nmethods'", usage(20));
+
+        assertThat(HeapPressure.heapUsed(afterCollection, Set.of("G1 Eden Space", "G1 Old Gen", "G1 Survivor Space")))
+                .isEqualTo(110);
+    }
+
+    private static MemoryUsage usage(long used) {
+        return new MemoryUsage(0, used, used, -1);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.SippPhone;
 import org.webrtcgateway.testing.GatewayExtension;
@@ -29,17 +28,9 @@ class AccessRulesThroughKamailioTest {
     @RegisterExtension
     static final KamailioExtension kamailio = new KamailioExtension();
 
-    private final int gatewaySipPort = FreePorts.udpAndTcp();
-
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", kamailio.hostPort())
+    final GatewayExtension gateway = kamailio.gatewayWithAliceAs1001()
             .with("sip.gathering-deadline", "2s")
-            .with("sip.account.alice.aor", "sip:1001@localhost")
-            .with("sip.account.alice.password", "pw1001")
             .with("access.default.call-allow", "sip:*, tel:*")
             .with("access.default.call-deny", "tel:+1900*, sip:1003@*");
 

@@ -51,7 +51,6 @@ import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
-import org.webrtcgateway.core.api.TextChecks;
 import org.webrtcgateway.core.config.ConfigException;
 import org.webrtcgateway.xmpp.XmppConfig.XmppAccountConfig;
 import org.webrtcgateway.xmpp.call.CallSettings;
@@ -277,16 +276,12 @@ public final class XmppBridge implements Bridge, InboundStanzas {
 
     /**
      * An offer or an answer, its SDP translated to Jingle here, on the event loop (it is quick), so SDP that Jingle
-     * cannot carry is the sender's error.
+     * cannot carry (a control character in a line included: SessionDescription refuses it) is the sender's error.
      */
     private RouteResult session(Address.Local user, Address to, XmppEndpoint account, EntityBareJid jid, Signal signal) {
         Address.External external = (Address.External) to;
         boolean isOffer = signal instanceof Signal.Offer;
         String sdp = isOffer ? ((Signal.Offer) signal).sdp() : ((Signal.Answer) signal).sdp();
-        Optional<String> refusal = TextChecks.sdpRefusal(sdp);
-        if (refusal.isPresent()) {
-            return RouteResult.rejected(ErrorCode.BAD_MESSAGE, refusal.get());
-        }
         JingleSessionContents contents;
         try {
             contents = SdpToJingle.translate(SessionDescription.parse(sdp), isOffer ? SdpRole.INITIATOR : SdpRole.RESPONDER);

@@ -24,26 +24,20 @@ public final class TextChecks {
         return refusal("'sdp'", sdp, true);
     }
 
+    /** A control character (C0, DEL, C1), a lone surrogate or a non-character (U+FFFE, U+FFFF). */
+    public static boolean isNotText(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE
+                || codePoint == 0xFFFE || codePoint == 0xFFFF;
+    }
+
     private static Optional<String> refusal(String field, String text, boolean lines) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean bad;
-            if (Character.isHighSurrogate(c)) {
-                bad = i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-                if (!bad) {
-                    i++;
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                bad = true;
-            } else if (c < 0x20) {
-                bad = !lines || (c != '\r' && c != '\n' && c != '\t');
-            } else {
-                bad = (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff;
-            }
-            if (bad) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i); // a pair is one code point; a lone surrogate stays itself
+            if (isNotText(c) && !(lines && (c == '\r' || c == '\n' || c == '\t'))) {
                 return Optional.of(field + " has a character that is not allowed there (U+"
-                        + String.format(Locale.ROOT, "%04X", (int) c) + " at " + i + ")");
+                        + String.format(Locale.ROOT, "%04X", c) + " at " + i + ")");
             }
+            i += Character.charCount(c);
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package org.webrtcgateway.xmpp.sdp;
 
+import org.webrtcgateway.core.api.TextChecks;
+
 /**
  * What may stand in an SDP line: text without control characters (a line break above all), lone surrogates or
  * non-characters. Checked where a line is made, so that a value from a Jingle peer cannot end its line and add one of
@@ -42,7 +44,7 @@ final class SdpText {
 
     /** A control character (a tab, CR, LF, NUL, C1...), a lone surrogate or a non-character. */
     static boolean isNotText(int c) {
-        return Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF;
+        return TextChecks.isNotText(c);
     }
 
     /** For a message: the text with what is not text shown as U+FFFD, and cut short. */

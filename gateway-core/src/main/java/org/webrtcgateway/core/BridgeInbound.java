@@ -13,6 +13,7 @@ import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallService;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.presence.PresenceService;
+import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.Session;
 import org.webrtcgateway.core.session.SessionRegistry;
 
@@ -24,8 +25,11 @@ final class BridgeInbound implements BridgeContext {
     private final CallService calls;
     private final PresenceService presence;
     private final HeapPressure heap;
+    private final Router router;
 
-    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls, PresenceService presence, HeapPressure heap) {
+    BridgeInbound(Bridge bridge, SessionRegistry sessions, CallService calls, PresenceService presence, HeapPressure heap,
+                  Router router) {
+        this.router = router;
         this.bridge = bridge;
         this.sessions = sessions;
         this.calls = calls;
@@ -40,7 +44,8 @@ final class BridgeInbound implements BridgeContext {
         }
         Session session = sessions.byName(to.name());
         if (session == null) {
-            return RouteResult.rejected(ErrorCode.UNKNOWN_PEER, "no user '" + to.name() + "' is logged in");
+            // In a cluster the user may be on another node: the signal goes there, and what comes back reaches this bridge.
+            return router.resolve(to).deliver(signal);
         }
         if (signal instanceof Signal.CallSignal callSignal) {
             return calls.fromBridge(bridge, session, callSignal);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.Deadline;
 import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.health.HeapPressure;
 import org.webrtcgateway.core.metrics.GatewayMeters;
 import org.webrtcgateway.core.metrics.LoginMeters;
@@ -24,6 +25,7 @@ import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.Gateway;
 import org.webrtcgateway.core.room.RoomService;
 import org.webrtcgateway.core.routing.BridgeRegistry;
+import org.webrtcgateway.core.routing.Router;
 import org.webrtcgateway.core.session.QueueBudget;
 import org.webrtcgateway.core.session.SessionRegistry;
 
@@ -42,6 +44,8 @@ public final class CoreGateway implements Gateway {
     private final ScheduledExecutorService timer;
     private final HeapPressure heap;
     private final GatewayMeters meters;
+    private final Router router;
+    private final Cluster cluster;
     private final List<Bridge> started = new ArrayList<>();
     /** Set once every bridge started, cleared when the stop begins: {@link #notReady} reads it without the monitor. */
     private volatile List<Bridge> running = List.of();
@@ -51,7 +55,9 @@ public final class CoreGateway implements Gateway {
                    PresenceService presence, SessionLifecycle lifecycle, SessionRegistry sessions,
                    BridgeRegistry bridges, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
                    HeapPressure heap, MessageMeters messageMeters, LoginMeters loginMeters, GatewayMeters meters,
-                   QueueBudget queueBudget) {
+                   QueueBudget queueBudget, Router router, Cluster cluster) {
+        this.router = router;
+        this.cluster = cluster;
         this.services = new CoreServices(login, calls, rooms, messages, presence, lifecycle, messageMeters, loginMeters);
         this.meters = meters;
         StateGauges.register(meters.registry(), sessions, rooms, heap, this, queueBudget);
@@ -67,8 +73,9 @@ public final class CoreGateway implements Gateway {
     }
 
     public synchronized void start() throws Exception {
+        cluster.start();
         for (Bridge bridge : bridges.all()) {
-            bridge.start(new BridgeInbound(bridge, sessions, services.calls(), services.presence(), heap));
+            bridge.start(new BridgeInbound(bridge, sessions, services.calls(), services.presence(), heap, router));
             started.add(bridge);
             if (bridge.enabled()) {
                 log.info("bridge '{}' started for {}", bridge.name(), bridge.schemes());
@@ -87,6 +94,7 @@ public final class CoreGateway implements Gateway {
     public synchronized List<String> stop(Deadline deadline) {
         running = List.of();
         services.lifecycle().endAll("the gateway is shutting down");
+        cluster.stop();
         List<String> undone = new ArrayList<>();
         List<Bridge> toStop = reversed(started);
         for (int i = 0; i < toStop.size(); i++) {
@@ -129,6 +137,7 @@ public final class CoreGateway implements Gateway {
                 bridge.health().problems().forEach(problem -> problems.add(bridge.name() + ": " + problem));
             }
         }
+        cluster.notReady().forEach(problem -> problems.add("cluster: " + problem));
         return problems;
     }
 

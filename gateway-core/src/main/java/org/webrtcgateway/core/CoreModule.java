@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 
 import org.webrtcgateway.core.access.AccessConfig;
 import org.webrtcgateway.core.admin.AdminConfig;
@@ -24,6 +25,8 @@ import org.webrtcgateway.core.admin.AdminServer;
 import org.webrtcgateway.core.api.AddressForm;
 import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.auth.TokenVerifier;
+import org.webrtcgateway.core.cluster.Cluster;
+import org.webrtcgateway.core.cluster.SingleNode;
 import org.webrtcgateway.core.config.AuthConfig;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.config.IceConfig;
@@ -85,6 +88,8 @@ public final class CoreModule extends AbstractModule {
         // The admin API is a frontend of its own: started after the core, stopped with the others; idle when off.
         Multibinder.newSetBinder(binder(), Frontend.class).addBinding().to(AdminServer.class);
         bind(Gateway.class).to(CoreGateway.class);
+        // A gateway alone unless a plug-in (cluster-redis) binds a shared cluster.
+        OptionalBinder.newOptionalBinder(binder(), Cluster.class).setDefault().to(SingleNode.class);
         Multibinder.newSetBinder(binder(), MeterRegistry.class, MetricsSink.class);
     }
 

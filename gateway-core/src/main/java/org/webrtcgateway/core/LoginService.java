@@ -15,6 +15,7 @@ import org.webrtcgateway.core.api.Names;
 import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.metrics.TokenMeters;
 import org.webrtcgateway.core.presence.PresenceService;
@@ -42,6 +43,7 @@ public final class LoginService {
     private final AccessRules accessRules;
     private final TokenMeters tokenMeters;
     private final TurnCredentialRenewal turnRenewal;
+    private final Cluster cluster;
     // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
     private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
             RepeatedCondition.MINUTE, System::nanoTime);
@@ -51,7 +53,8 @@ public final class LoginService {
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
                         TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules,
-                        TokenMeters tokenMeters, TurnCredentialRenewal turnRenewal) {
+                        TokenMeters tokenMeters, TurnCredentialRenewal turnRenewal, Cluster cluster) {
+        this.cluster = cluster;
         this.accessRules = accessRules;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
@@ -117,6 +120,13 @@ public final class LoginService {
                 return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' was taken again at the same moment");
             }
         }
+        if (cluster.isShared()) {
+            Refused refused = claimInCluster(session, identity != null);
+            if (refused != null) {
+                sessions.remove(session);
+                return refused;
+            }
+        }
         session.attach(connection, ok(id, session, false));
         turnRenewal.loggedIn(session);
         presence.loggedIn(session);
@@ -125,6 +135,18 @@ public final class LoginService {
         log.debug("{} logged in from {}", session, connection.remoteAddress());
         SessionLog.started(session, false);
         return new LoggedIn(session);
+    }
+
+    /** Null when the name is this session's cluster-wide, else why the login is refused. */
+    private Refused claimInCluster(Session session, boolean replace) {
+        Cluster.Claim claim = cluster.claim(session, replace);
+        if (claim instanceof Cluster.Taken) {
+            return new Refused(ErrorCode.NAME_TAKEN, "'" + session.name() + "' is taken");
+        }
+        if (claim instanceof Cluster.Unavailable unavailable) {
+            return new Refused(unavailable.code(), unavailable.message());
+        }
+        return null;
     }
 
     private Result resume(ClientConnection connection, ClientMessage.Login login, RequestId id, TokenVerifier.Identity identity) {

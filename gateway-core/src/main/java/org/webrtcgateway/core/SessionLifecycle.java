@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.presence.PresenceService;
 import org.webrtcgateway.core.protocol.JsonEncoder;
@@ -46,12 +47,14 @@ public final class SessionLifecycle {
     private final QueueLimits queueLimits;
     private final TurnCredentialRenewal turnRenewal;
     private final SessionEndMeters meters;
+    private final Cluster cluster;
 
     @Inject
     SessionLifecycle(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
                      CoreConfig config, @Named(CoreModule.TIMER) ScheduledExecutorService timer,
                      BridgeRegistry bridges, QueueBudget queueBudget, JsonEncoder encoder,
-                     TurnCredentialRenewal turnRenewal, SessionEndMeters meters) {
+                     TurnCredentialRenewal turnRenewal, SessionEndMeters meters, Cluster cluster) {
+        this.cluster = cluster;
         this.meters = meters;
         this.sessions = sessions;
         this.calls = calls;
@@ -138,6 +141,8 @@ public final class SessionLifecycle {
         rooms.leaveAll(session);
         presence.ended(session);
         bridges.userOffline(session.address());
+        // After the goodbyes above, which other nodes hear through the same ordered connection.
+        cluster.released(session);
         if (result.attached() != null && closeWith != null) {
             result.attached().close(closeWith);
         }

@@ -14,6 +14,7 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientMessage;
@@ -44,9 +45,12 @@ public final class CallService {
     private final CoreConfig config;
     private final CallMeters meters;
     private final AccessRefusals refusals;
+    private final Cluster cluster;
 
     @Inject
-    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters, AccessRefusals refusals) {
+    CallService(Router router, SessionRegistry sessions, CoreConfig config, CallMeters meters, AccessRefusals refusals,
+                Cluster cluster) {
+        this.cluster = cluster;
         this.refusals = refusals;
         this.router = router;
         this.sessions = sessions;
@@ -160,15 +164,24 @@ public final class CallService {
 
     /** A call signal a bridge delivers to a local user, from the address {@code signal.from()} behind {@code bridge}. */
     public RouteResult fromBridge(Bridge bridge, Session to, Signal.CallSignal signal) {
+        return fromFarParty(router.bridgedParty(signal.from(), bridge), to, signal);
+    }
+
+    /**
+     * A call signal for a local user from a party this node does not hold ({@code far}: an address behind a bridge,
+     * or, in a cluster, a user or a bridged call on another node). An offer for a call the user does not have is an
+     * incoming call from {@code far}; anything else must belong to a call between {@code far} and the user.
+     */
+    public RouteResult fromFarParty(CallParty far, Session to, Signal.CallSignal signal) {
         Call call = to.call(signal.call());
         if (call == null) {
             if (signal instanceof Signal.Offer offer) {
-                return incoming(bridge, to, offer);
+                return incoming(far, to, offer);
             }
             return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, to.name() + " has no call '" + signal.call() + "'");
         }
         CallParty party = call.partyAt(signal.from());
-        if (!(party instanceof BridgedParty bridged) || bridged.bridge() != bridge || call.other(party) != to) {
+        if (party == null || !party.equals(far) || call.other(party) != to) {
             return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "call '" + signal.call() + "' is not between "
                     + signal.from() + " and " + to.name());
         }
@@ -183,12 +196,12 @@ public final class CallService {
         return delivered;
     }
 
-    private RouteResult incoming(Bridge bridge, Session callee, Signal.Offer offer) {
+    private RouteResult incoming(CallParty caller, Session callee, Signal.Offer offer) {
         RouteResult admitted = callee.admitsNewCall();
         if (!admitted.isAccepted()) {
             return admitted;
         }
-        return place(new Call(offer.call(), router.bridgedParty(offer.from(), bridge), callee), offer);
+        return place(new Call(offer.call(), caller, callee), offer);
     }
 
     // ------------------------------------------------------------------ shared
@@ -229,6 +242,7 @@ public final class CallService {
             for (CallParty party : List.of(caller, callee)) {
                 if (party instanceof Session session) {
                     session.callPlaced();
+                    cluster.callChanged(session, call, true);
                 }
             }
             log.debug("{} placed: {} to {}", call, caller.address(), callee.address());
@@ -251,8 +265,7 @@ public final class CallService {
         }
         meters.ended(call, reason);
         try (var scope = call.logScope()) {
-            call.caller().removeCall(call);
-            call.callee().removeCall(call);
+            forget(call);
             RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
             log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
         }
@@ -269,8 +282,7 @@ public final class CallService {
         if (!call.end()) {
             return false;
         }
-        call.caller().removeCall(call);
-        call.callee().removeCall(call);
+        forget(call);
         meters.ended(call, reason);
         try (var scope = call.logScope()) {
             RouteResult toCallee = call.callee().deliver(new Signal.Bye(call.caller().address(), call.id(), reason));
@@ -278,6 +290,16 @@ public final class CallService {
             log.info("{} ended by the operator: callee {}, caller {}", call, toCallee, toCaller);
         }
         return true;
+    }
+
+    /** Both parties of an ended call forget it; in a cluster, the record kept for a resume elsewhere goes too. */
+    private void forget(Call call) {
+        for (CallParty party : List.of(call.caller(), call.callee())) {
+            party.removeCall(call);
+            if (party instanceof Session session) {
+                cluster.callChanged(session, call, false);
+            }
+        }
     }
 
     /** Finds the call a request means: by {@code call}, or by {@code to} when this session has exactly one call with it. */

@@ -12,6 +12,7 @@ import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.PresenceResult;
@@ -37,9 +38,12 @@ public final class PresenceService {
     private final Router router;
     private final CoreConfig config;
     private final BridgeRegistry bridges;
+    private final Cluster cluster;
 
     @Inject
-    public PresenceService(SessionRegistry sessions, Router router, CoreConfig config, BridgeRegistry bridges) {
+    public PresenceService(SessionRegistry sessions, Router router, CoreConfig config, BridgeRegistry bridges,
+                           Cluster cluster) {
+        this.cluster = cluster;
         this.sessions = sessions;
         this.router = router;
         this.config = config;
@@ -52,14 +56,18 @@ public final class PresenceService {
             return Outcome.failed(ErrorCode.FORBIDDEN, "you follow " + config.maxFollowed() + " addresses already (presence.max-followed)");
         }
         if (to instanceof Address.Local local) {
-            follower.follow(to);
+            if (follower.follow(to)) {
+                cluster.followChanged(follower, to, true);
+            }
             Signal.Presence now = follow(follower, local);
             return Outcome.ok(new PresenceResult(to.toString(), now.status(), now.note()));
         }
         // Another network's address: the party behind it (its bridge) delivers its presence itself.
         RouteResult asked = router.resolve(to).deliver(new Signal.Subscription(follower.address(), true));
         if (asked.isAccepted()) {
-            follower.follow(to);
+            if (follower.follow(to)) {
+                cluster.followChanged(follower, to, true);
+            }
             return Outcome.ok(new PresenceResult(to.toString(), null, null));
         }
         return Outcome.of(asked);
@@ -67,6 +75,7 @@ public final class PresenceService {
 
     public Outcome unsubscribe(Session follower, ClientMessage.Unsubscribe unsubscribe) {
         if (follower.unfollow(unsubscribe.to())) {
+            cluster.followChanged(follower, unsubscribe.to(), false);
             stopFollowing(follower, unsubscribe.to());
         }
         return Outcome.ok();
@@ -77,18 +86,48 @@ public final class PresenceService {
      * {@link #unfollow}. Returns the user's presence now ({@code offline} when not logged in).
      */
     public Signal.Presence follow(Party follower, Address.Local user) {
-        followers.computeIfAbsent(user.name(), name -> ConcurrentHashMap.newKeySet()).add(follower);
+        boolean[] first = new boolean[1];
+        followers.computeIfAbsent(user.name(), name -> {
+            first[0] = true;
+            return ConcurrentHashMap.newKeySet();
+        }).add(follower);
+        if (first[0] && cluster.isShared()) {
+            cluster.following(user);
+        }
         Session target = sessions.byName(user.name());
+        if (target == null && cluster.isShared()) {
+            return cluster.presenceOf(user);
+        }
         Session.Presence now = target != null ? target.presence() : new Session.Presence(PresenceStatus.OFFLINE, null);
         return new Signal.Presence(user, now.status(), now.note());
     }
 
     /** {@code follower} no longer follows {@code user}. */
     public void unfollow(Party follower, Address.Local user) {
+        boolean[] last = new boolean[1];
         followers.computeIfPresent(user.name(), (name, set) -> {
             set.remove(follower);
-            return set.isEmpty() ? null : set;
+            last[0] = set.isEmpty();
+            return last[0] ? null : set;
         });
+        if (last[0] && cluster.isShared()) {
+            cluster.notFollowing(user);
+        }
+    }
+
+    /** The names this node's parties follow now: a cluster registers them again after its store lost them. */
+    public Set<String> followedNames() {
+        return Set.copyOf(followers.keySet());
+    }
+
+    /** A presence change of a user on another node: this node's followers of that user get it. */
+    public void fromOtherNode(Signal.Presence presence) {
+        if (presence.from() instanceof Address.Local user) {
+            Set<Party> set = followers.get(user.name());
+            if (set != null) {
+                set.forEach(follower -> follower.deliver(presence));
+            }
+        }
     }
 
     public Outcome set(Session session, ClientMessage.SetPresence presence) {
@@ -124,6 +163,9 @@ public final class PresenceService {
         Set<Party> set = followers.get(session.name());
         if (set != null) {
             set.forEach(follower -> follower.deliver(presence));
+        }
+        if (cluster.isShared()) {
+            cluster.presenceChanged(session, presence);
         }
     }
 }

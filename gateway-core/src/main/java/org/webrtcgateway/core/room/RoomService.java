@@ -12,6 +12,7 @@ import org.webrtcgateway.core.access.AccessRefusals;
 import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.RawJson;
 import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.protocol.ClientMessage;
 import org.webrtcgateway.core.protocol.ServerMessage.JoinResult;
@@ -28,9 +29,11 @@ public final class RoomService {
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final CoreConfig config;
     private final AccessRefusals refusals;
+    private final Cluster cluster;
 
     @Inject
-    public RoomService(CoreConfig config, AccessRefusals refusals) {
+    public RoomService(CoreConfig config, AccessRefusals refusals, Cluster cluster) {
+        this.cluster = cluster;
         this.refusals = refusals;
         this.config = config;
     }
@@ -44,6 +47,9 @@ public final class RoomService {
         if (!session.rooms().contains(join.room()) && session.rooms().size() >= config.maxRoomsPerConnection()) {
             return Outcome.failed(ErrorCode.FORBIDDEN, "you are in " + config.maxRoomsPerConnection()
                     + " rooms already (room.max-per-connection)");
+        }
+        if (cluster.isShared()) {
+            return joinShared(session, join);
         }
         AccessPolicy access = session.access();
         String[] refusedBy = new String[1];
@@ -84,13 +90,63 @@ public final class RoomService {
         return Outcome.always(joined[0]);
     }
 
+    /**
+     * A join in a cluster: the seat is taken cluster-wide first (the capacity holds across nodes), then the member
+     * joins this node's part of the room, which is what relays to it.
+     */
+    private Outcome joinShared(Session session, ClientMessage.Join join) {
+        Integer asked = join.capacity();
+        AccessPolicy access = session.access();
+        String creationRefusal = !access.rooms() ? "rooms: false"
+                : asked != null && asked > access.roomMaxCapacity() ? "room_max_capacity " + access.roomMaxCapacity()
+                : null;
+        int capacity = asked != null ? asked : Math.min(config.defaultRoomCapacity(), access.roomMaxCapacity());
+        Cluster.Seat seat = cluster.join(join.room(), session, capacity, creationRefusal);
+        if (seat instanceof Cluster.Unavailable unavailable) {
+            return Outcome.failed(unavailable.code(), unavailable.message());
+        }
+        if (seat instanceof Cluster.CreationRefused refused) {
+            return refusals.refuse(session, AccessRefusals.What.ROOM, "creating room '" + join.room() + "'"
+                    + (asked != null ? " for " + asked : ""), refused.rule());
+        }
+        if (seat instanceof Cluster.Full) {
+            return Outcome.failed(ErrorCode.ROOM_FULL, "room '" + join.room() + "' is full");
+        }
+        Cluster.Seated seated = (Cluster.Seated) seat;
+        if (!seated.alreadyIn()) {
+            rooms.compute(join.room(), (name, room) -> {
+                Room target = room != null ? room : new Room(seated.capacity());
+                target.add(session);
+                return target;
+            });
+            session.addRoom(join.room());
+            announce(session, join.room(), new Signal.PeerJoined(session.address(), join.room()));
+        }
+        return Outcome.always(new JoinResult(join.room(), seated.others(), seated.created(), seated.capacity()));
+    }
+
     public Outcome leave(Session session, ClientMessage.Leave leave) {
         if (session.removeRoom(leave.room())) {
             List<Session> remaining = removeMember(session, leave.room());
             Signal left = new Signal.PeerLeft(session.address(), leave.room());
             remaining.forEach(member -> member.deliver(left));
+            if (cluster.isShared()) {
+                cluster.left(leave.room(), session);
+                cluster.toRoom(leave.room(), left);
+            }
         }
         return Outcome.ok();
+    }
+
+    /**
+     * A room signal from a member on another node ({@code peer-joined}, {@code peer-left}, a message): this node's
+     * members of the room get it.
+     */
+    public void fromOtherNode(String roomName, Signal signal) {
+        Room room = rooms.get(roomName);
+        if (room != null) {
+            room.others(null).forEach(member -> member.deliver(signal));
+        }
     }
 
     /** A {@code message} to a room: everyone else in it gets it, with {@code room} set. */
@@ -124,10 +180,12 @@ public final class RoomService {
 
     private void announce(Session session, String roomName, Signal signal) {
         Room room = rooms.get(roomName);
-        if (room == null) {
-            return;
+        if (room != null) {
+            room.others(session).forEach(member -> member.deliver(signal));
         }
-        room.others(session).forEach(member -> member.deliver(signal));
+        if (cluster.isShared()) {
+            cluster.toRoom(roomName, signal);
+        }
     }
 
     /** Rooms that have members. */

@@ -34,6 +34,12 @@ import org.webrtcgateway.core.protocol.ServerMessage;
 public final class Session implements CallParty {
 
     private final Address.Local address;
+    /**
+     * Tells this session from another of the same name (a later login, or the same user's session on another
+     * node of a cluster), for a name's claim and release. Not a secret: the resume token is.
+     */
+    private final String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     // Replaced at every resume (SessionRegistry.rotateResumeToken): a leaked token is good for one takeover at most.
     private volatile String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
@@ -115,6 +121,11 @@ public final class Session implements CallParty {
 
     public String name() {
         return address.name();
+    }
+
+    /** This session, not another of the same name: see {@link #id}. */
+    public String id() {
+        return id;
     }
 
     /** What this user may reach, fixed at login. */

@@ -1,0 +1,74 @@
+package org.webrtcgateway.cluster;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.RouteResult;
+import org.webrtcgateway.core.api.Signal;
+import org.webrtcgateway.core.call.CallParty;
+import org.webrtcgateway.core.cluster.ClusterInbound;
+
+/**
+ * Hands one inbox entry to the core ({@link ClusterInbound}), with the far end as this node's calls hold it: the
+ * user on the sending node, or the address behind that node's bridge. An offer that is refused here (the user is
+ * busy, gone, in too many calls) goes back as {@code bye} with the refusal's code as reason, since the sender's
+ * request was answered before the offer got here.
+ */
+final class InboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+
+    private final ClusterInbound inbound;
+    private final Outbound outbound;
+
+    InboxDispatcher(ClusterInbound inbound, Outbound outbound) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+    }
+
+    void dispatch(Map<String, String> entry) {
+        String kind = entry.get("k");
+        String to = entry.get("to");
+        if (Outbound.REPLACED.equals(kind)) {
+            inbound.replaced(new Address.Local(to), entry.get("session"));
+            return;
+        }
+        Signal signal = SignalCodec.decode(entry.get("s"));
+        switch (kind) {
+            case Outbound.USER -> {
+                CallParty far = farParty(signal.from(), entry.get("node"));
+                Address.Local user = new Address.Local(to);
+                refused(inbound.toUser(user, signal, far), signal, far, user);
+            }
+            case Outbound.BRIDGED -> {
+                Address.External address = (Address.External) SignalCodec.address(to);
+                RouteResult result = inbound.toBridged(address, signal);
+                if (signal.from() instanceof Address.Local user) {
+                    refused(result, signal, new RemoteUser(user, outbound), address);
+                }
+            }
+            case Outbound.ROOM -> inbound.toRoom(to, signal);
+            case Outbound.PRESENCE -> inbound.toFollowers((Signal.Presence) signal);
+            default -> log.warn("an inbox entry of unknown kind '{}' was skipped", kind);
+        }
+    }
+
+    /** The sender as this node's calls hold it. */
+    private CallParty farParty(Address from, String node) {
+        return from instanceof Address.Local user ? new RemoteUser(user, outbound)
+                : new RemoteBridged((Address.External) from, node, outbound);
+    }
+
+    /**
+     * An offer refused here ends the call at the sender's: {@code sender} gets {@code bye} from {@code to}, the
+     * address the offer was for, with the refusal's code as reason.
+     */
+    private static void refused(RouteResult result, Signal signal, CallParty sender, Address to) {
+        if (result instanceof RouteResult.Rejected rejected && signal instanceof Signal.Offer offer) {
+            log.debug("offer {} from {} to {} refused here: {}", offer.call(), sender.address(), to, rejected.message());
+            sender.deliver(new Signal.Bye(to, offer.call(), rejected.code().wireName()));
+        }
+    }
+}

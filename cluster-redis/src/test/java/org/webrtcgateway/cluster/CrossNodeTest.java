@@ -1,0 +1,203 @@
+package org.webrtcgateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.Sdps;
+import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.testing.redis.RedisExtension;
+
+/** Users on different nodes of one cluster reach each other as on one node. */
+@Tag("redis")
+class CrossNodeTest {
+
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
+
+    private final Nodes nodes = new Nodes(redis);
+
+    @AfterEach
+    void stopNodes() {
+        nodes.close();
+    }
+
+    @Test
+    void aNameTakenOnOneNodeIsTakenOnEveryNode() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        a.login("alice");
+
+        b.client().requestError("name-taken", "type", "login", "name", "alice");
+    }
+
+    @Test
+    void aNameIsFreeOnEveryNodeOnceItsUserLoggedOut() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient alice = a.login("alice");
+        alice.closeNormally();
+
+        org.awaitility.Awaitility.await().atMost(TestClient.WAIT).untilAsserted(() -> {
+            TestClient again = b.client();
+            JsonNode reply = again.request("type", "login", "name", "alice");
+            assertThat(reply.path("type").asText()).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void aCallBetweenUsersOnTwoNodesIsSetUpRelayedAndEnded() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient alice = a.login("alice");
+        TestClient bob = b.login("bob");
+
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        JsonNode offer = bob.next("offer");
+        assertThat(offer.path("from").asText()).isEqualTo("alice");
+        assertThat(offer.path("sdp").asText()).isEqualTo(Sdps.ONE_AUDIO_STREAM);
+        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        assertThat(alice.next("answer").path("sdp").asText()).isEqualTo(Sdps.ONE_AUDIO_STREAM);
+        bob.requestOk("type", "candidate", "call", call, "candidate",
+                java.util.Map.of("candidate", "candidate:1 1 udp 1 127.0.0.1 5000 typ host", "sdpMid", "0", "sdpMLineIndex", 0));
+        assertThat(alice.next("candidate").path("candidate").path("candidate").asText()).contains("127.0.0.1 5000");
+        alice.requestOk("type", "bye", "call", call);
+        assertThat(bob.next("bye").path("call").asText()).isEqualTo(call);
+    }
+
+    @Test
+    void anOfferToABusyUserOnAnotherNodeEndsWithByeSayingWhy() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b", java.util.Map.of("call.max-per-user", "1"));
+        TestClient alice = a.login("alice");
+        TestClient carol = a.login("carol");
+        TestClient bob = b.login("bob");
+        carol.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM);
+        bob.next("offer");
+
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+
+        JsonNode bye = alice.next("bye");
+        assertThat(bye.path("call").asText()).isEqualTo(call);
+        assertThat(bye.path("reason").asText()).isEqualTo("busy");
+    }
+
+    @Test
+    void aCallToANameNobodyHoldsIsUnknownPeer() throws Exception {
+        nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient bob = b.login("bob");
+
+        bob.requestError("unknown-peer", "type", "offer", "to", "nobody", "sdp", Sdps.ONE_AUDIO_STREAM);
+    }
+
+    @Test
+    void messagesBetweenNodesKeepEachSendersOrder() throws Exception {
+        // Each sender sends its messages at once, past the per-connection rate a browser gets.
+        java.util.Map<String, String> unlimited = java.util.Map.of("websocket.messages-per-second", "0");
+        GatewayExtension a = nodes.start("a", unlimited);
+        GatewayExtension b = nodes.start("b", unlimited);
+        GatewayExtension c = nodes.start("c", unlimited);
+        TestClient bob = b.login("bob");
+        List<TestClient> senders = List.of(a.login("alice"), c.login("carol"), b.login("dave"));
+        int each = 300;
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (TestClient sender : senders) {
+            sending.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < each; i++) {
+                    sender.send("type", "message", "to", "bob", "data", java.util.Map.of("n", i));
+                }
+            }));
+        }
+        sending.forEach(CompletableFuture::join);
+
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (int i = 0; i < each * senders.size(); i++) {
+            JsonNode message = bob.next("message");
+            String from = message.path("from").asText();
+            int expected = next.getOrDefault(from, 0);
+            assertThat(message.path("data").path("n").asInt()).as("message %d from %s", expected, from).isEqualTo(expected);
+            next.put(from, expected + 1);
+        }
+        assertThat(next).containsOnlyKeys("alice", "carol", "dave").allSatisfy((from, count) -> assertThat(count).isEqualTo(each));
+    }
+
+    @Test
+    void aRoomAcrossNodesRelaysToEveryMemberAndTellsWhoJoinedAndLeft() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient alice = a.login("alice");
+        TestClient bob = b.login("bob");
+        TestClient carol = a.login("carol");
+
+        JsonNode created = alice.requestOk("type", "join", "room", "r1", "capacity", 3);
+        assertThat(created.path("initiator").asBoolean()).isTrue();
+        JsonNode joined = bob.requestOk("type", "join", "room", "r1");
+        assertThat(joined.path("peers")).extracting(JsonNode::asText).containsExactly("alice");
+        assertThat(alice.next("peer-joined").path("from").asText()).isEqualTo("bob");
+        carol.requestOk("type", "join", "room", "r1");
+        assertThat(bob.next("peer-joined").path("from").asText()).isEqualTo("carol");
+        alice.next("peer-joined");
+
+        bob.requestOk("type", "message", "room", "r1", "data", java.util.Map.of("hi", 1));
+        assertThat(alice.next("message").path("from").asText()).isEqualTo("bob");
+        assertThat(carol.next("message").path("room").asText()).isEqualTo("r1");
+
+        bob.requestOk("type", "leave", "room", "r1");
+        assertThat(alice.next("peer-left").path("from").asText()).isEqualTo("bob");
+        assertThat(carol.next("peer-left").path("from").asText()).isEqualTo("bob");
+    }
+
+    @Test
+    void twoNodesCannotBothGiveAwayARoomsLastSeat() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        GatewayExtension c = nodes.start("c");
+        a.login("owner").requestOk("type", "join", "room", "race", "capacity", 4);
+        List<GatewayExtension> where = List.of(a, b, c);
+        List<TestClient> racers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            racers.add(where.get(i % 3).login("racer" + i));
+        }
+        ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
+        racers.parallelStream().forEach(racer -> {
+            JsonNode reply = racer.request("type", "join", "room", "race");
+            outcomes.add(reply.path("type").asText().equals("ok") ? "seated" : reply.path("code").asText());
+        });
+
+        assertThat(outcomes).filteredOn("seated"::equals).hasSize(3);
+        assertThat(outcomes).filteredOn("room-full"::equals).hasSize(9);
+    }
+
+    @Test
+    void aFollowerOnAnotherNodeSeesPresenceChangesAndOffline() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient bob = b.login("bob");
+        JsonNode before = bob.requestOk("type", "subscribe", "to", "alice");
+        assertThat(before.path("status").asText()).isEqualTo("offline");
+
+        TestClient alice = a.login("alice");
+        assertThat(bob.next("presence").path("status").asText()).isEqualTo("available");
+        alice.requestOk("type", "presence", "status", "away", "note", "lunch");
+        JsonNode away = bob.next("presence");
+        assertThat(away.path("status").asText()).isEqualTo("away");
+        assertThat(away.path("note").asText()).isEqualTo("lunch");
+        TestClient carol = b.login("carol");
+        JsonNode now = carol.requestOk("type", "subscribe", "to", "alice");
+        assertThat(now.path("status").asText()).isEqualTo("away");
+
+        alice.closeNormally();
+        assertThat(bob.next("presence").path("status").asText()).isEqualTo("offline");
+    }
+}

@@ -1,0 +1,56 @@
+package org.webrtcgateway.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.webrtcgateway.testing.GatewayExtension;
+import org.webrtcgateway.testing.redis.RedisExtension;
+
+/**
+ * Gateways in cluster mode on one Redis, in this JVM (each with its own injector, event loops and Redis
+ * connections, as separate processes would have). Each test gets a key prefix of its own, so tests sharing a Redis
+ * never see each other's keys.
+ */
+final class Nodes implements AutoCloseable {
+
+    private static final AtomicInteger CLUSTERS = new AtomicInteger();
+
+    private final RedisExtension redis;
+    private final String prefix = "t" + CLUSTERS.incrementAndGet() + "-" + ProcessHandle.current().pid() + ":";
+    private final List<GatewayExtension> nodes = new ArrayList<>();
+
+    Nodes(RedisExtension redis) {
+        this.redis = redis;
+    }
+
+    /** Starts a node named {@code id} with the test's cluster settings and {@code extra}. */
+    GatewayExtension start(String id, Map<String, String> extra) throws Exception {
+        GatewayExtension node = new GatewayExtension()
+                .with("cluster.enabled", "true")
+                .with("cluster.redis-uri", redis.uri().toString())
+                .with("cluster.key-prefix", prefix)
+                .with("cluster.node-id", id)
+                .with("cluster.heartbeat", "100ms")
+                .with("cluster.node-expiry", "400ms")
+                .with("cluster.command-timeout", "500ms");
+        extra.forEach(node::with);
+        node.start();
+        nodes.add(node);
+        return node;
+    }
+
+    GatewayExtension start(String id) throws Exception {
+        return start(id, Map.of());
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(GatewayExtension::stop);
+    }
+}

@@ -56,10 +56,29 @@ class ArchitectureTest {
             .that().resideInAPackage("org.webrtcgateway.sip..")
             .should().dependOnClassesThat().resideInAPackage("org.webrtcgateway.websocket..");
 
-    private static String[] with(String allowed) {
-        String[] packages = new String[PLUGIN_API.length + 1];
-        packages[0] = allowed;
-        System.arraycopy(PLUGIN_API, 0, packages, 1, PLUGIN_API.length);
+    /**
+     * The cluster plug-in shares the core's own state (sessions, calls, rooms, presence) with other nodes, so it sees
+     * more of the core than a bridge: the cluster seam, and the parties, sessions and services that seam hands it
+     * (ADR 0025). It sees no frontend and no bridge.
+     */
+    @ArchTest
+    static final ArchRule theClusterPluginUsesOnlyTheCoresClusterSeam = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.cluster..")
+            .should().dependOnClassesThat(resideInAPackage(CORE)
+                    .and(not(resideInAnyPackage(with("org.webrtcgateway.core.cluster", "org.webrtcgateway.core.api",
+                            "org.webrtcgateway.core.call", "org.webrtcgateway.core.session", "org.webrtcgateway.core.room",
+                            "org.webrtcgateway.core.presence")))));
+
+    @ArchTest
+    static final ArchRule theClusterPluginUsesNoFrontendOrBridge = noClasses()
+            .that().resideInAPackage("org.webrtcgateway.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.webrtcgateway.websocket..", "org.webrtcgateway.sip..",
+                    "org.webrtcgateway.xmpp..");
+
+    private static String[] with(String... allowed) {
+        String[] packages = new String[PLUGIN_API.length + allowed.length];
+        System.arraycopy(allowed, 0, packages, 0, allowed.length);
+        System.arraycopy(PLUGIN_API, 0, packages, allowed.length, PLUGIN_API.length);
         return packages;
     }
 }

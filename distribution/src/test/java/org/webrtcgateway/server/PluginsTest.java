@@ -25,7 +25,7 @@ class PluginsTest {
 
         // On this test class path only: echo-bridge (PluggedSchemeTest's) and gateway-testing's in-process frontend.
         assertThat(gateway.plugins()).extracting(GatewayPlugin::name)
-                .containsExactly("echo-bridge", "in-process-frontend", "sip-bridge", "websocket", "xmpp-bridge");
+                .containsExactly("cluster-redis", "echo-bridge", "in-process-frontend", "sip-bridge", "websocket", "xmpp-bridge");
         assertThat(gateway.settings()).containsAll(WebSocketConfig.SETTINGS).containsAll(SipConfig.SETTINGS)
                 .containsAll(XmppConfig.SETTINGS);
     }

@@ -242,7 +242,8 @@ final class Membership {
         String claimed;
         try {
             claimed = store.call(RedisStore.Script.CLAIM, ScriptOutputType.VALUE, config.keyPrefix(), session.name(),
-                    config.nodeId(), session.id(), "0", String.valueOf(config.inboxLength()));
+                    config.nodeId(), session.id(), "0", String.valueOf(config.inboxLength()),
+                    ResumeTokens.digest(session.resumeToken()));
         } catch (Exception e) {
             return;
         }

@@ -33,6 +33,11 @@ import org.webrtcgateway.core.session.Session;
 final class RedisCluster implements Cluster {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
+    /**
+     * How long a resume token's digest leads to its name: the name's own record says whether it is still the current
+     * token, so this only bounds the keys a busy cluster leaves behind (a day is past any resume grace).
+     */
+    private static final long RESUME_KEY_LIFETIME_MILLIS = 24L * 3600 * 1000;
 
     private final ClusterConfig config;
     private final MeterRegistry registry;
@@ -101,7 +106,8 @@ final class RedisCluster implements Cluster {
         }
         try {
             String claimed = store.call(RedisStore.Script.CLAIM, ScriptOutputType.VALUE, config.keyPrefix(), session.name(),
-                    config.nodeId(), session.id(), replace ? "1" : "0", String.valueOf(config.inboxLength()));
+                    config.nodeId(), session.id(), replace ? "1" : "0", String.valueOf(config.inboxLength()),
+                    ResumeTokens.digest(session.resumeToken()));
             return "claimed".equals(claimed) ? new Claimed() : new Taken();
         } catch (Exception e) {
             log.debug("claim of '{}' failed", session.name(), e);
@@ -116,6 +122,34 @@ final class RedisCluster implements Cluster {
         }
         // Redis away: the name stays claimed by this node until Redis is back and the heartbeat reconciles.
         membership.releasedWhileAway(session);
+    }
+
+    @Override
+    public java.util.Optional<String> holderOfResumeToken(String resumeToken) {
+        if (!store.isConnected()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String name = store.sync().get(config.keyPrefix() + "resume:" + ResumeTokens.digest(resumeToken));
+            if (name == null) {
+                return java.util.Optional.empty();
+            }
+            // The digest must still be the session's current one: a resume elsewhere replaced it.
+            String current = store.sync().hget(nameKey(name), "resume");
+            return ResumeTokens.digest(resumeToken).equals(current) ? java.util.Optional.of(name) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public void resumeTokenChanged(Session session) {
+        if (store.isConnected()) {
+            String digest = ResumeTokens.digest(session.resumeToken());
+            store.async().hset(nameKey(session.name()), "resume", digest);
+            store.async().set(config.keyPrefix() + "resume:" + digest, session.name(),
+                    io.lettuce.core.SetArgs.Builder.px(RESUME_KEY_LIFETIME_MILLIS));
+        }
     }
 
     @Override

@@ -200,4 +200,25 @@ class CrossNodeTest {
         alice.closeNormally();
         assertThat(bob.next("presence").path("status").asText()).isEqualTo("offline");
     }
+
+    @Test
+    void aResumeThroughAnotherNodeGetsTheNameBackThereInANewSession() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient alice = a.client();
+        String token = alice.login("alice").path("session").asText();
+        TestClient bob = b.login("bob");
+        bob.requestOk("type", "subscribe", "to", "alice");
+        alice.drop();
+        a.awaitDropped("alice");
+
+        TestClient back = b.client();
+        JsonNode ok = back.requestOk("type", "login", "resume", token);
+
+        assertThat(ok.path("name").asText()).isEqualTo("alice");
+        assertThat(ok.path("resumed").asBoolean()).as("rooms and calls are not kept: the client sets them up again").isFalse();
+        back.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("from", "b"));
+        assertThat(bob.nextOfType("message").path("data").path("from").asText()).isEqualTo("b");
+        b.client().requestError("unauthorized", "type", "login", "resume", token);
+    }
 }

@@ -1,6 +1,7 @@
 package org.webrtcgateway.core;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -101,6 +102,15 @@ public final class LoginService {
         if (identity != null && !identity.subject().equals(name)) {
             return new Refused(ErrorCode.FORBIDDEN, "the token is for '" + identity.subject() + "', not '" + name + "'");
         }
+        return fresh(connection, name, identity, identity != null, id);
+    }
+
+    /**
+     * A new session for {@code name}. {@code replace}: the login proved it is that user's (a token for the name, or
+     * the resume token of the session another node holds), so a session holding the name ends and this one wins.
+     */
+    private Result fresh(ClientConnection connection, String name, TokenVerifier.Identity identity, boolean replace,
+                         RequestId id) {
         AccessPolicy access;
         try {
             access = identity != null ? accessRules.forClaims(identity.token().getClaims()) : accessRules.anonymous();
@@ -110,7 +120,7 @@ public final class LoginService {
         Session session = lifecycle.newSession(name, access);
         Session holder = sessions.register(session);
         if (holder != null) {
-            if (identity == null) {
+            if (!replace) {
                 return new Refused(ErrorCode.NAME_TAKEN, "'" + name + "' is taken");
             }
             // The token proves this is the same user (a reloaded page, a second device): the newest login wins.
@@ -121,7 +131,7 @@ public final class LoginService {
             }
         }
         if (cluster.isShared()) {
-            Refused refused = claimInCluster(session, identity != null);
+            Refused refused = claimInCluster(session, replace);
             if (refused != null) {
                 sessions.remove(session);
                 return refused;
@@ -151,6 +161,16 @@ public final class LoginService {
 
     private Result resume(ClientConnection connection, ClientMessage.Login login, RequestId id, TokenVerifier.Identity identity) {
         Session session = sessions.byResumeToken(login.resume());
+        if (session == null && cluster.isShared()) {
+            Optional<String> elsewhere = cluster.holderOfResumeToken(login.resume());
+            if (elsewhere.isPresent() && (login.name() == null || login.name().equals(elsewhere.get()))
+                    && (identity == null || identity.subject().equals(elsewhere.get()))) {
+                // Held by another node: the user gets its name back here in a new session (resumed: false says
+                // rooms and calls must be joined and set up again) and the other node's session ends.
+                log.info("a resume of {}'s session, held by another node, logs it in afresh here", elsewhere.get());
+                return fresh(connection, elsewhere.get(), identity, true, id);
+            }
+        }
         if (session == null) {
             refusedResumes.occurred(connection.remoteAddress() + ": no session has that resume token");
             return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token is wrong or the session has ended");
@@ -172,6 +192,7 @@ public final class LoginService {
         if (resumed.replaced() != null) {
             resumed.replaced().close(CloseReason.RESUMED_ELSEWHERE);
         }
+        cluster.resumeTokenChanged(session);
         log.info("{} resumed from {}", session, connection.remoteAddress());
         SessionLog.started(session, true);
         return new LoggedIn(session);

@@ -41,6 +41,15 @@ public interface Cluster {
     /** The party for {@code name}, which no session of this node holds: a user on another node, or why not. */
     Located locate(String name);
 
+    /**
+     * The name whose session, held by another node, {@code resumeToken} resumes now; empty when none does. Only a
+     * digest of each session's current token is kept in the cluster, never the token.
+     */
+    java.util.Optional<String> holderOfResumeToken(String resumeToken);
+
+    /** {@code session}'s resume token changed (a resume here): the cluster keeps a digest of the new one. */
+    void resumeTokenChanged(Session session);
+
     sealed interface Claim {
     }
 

@@ -37,6 +37,15 @@ public final class SingleNode implements Cluster {
     }
 
     @Override
+    public java.util.Optional<String> holderOfResumeToken(String resumeToken) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void resumeTokenChanged(Session session) {
+    }
+
+    @Override
     public Located locate(String name) {
         return new Nobody();
     }

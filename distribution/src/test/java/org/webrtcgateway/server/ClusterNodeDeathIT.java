@@ -1,0 +1,83 @@
+package org.webrtcgateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.webrtcgateway.testing.Sdps;
+import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.testing.redis.RedisExtension;
+
+/**
+ * Two nodes of a cluster as separate processes of the bundle, on a real Redis; one dies by SIGKILL, as a crash or
+ * the out-of-memory killer would end it, with no chance to say goodbye. The other node's users must hear of it
+ * within the bound the settings give: {@code node-expiry + heartbeat + resume-grace} (1 s + 0.2 s + 1 s here).
+ */
+@Tag("redis")
+class ClusterNodeDeathIT {
+
+    @RegisterExtension
+    static final UnpackedBundle bundle = UnpackedBundle.perClass();
+
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
+
+    @TempDir
+    Path folder;
+
+    private GatewayProcess node(String id) throws Exception {
+        Path config = folder.resolve(id + ".yaml");
+        Files.writeString(config, String.join("\n",
+                "websocket:", "  bind: 127.0.0.1", "  port: 0",
+                "session:", "  resume-grace: 1s",
+                "cluster:", "  enabled: true", "  redis-uri: " + redis.uri(), "  key-prefix: \"death:\"",
+                "  node-id: " + id, "  heartbeat: 200ms", "  node-expiry: 1s", ""));
+        return bundle.start(Map.of(), "--config", config.toString());
+    }
+
+    @Test
+    void aKilledNodesUsersEndForTheOtherNodesUsersAndTheirNamesComeFreeWithinTheBound() throws Exception {
+        GatewayProcess dying = node("dying");
+        GatewayProcess staying = node("staying");
+        TestClient alice = TestClient.connect(dying.awaitWebSocketUri());
+        alice.login("alice");
+        TestClient bob = TestClient.connect(staying.awaitWebSocketUri());
+        bob.login("bob");
+        assertThat(bob.requestOk("type", "subscribe", "to", "alice").path("status").asText()).isEqualTo("available");
+        bob.requestOk("type", "join", "room", "r", "capacity", 3);
+        alice.requestOk("type", "join", "room", "r");
+        bob.next("peer-joined");
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        alice.next("answer");
+
+        dying.signal("KILL");
+        long killed = System.nanoTime();
+
+        // All three arrive once the dead node's session ends; TestClient waits 5 s for each, past the 2.2 s bound.
+        Map<String, JsonNode> told = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode message = bob.next();
+            told.put(message.path("type").asText(), message);
+        }
+        assertThat(told).containsOnlyKeys("bye", "peer-left", "presence");
+        assertThat(told.get("bye").path("call").asText()).isEqualTo(call);
+        assertThat(told.get("bye").path("reason").asText()).isEqualTo("gone");
+        assertThat(told.get("peer-left").path("from").asText()).isEqualTo("alice");
+        assertThat(told.get("presence").path("status").asText()).isEqualTo("offline");
+        long tookMillis = (System.nanoTime() - killed) / 1_000_000;
+        assertThat(tookMillis).as("milliseconds from SIGKILL to the end of alice's session").isGreaterThanOrEqualTo(1000);
+
+        TestClient aliceAgain = TestClient.connect(staying.awaitWebSocketUri());
+        assertThat(aliceAgain.login("alice").path("type").asText()).isEqualTo("ok");
+    }
+}

@@ -46,6 +46,8 @@ final class Membership {
     private volatile Set<String> live = Set.of();
     /** Since when Redis has not answered a heartbeat; null while it does. */
     private volatile Instant unreachableSince;
+    /** False until the first heartbeat: a node that starts is unknown to Redis, and has nothing to register again. */
+    private boolean started;
     /** Sessions that ended while Redis was away: their names are released once it is back. */
     private final Map<String, String> releasedWhileAway = new ConcurrentHashMap<>();
 
@@ -128,9 +130,10 @@ final class Membership {
         boolean wasAway = unreachableSince != null;
         unreachableSince = null;
         boolean known = ((Long) answer.get(0)) == 1;
-        if (wasAway || !known) {
+        if (started && (wasAway || !known)) {
             reconcile(known);
         }
+        started = true;
         Set<String> now = new HashSet<>();
         answer.subList(1, answer.size()).forEach(node -> now.add((String) node));
         noticeDeparted(now);

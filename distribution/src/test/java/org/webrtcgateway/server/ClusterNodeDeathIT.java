@@ -49,7 +49,8 @@ class ClusterNodeDeathIT {
         GatewayProcess staying = node("staying");
         TestClient alice = TestClient.connect(dying.awaitWebSocketUri());
         alice.login("alice");
-        TestClient bob = TestClient.connect(staying.awaitWebSocketUri());
+        java.net.URI stayingUri = staying.awaitWebSocketUri();
+        TestClient bob = TestClient.connect(stayingUri);
         bob.login("bob");
         assertThat(bob.requestOk("type", "subscribe", "to", "alice").path("status").asText()).isEqualTo("available");
         bob.requestOk("type", "join", "room", "r", "capacity", 3);
@@ -77,7 +78,7 @@ class ClusterNodeDeathIT {
         long tookMillis = (System.nanoTime() - killed) / 1_000_000;
         assertThat(tookMillis).as("milliseconds from SIGKILL to the end of alice's session").isGreaterThanOrEqualTo(1000);
 
-        TestClient aliceAgain = TestClient.connect(staying.awaitWebSocketUri());
+        TestClient aliceAgain = TestClient.connect(stayingUri);
         assertThat(aliceAgain.login("alice").path("type").asText()).isEqualTo("ok");
     }
 }

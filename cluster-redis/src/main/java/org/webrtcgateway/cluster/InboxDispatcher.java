@@ -1,5 +1,6 @@
 package org.webrtcgateway.cluster;
 
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -22,17 +23,38 @@ final class InboxDispatcher {
 
     private final ClusterInbound inbound;
     private final Outbound outbound;
+    private final MovesInProgress moves;
+    private final RoomNodes roomNodes;
 
-    InboxDispatcher(ClusterInbound inbound, Outbound outbound) {
+    InboxDispatcher(ClusterInbound inbound, Outbound outbound, MovesInProgress moves, RoomNodes roomNodes) {
         this.inbound = inbound;
         this.outbound = outbound;
+        this.moves = moves;
+        this.roomNodes = roomNodes;
     }
 
+    /** An entry from the inbox: held while its user's session is being taken over here, else handled now. */
     void dispatch(Map<String, String> entry) {
+        if (Outbound.USER.equals(entry.get("k")) && moves.holdIfMoving(entry.get("to"), entry)) {
+            return;
+        }
+        handle(entry);
+    }
+
+    /** Handles an entry now. */
+    void handle(Map<String, String> entry) {
         String kind = entry.get("k");
         String to = entry.get("to");
         if (Outbound.REPLACED.equals(kind)) {
             inbound.replaced(new Address.Local(to), entry.get("session"));
+            return;
+        }
+        if (Outbound.HANDOVER.equals(kind)) {
+            handOver(new Address.Local(to), entry.get("session"), entry.get("node"));
+            return;
+        }
+        if (Outbound.HANDED_OVER.equals(kind)) {
+            moves.handedOver(to, queued(entry.get("q")));
             return;
         }
         Signal signal = SignalCodec.decode(entry.get("s"));
@@ -53,6 +75,26 @@ final class InboxDispatcher {
             case Outbound.PRESENCE -> inbound.toFollowers((Signal.Presence) signal);
             default -> log.warn("an inbox entry of unknown kind '{}' was skipped", kind);
         }
+    }
+
+    /**
+     * Another node took over {@code user}'s session: it leaves this node and the messages that waited for its client
+     * go to that node, after everything this node was sent for the user before (the inbox's order).
+     */
+    private void handOver(Address.Local user, String sessionId, String newNode) {
+        var handover = inbound.handOver(user, sessionId, new RemoteUser(user, outbound));
+        handover.ifPresent(moved -> moved.rooms().forEach(room -> roomNodes.moved(room, -1)));
+        outbound.handedOver(newNode, user.name(), handover.map(moved -> moved.queued()).orElse(List.of()));
+    }
+
+    private static List<String> queued(String json) {
+        List<String> queued = new java.util.ArrayList<>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).forEach(message -> queued.add(message.asText()));
+        } catch (java.io.IOException e) {
+            log.warn("a handover's messages could not be read: {}", e.getMessage());
+        }
+        return queued;
     }
 
     /** The sender as this node's calls hold it. */

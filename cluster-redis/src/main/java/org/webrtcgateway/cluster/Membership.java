@@ -21,6 +21,7 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.CallService;
+import org.webrtcgateway.core.cluster.AccessPolicyJson;
 import org.webrtcgateway.core.cluster.ClusterInbound;
 import org.webrtcgateway.core.session.Session;
 
@@ -246,7 +247,7 @@ final class Membership {
         try {
             claimed = store.call(RedisStore.Script.CLAIM, ScriptOutputType.VALUE, config.keyPrefix(), session.name(),
                     config.nodeId(), session.id(), "0", String.valueOf(config.inboxLength()),
-                    ResumeTokens.digest(session.resumeToken()));
+                    ResumeTokens.digest(session.resumeToken()), AccessPolicyJson.encode(session.access()));
         } catch (Exception e) {
             return;
         }
@@ -267,7 +268,7 @@ final class Membership {
         }
         String calls = config.keyPrefix() + "session:" + session.name() + ":calls";
         session.calls().forEach(call -> store.async().hset(calls, call.id(),
-                RedisCluster.CallRecord.of(call.other(session), config.nodeId()).encode()));
+                RedisCluster.CallRecord.of(call, session, config.nodeId()).encode()));
         Session.Presence presence = session.presence();
         outbound.presence(session.id(), new Signal.Presence(session.address(), presence.status(), presence.note()),
                 config.nodeId());

@@ -30,6 +30,8 @@ final class Outbound {
     static final String ROOM = "room";
     static final String PRESENCE = "presence";
     static final String REPLACED = "replaced";
+    static final String HANDOVER = "handover";
+    static final String HANDED_OVER = "handed-over";
 
     private static final Logger log = LoggerFactory.getLogger(Outbound.class);
     private final RepeatedCondition sendFailures = RepeatedCondition.warn(log, "signals to other nodes not sent: Redis failed");
@@ -131,6 +133,14 @@ final class Outbound {
                         sendFailures.occurred("presence of " + name + ": " + error.getMessage());
                     }
                 });
+    }
+
+    /** To {@code node}, which took over {@code name}'s session: the messages that waited for its client, encoded. */
+    void handedOver(String node, String name, List<String> queued) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+        queued.forEach(array::add);
+        store.async().xadd(inbox(node), io.lettuce.core.XAddArgs.Builder.maxlen(config.inboxLength()).approximateTrimming(),
+                "k", HANDED_OVER, "to", name, "node", config.nodeId(), "q", array.toString());
     }
 
     String inbox(String node) {

@@ -2,6 +2,7 @@ package org.webrtcgateway.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -18,6 +19,7 @@ import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.BridgedParty;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
+import org.webrtcgateway.core.cluster.AccessPolicyJson;
 import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.cluster.ClusterInbound;
 import org.webrtcgateway.core.config.ConfigException;
@@ -47,6 +49,9 @@ final class RedisCluster implements Cluster {
     private Outbound outbound;
     private InboxReader reader;
     private Membership membership;
+    private final MovesInProgress moves = new MovesInProgress();
+    private RoomNodes roomNodes;
+    private InboxDispatcher dispatcher;
 
     @Inject
     RedisCluster(ClusterConfig config, CoreConfig core, MeterRegistry registry, Provider<ClusterInbound> inbound,
@@ -77,8 +82,9 @@ final class RedisCluster implements Cluster {
         }
         ClusterMeters meters = new ClusterMeters(registry, store::isConnected, () -> membership.liveNodes());
         outbound = new Outbound(store, config, inbound, meters);
-        reader = new InboxReader(store, outbound.inbox(config.nodeId()), new InboxDispatcher(inbound.get(), outbound),
-                meters, "0", config.commandTimeout());
+        roomNodes = new RoomNodes(store, config);
+        dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes);
+        reader = new InboxReader(store, outbound.inbox(config.nodeId()), dispatcher, meters, "0", config.commandTimeout());
         membership = new Membership(store, config, outbound, reader, inbound, nodeState);
         membership.start();
         reader.start();
@@ -107,7 +113,7 @@ final class RedisCluster implements Cluster {
         try {
             String claimed = store.call(RedisStore.Script.CLAIM, ScriptOutputType.VALUE, config.keyPrefix(), session.name(),
                     config.nodeId(), session.id(), replace ? "1" : "0", String.valueOf(config.inboxLength()),
-                    ResumeTokens.digest(session.resumeToken()));
+                    ResumeTokens.digest(session.resumeToken()), AccessPolicyJson.encode(session.access()));
             return "claimed".equals(claimed) ? new Claimed() : new Taken();
         } catch (Exception e) {
             log.debug("claim of '{}' failed", session.name(), e);
@@ -125,7 +131,7 @@ final class RedisCluster implements Cluster {
     }
 
     @Override
-    public java.util.Optional<String> holderOfResumeToken(String resumeToken) {
+    public Optional<String> holderOfResumeToken(String resumeToken) {
         if (!store.isConnected()) {
             return java.util.Optional.empty();
         }
@@ -150,6 +156,86 @@ final class RedisCluster implements Cluster {
             store.async().set(config.keyPrefix() + "resume:" + digest, session.name(),
                     io.lettuce.core.SetArgs.Builder.px(RESUME_KEY_LIFETIME_MILLIS));
         }
+    }
+
+    @Override
+    public Optional<Takeover> takeOver(String resumeToken, String newResumeToken, String newSessionId)
+            throws UnavailableException {
+        if (!store.isConnected()) {
+            throw new UnavailableException(Unavailable.storeUnreachable().message());
+        }
+        String digest = ResumeTokens.digest(resumeToken);
+        String name;
+        try {
+            name = store.sync().get(config.keyPrefix() + "resume:" + digest);
+        } catch (RuntimeException e) {
+            throw new UnavailableException(Unavailable.storeUnreachable().message());
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        MovesInProgress.Move move = moves.begin(name);
+        try {
+            List<Object> taken = store.call(RedisStore.Script.TAKEOVER, ScriptOutputType.MULTI, config.keyPrefix(), digest,
+                    config.nodeId(), newSessionId, ResumeTokens.digest(newResumeToken), String.valueOf(config.inboxLength()));
+            if (taken.isEmpty()) {
+                moves.abandon(name, move, dispatcher::handle);
+                return Optional.empty();
+            }
+            return Optional.of(takeover(name, taken, move));
+        } catch (Exception e) {
+            moves.abandon(name, move, dispatcher::handle);
+            log.warn("cluster: taking over {}'s session failed", name, e);
+            throw new UnavailableException(Unavailable.storeUnreachable().message());
+        }
+    }
+
+    private Takeover takeover(String name, List<Object> taken, MovesInProgress.Move move) throws Exception {
+        String oldNode = (String) taken.get(1);
+        boolean live = "live".equals(taken.get(3));
+        String access = (String) taken.get(4);
+        PresenceStatus status = PresenceStatus.fromWireName((String) taken.get(5)).orElse(PresenceStatus.AVAILABLE);
+        String note = (String) taken.get(6);
+        String session = config.keyPrefix() + "session:" + name;
+        java.util.Map<String, Integer> rooms = new java.util.LinkedHashMap<>();
+        for (String room : store.sync().smembers(session + ":rooms")) {
+            String capacity = store.sync().hget(config.keyPrefix() + "room:{" + room + "}", "capacity");
+            if (capacity != null) {
+                rooms.put(room, Integer.parseInt(capacity));
+                roomNodes.moved(room, 1);
+                if (!live) {
+                    roomNodes.moved(room, oldNode, -1);
+                }
+            }
+        }
+        List<Address> follows = new ArrayList<>();
+        store.sync().smembers(session + ":follows").forEach(encoded -> follows.add(SignalCodec.address(encoded)));
+        List<MovedCall> calls = new ArrayList<>();
+        store.sync().hgetall(session + ":calls").forEach((id, encoded) -> {
+            CallRecord record = CallRecord.decode(encoded);
+            CallParty far = record.peer() instanceof Address.Local user ? new RemoteUser(user, outbound)
+                    : record.bridgeNode().equals(config.nodeId()) ? null
+                    : new RemoteBridged((Address.External) record.peer(), record.bridgeNode(), outbound);
+            calls.add(new MovedCall(id, record.outgoing(), record.peer(), far));
+        });
+        List<String> queued = List.of();
+        List<java.util.Map<String, String>> queuedInCluster = new ArrayList<>();
+        boolean interrupted = !live;
+        if (live) {
+            try {
+                queued = move.handedOver.get(config.commandTimeout().toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("cluster: node '{}' did not hand {}'s session over in time; going on without its queue", oldNode, name);
+                interrupted = true;
+            }
+        } else {
+            store.sync().xrange(session + ":queue", io.lettuce.core.Range.create("-", "+"))
+                    .forEach(entry -> queuedInCluster.add(entry.getBody()));
+            store.sync().del(session + ":queue");
+        }
+        Runnable registered = () -> moves.finish(name, move, queuedInCluster, dispatcher::handle);
+        return new Takeover(name, access.isEmpty() ? null : access, status, note.isEmpty() ? null : note, rooms, follows,
+                calls, queued, interrupted, registered);
     }
 
     @Override
@@ -263,7 +349,7 @@ final class RedisCluster implements Cluster {
         }
         String key = config.keyPrefix() + "session:" + session.name() + ":calls";
         if (ongoing) {
-            store.async().hset(key, call.id(), CallRecord.of(call.other(session), config.nodeId()).encode());
+            store.async().hset(key, call.id(), CallRecord.of(call, session, config.nodeId()).encode());
         } else {
             store.async().hdel(key, call.id());
         }
@@ -292,23 +378,28 @@ final class RedisCluster implements Cluster {
         return config.keyPrefix() + "name:" + name;
     }
 
-    /** The far end of a call as another node needs it to end the call: its address, and the node of its bridge. */
-    record CallRecord(Address peer, String bridgeNode) {
+    /**
+     * A call of a user as the cluster records it, for a node that takes the session over or ends it: whether the
+     * user placed it, the far end's address, and the node whose bridge holds it ("" for a user).
+     */
+    record CallRecord(boolean outgoing, Address peer, String bridgeNode) {
 
-        static CallRecord of(CallParty far, String thisNode) {
+        static CallRecord of(Call call, Session session, String thisNode) {
+            CallParty far = call.other(session);
+            boolean outgoing = call.caller() == session;
             if (far instanceof RemoteBridged remote) {
-                return new CallRecord(remote.address(), remote.node());
+                return new CallRecord(outgoing, remote.address(), remote.node());
             }
-            return new CallRecord(far.address(), far instanceof BridgedParty ? thisNode : "");
+            return new CallRecord(outgoing, far.address(), far instanceof BridgedParty ? thisNode : "");
         }
 
         String encode() {
-            return bridgeNode + " " + SignalCodec.address(peer);
+            return (outgoing ? "out " : "in ") + (bridgeNode.isEmpty() ? "-" : bridgeNode) + " " + SignalCodec.address(peer);
         }
 
         static CallRecord decode(String text) {
-            int space = text.indexOf(' ');
-            return new CallRecord(SignalCodec.address(text.substring(space + 1)), text.substring(0, space));
+            String[] parts = text.split(" ", 3);
+            return new CallRecord(parts[0].equals("out"), SignalCodec.address(parts[2]), parts[1].equals("-") ? "" : parts[1]);
         }
     }
 }

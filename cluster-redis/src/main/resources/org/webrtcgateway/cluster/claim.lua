@@ -1,5 +1,6 @@
 -- Claims a name for a session of a node. ARGV: prefix, name, node, session, replace (1/0), inbox length,
--- digest of the session's resume token (a resume on another node finds the name through it).
+-- digest of the session's resume token (a resume on another node finds the name through it), the session's
+-- access policy as JSON (a resume on another node keeps it).
 -- Held by another session: 'taken', unless replace (a token proved it is the same user: the newest login wins);
 -- then the holder's node is told, through its inbox, to end its session.
 local P, name, node, session = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -24,7 +25,8 @@ if held[1] then
 end
 local s = P .. 'session:' .. name
 redis.call('DEL', key, s .. ':rooms', s .. ':follows', s .. ':calls', s .. ':queue')
-redis.call('HSET', key, 'node', node, 'session', session, 'state', 'attached', 'status', 'available', 'resume', ARGV[7])
+redis.call('HSET', key, 'node', node, 'session', session, 'state', 'attached', 'status', 'available', 'resume', ARGV[7],
+  'access', ARGV[8])
 redis.call('SET', P .. 'resume:' .. ARGV[7], name, 'PX', 86400000)
 redis.call('SADD', P .. 'node:' .. node .. ':names', name)
 return 'claimed'

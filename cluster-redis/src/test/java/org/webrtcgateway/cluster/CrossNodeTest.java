@@ -202,23 +202,58 @@ class CrossNodeTest {
     }
 
     @Test
-    void aResumeThroughAnotherNodeGetsTheNameBackThereInANewSession() throws Exception {
+    void aResumeThroughAnotherNodeKeepsTheSessionWithItsRoomsCallsAndWaitingMessagesInOrder() throws Exception {
         GatewayExtension a = nodes.start("a");
         GatewayExtension b = nodes.start("b");
         TestClient alice = a.client();
         String token = alice.login("alice").path("session").asText();
         TestClient bob = b.login("bob");
-        bob.requestOk("type", "subscribe", "to", "alice");
+        TestClient carol = a.login("carol");
+        bob.requestOk("type", "join", "room", "r", "capacity", 3);
+        alice.requestOk("type", "join", "room", "r");
+        bob.next("peer-joined");
+        String withBob = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", withBob, "sdp", Sdps.ONE_AUDIO_STREAM);
+        alice.next("answer");
+        String withCarol = carol.requestOk("type", "offer", "to", "alice", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        alice.next("offer");
         alice.drop();
         a.awaitDropped("alice");
+        for (int i = 0; i < 5; i++) {
+            bob.requestOk("type", "message", "to", "alice", "data", java.util.Map.of("n", i));
+        }
 
         TestClient back = b.client();
         JsonNode ok = back.requestOk("type", "login", "resume", token);
 
         assertThat(ok.path("name").asText()).isEqualTo("alice");
-        assertThat(ok.path("resumed").asBoolean()).as("rooms and calls are not kept: the client sets them up again").isFalse();
-        back.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("from", "b"));
-        assertThat(bob.nextOfType("message").path("data").path("from").asText()).isEqualTo("b");
+        assertThat(ok.path("resumed").asBoolean()).isTrue();
+        assertThat(ok.has("interrupted")).as("its node is alive: nothing was lost").isFalse();
+        assertThat(ok.path("rooms")).extracting(JsonNode::asText).containsExactly("r");
+        assertThat(ok.path("calls")).extracting(JsonNode::asText).containsExactlyInAnyOrder(withBob, withCarol);
+        bob.requestOk("type", "message", "to", "alice", "data", java.util.Map.of("n", 5));
+        for (int i = 0; i <= 5; i++) {
+            assertThat(back.next("message").path("data").path("n").asInt()).isEqualTo(i);
+        }
+        // The calls go on, with a user of the new node and with one of the old node.
+        back.requestOk("type", "offer", "call", withBob, "sdp", Sdps.ONE_AUDIO_STREAM);
+        assertThat(bob.next("offer").path("call").asText()).isEqualTo(withBob);
+        carol.requestOk("type", "candidate", "call", withCarol, "candidate",
+                java.util.Map.of("candidate", "candidate:1 1 udp 1 127.0.0.1 5000 typ host", "sdpMid", "0", "sdpMLineIndex", 0));
+        assertThat(back.next("candidate").path("call").asText()).isEqualTo(withCarol);
+        back.requestOk("type", "answer", "call", withCarol, "sdp", Sdps.ONE_AUDIO_STREAM);
+        assertThat(carol.next("answer").path("call").asText()).isEqualTo(withCarol);
+        // The room too, both ways.
+        bob.requestOk("type", "message", "room", "r", "data", java.util.Map.of("room", 1));
+        assertThat(back.next("message").path("room").asText()).isEqualTo("r");
+        back.requestOk("type", "message", "room", "r", "data", java.util.Map.of("room", 2));
+        assertThat(bob.next("message").path("data").path("room").asInt()).isEqualTo(2);
+        // The token it came with is spent, on every node.
+        a.client().requestError("unauthorized", "type", "login", "resume", token);
         b.client().requestError("unauthorized", "type", "login", "resume", token);
+        // A hang-up from the old node's user reaches it on the new one.
+        carol.requestOk("type", "bye", "call", withCarol);
+        assertThat(back.next("bye").path("call").asText()).isEqualTo(withCarol);
     }
 }

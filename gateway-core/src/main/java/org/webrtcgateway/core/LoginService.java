@@ -17,6 +17,7 @@ import org.webrtcgateway.core.auth.IceServers;
 import org.webrtcgateway.core.auth.TokenVerifier;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.cluster.Cluster;
+import org.webrtcgateway.core.cluster.MovedSessions;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.metrics.TokenMeters;
 import org.webrtcgateway.core.presence.PresenceService;
@@ -45,6 +46,7 @@ public final class LoginService {
     private final TokenMeters tokenMeters;
     private final TurnCredentialRenewal turnRenewal;
     private final Cluster cluster;
+    private final MovedSessions movedSessions;
     // A client retrying with a stale token, or someone trying tokens, must not write a line per try.
     private final RepeatedCondition refusedTokens = new RepeatedCondition(log, Level.INFO, "login tokens refused",
             RepeatedCondition.MINUTE, System::nanoTime);
@@ -54,8 +56,10 @@ public final class LoginService {
     @Inject
     public LoginService(SessionRegistry sessions, SessionLifecycle lifecycle, PresenceService presence,
                         TokenVerifier tokens, IceServers iceServers, BridgeRegistry bridges, AccessRules accessRules,
-                        TokenMeters tokenMeters, TurnCredentialRenewal turnRenewal, Cluster cluster) {
+                        TokenMeters tokenMeters, TurnCredentialRenewal turnRenewal, Cluster cluster,
+                        MovedSessions movedSessions) {
         this.cluster = cluster;
+        this.movedSessions = movedSessions;
         this.accessRules = accessRules;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
@@ -165,10 +169,7 @@ public final class LoginService {
             Optional<String> elsewhere = cluster.holderOfResumeToken(login.resume());
             if (elsewhere.isPresent() && (login.name() == null || login.name().equals(elsewhere.get()))
                     && (identity == null || identity.subject().equals(elsewhere.get()))) {
-                // Held by another node: the user gets its name back here in a new session (resumed: false says
-                // rooms and calls must be joined and set up again) and the other node's session ends.
-                log.info("a resume of {}'s session, held by another node, logs it in afresh here", elsewhere.get());
-                return fresh(connection, elsewhere.get(), identity, true, id);
+                return moveIn(connection, login.resume(), id);
             }
         }
         if (session == null) {
@@ -198,6 +199,29 @@ public final class LoginService {
         return new LoggedIn(session);
     }
 
+    /** The session another node holds comes here, with its rooms, calls and queue (PROTOCOL.md, Resuming). */
+    private Result moveIn(ClientConnection connection, String token, RequestId id) {
+        String fresh = sessions.newResumeToken();
+        String sessionId = Session.newId();
+        Optional<Cluster.Takeover> takeover;
+        try {
+            takeover = cluster.takeOver(token, fresh, sessionId);
+        } catch (Cluster.UnavailableException e) {
+            return new Refused(ErrorCode.UNREACHABLE, e.getMessage());
+        }
+        if (takeover.isEmpty()) {
+            refusedResumes.occurred(connection.remoteAddress() + ": a resume token spent by another resume at the same moment");
+            return new Refused(ErrorCode.UNAUTHORIZED, "no session to resume: the token has just been used by another resume");
+        }
+        Session session = movedSessions.moveIn(takeover.get(), sessionId, fresh);
+        session.resume(connection, ok(id, session, true, takeover.get().interrupted()));
+        turnRenewal.loggedIn(session);
+        log.info("{} resumed from {}, taken over from another node{}", session, connection.remoteAddress(),
+                takeover.get().interrupted() ? " that died (interrupted)" : "");
+        SessionLog.started(session, true);
+        return new LoggedIn(session);
+    }
+
     private static Map<String, Object> claims(TokenVerifier.Identity identity) {
         Map<String, Object> claims = new java.util.LinkedHashMap<>();
         identity.token().getClaims().forEach((name, claim) -> {
@@ -210,8 +234,12 @@ public final class LoginService {
     }
 
     private ServerMessage ok(RequestId id, Session session, boolean resumed) {
+        return ok(id, session, resumed, false);
+    }
+
+    private ServerMessage ok(RequestId id, Session session, boolean resumed, boolean interrupted) {
         return new ServerMessage.Ok(id, new ServerMessage.LoginResult(session.name(), iceServers.forUser(session.name()),
                 session.resumeToken(), resumed, session.rooms().stream().sorted().toList(),
-                session.calls().stream().map(Call::id).sorted().toList()));
+                session.calls().stream().map(Call::id).sorted().toList(), interrupted));
     }
 }

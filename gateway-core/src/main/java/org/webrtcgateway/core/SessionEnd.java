@@ -17,7 +17,9 @@ public enum SessionEnd {
     /** An operator ended it (the admin API). */
     KICKED("kicked"),
     /** The gateway shut down (close code 1001). */
-    SHUTDOWN("shutdown");
+    SHUTDOWN("shutdown"),
+    /** A resume took it to another node of the cluster, which goes on with it (close code 4001 if still attached). */
+    MOVED("moved");
 
     private final String label;
 

@@ -22,6 +22,7 @@ import org.webrtcgateway.core.routing.BridgeRegistry;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ClientLink;
 import org.webrtcgateway.core.protocol.CloseReason;
+import org.webrtcgateway.core.protocol.ServerMessage;
 import org.webrtcgateway.core.session.QueueBudget;
 import org.webrtcgateway.core.session.QueueLimits;
 import org.webrtcgateway.core.session.Session;
@@ -70,7 +71,15 @@ public final class SessionLifecycle {
 
     /** A new session, which ends itself when its queue would pass one of its bounds. */
     public Session newSession(String name, org.webrtcgateway.core.access.AccessPolicy access) {
-        return new Session(new Address.Local(name), sessions.newResumeToken(), access, queueLimits,
+        return newSession(Session.newId(), name, access, sessions.newResumeToken());
+    }
+
+    /**
+     * A session moved here from another node of a cluster, with the id the cluster recorded for it and
+     * {@code resumeToken}.
+     */
+    public Session newSession(String id, String name, org.webrtcgateway.core.access.AccessPolicy access, String resumeToken) {
+        return new Session(id, new Address.Local(name), resumeToken, access, queueLimits,
                 (overflowed, bound) -> end(overflowed, "its queue overflowed: " + bound, CloseReason.TOO_SLOW, SessionEnd.TOO_SLOW));
     }
 
@@ -153,6 +162,31 @@ public final class SessionLifecycle {
         } else {
             log.info("{} ended: {}", session, why);
         }
+    }
+
+    /**
+     * The session moved to another node of a cluster, which goes on with it: it leaves this node without a word to
+     * anyone (for its peers it never left), and what this node still delivers to it goes to {@code forward}.
+     *
+     * @return what waited for its client, to hand over; null when it had ended already
+     */
+    public List<ServerMessage> moveOut(Session session, org.webrtcgateway.core.routing.Party forward) {
+        Session.MovedOut moved = session.moveOut(forward);
+        if (moved == null) {
+            return null;
+        }
+        sessions.remove(session);
+        turnRenewal.ended(session);
+        rooms.movedOut(session);
+        presence.movedOut(session);
+        if (moved.attached() != null) {
+            moved.attached().close(CloseReason.RESUMED_ELSEWHERE);
+        }
+        SessionLog.ended(session, SessionEnd.MOVED, moved.attached() != null ? CloseReason.RESUMED_ELSEWHERE.code()
+                : SessionLog.NO_CLOSE_CODE);
+        meters.ended(SessionEnd.MOVED);
+        log.info("{} moved to another node", session);
+        return moved.queued();
     }
 
     /** Ends every session, for shutdown; attached clients get a going-away close. */

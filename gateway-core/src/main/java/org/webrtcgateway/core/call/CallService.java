@@ -181,7 +181,9 @@ public final class CallService {
             return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, to.name() + " has no call '" + signal.call() + "'");
         }
         CallParty party = call.partyAt(signal.from());
-        if (party == null || !party.equals(far) || call.other(party) != to) {
+        // A user who moved to another node of a cluster is still the session object in the calls of this node.
+        boolean same = party != null && (party.equals(far) || party instanceof Session moved && moved.hasMovedAway());
+        if (!same || call.other(party) != to) {
             return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "call '" + signal.call() + "' is not between "
                     + signal.from() + " and " + to.name());
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.ErrorCode;
+import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
@@ -49,6 +50,42 @@ public interface Cluster {
 
     /** {@code session}'s resume token changed (a resume here): the cluster keeps a digest of the new one. */
     void resumeTokenChanged(Session session);
+
+    /**
+     * Takes over, for this node, the session another node holds that {@code resumeToken} resumes, and gives it
+     * {@code newResumeToken}. If that node is alive it hands over what waited for the client; if it died, what was
+     * queued for the user in the cluster comes instead and the session is {@code interrupted}. Signals for the user
+     * that reach this node meanwhile wait until {@link Takeover#registered} is run. The session keeps the id
+     * {@code newSessionId}, which the cluster records as the name's holder.
+     *
+     * @return empty when no session in the cluster has that token now
+     */
+    java.util.Optional<Takeover> takeOver(String resumeToken, String newResumeToken, String newSessionId)
+            throws UnavailableException;
+
+    /**
+     * A session taken over from another node: what the cluster recorded of it ({@code access}, the login's access
+     * policy, as {@link AccessPolicyJson} writes it), the messages that waited for its client, encoded, and
+     * {@code registered}, to run once the session is registered here (what arrived meanwhile is handed to it then).
+     */
+    record Takeover(String name, String access, PresenceStatus status, String note, java.util.Map<String, Integer> rooms,
+                    List<Address> follows, List<MovedCall> calls, List<String> queued, boolean interrupted,
+                    Runnable registered) {
+    }
+
+    /**
+     * A call of a session taken over: its id, whether the user placed it, and the far end as this node reaches it
+     * ({@code far} null: an address behind this node's own bridge, {@code peer}).
+     */
+    record MovedCall(String id, boolean outgoing, Address peer, CallParty far) {
+    }
+
+    /** The cluster store cannot be reached: the request is answered {@code unreachable}. */
+    final class UnavailableException extends Exception {
+        public UnavailableException(String message) {
+            super(message);
+        }
+    }
 
     sealed interface Claim {
     }

@@ -33,10 +33,12 @@ public final class ClusterInbound {
     private final PresenceService presence;
     private final BridgeRegistry bridges;
     private final SessionLifecycle lifecycle;
+    private final MovedSessions moved;
 
     @Inject
     ClusterInbound(SessionRegistry sessions, CallService calls, RoomService rooms, PresenceService presence,
-                   BridgeRegistry bridges, SessionLifecycle lifecycle) {
+                   BridgeRegistry bridges, SessionLifecycle lifecycle, MovedSessions moved) {
+        this.moved = moved;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
         this.calls = calls;
@@ -100,6 +102,15 @@ public final class ClusterInbound {
                 }
             }
         }
+    }
+
+    /**
+     * Another node took over {@code user}'s session {@code sessionId} (a resume there): it leaves this node, which
+     * hands over what waited for its client; what this node still delivers to it goes to {@code forward}.
+     */
+    public java.util.Optional<MovedSessions.Handover> handOver(Address.Local user, String sessionId,
+                                                               org.webrtcgateway.core.routing.Party forward) {
+        return moved.handOver(user, sessionId, forward);
     }
 
     /** A user of another node changed presence: its followers on this node hear it. */

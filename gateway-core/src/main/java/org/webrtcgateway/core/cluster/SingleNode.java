@@ -46,6 +46,11 @@ public final class SingleNode implements Cluster {
     }
 
     @Override
+    public java.util.Optional<Takeover> takeOver(String resumeToken, String newResumeToken, String newSessionId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Located locate(String name) {
         return new Nobody();
     }

@@ -115,6 +115,15 @@ public final class PresenceService {
         }
     }
 
+    /** A session that moved to another node follows nobody from here any more (it does there). */
+    public void movedOut(Session session) {
+        for (Address followed : session.following()) {
+            if (followed instanceof Address.Local local) {
+                unfollow(session, local);
+            }
+        }
+    }
+
     /** The names this node's parties follow now: a cluster registers them again after its store lost them. */
     public Set<String> followedNames() {
         return Set.copyOf(followers.keySet());

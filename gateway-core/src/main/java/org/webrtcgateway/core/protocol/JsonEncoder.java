@@ -41,6 +41,9 @@ public final class JsonEncoder {
                 return text.data().size() + 128;
             }
         }
+        if (message instanceof ServerMessage.Encoded encoded) {
+            return encoded.json().length() + 16;
+        }
         return 256;
     }
 
@@ -72,6 +75,14 @@ public final class JsonEncoder {
     }
 
     public void encode(ServerMessage message, OutputStream out) {
+        if (message instanceof ServerMessage.Encoded encoded) {
+            try {
+                out.write(encoded.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing an encoded message", e);
+            }
+            return;
+        }
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             if (message instanceof ServerMessage.Delivery delivery) {
@@ -118,6 +129,9 @@ public final class JsonEncoder {
             g.writeBooleanField("resumed", login.resumed());
             writeStrings(g, "rooms", login.rooms());
             writeStrings(g, "calls", login.calls());
+            if (login.interrupted()) {
+                g.writeBooleanField("interrupted", true);
+            }
         } else if (result instanceof ServerMessage.JoinResult join) {
             g.writeStringField("room", join.room());
             writeStrings(g, "peers", join.peers());

@@ -46,6 +46,16 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * A message encoded already, by the node that held the session before it moved to this one (a cluster): it
+     * goes to the client as it is.
+     */
+    record Encoded(String json) implements ServerMessage {
+        public Encoded {
+            java.util.Objects.requireNonNull(json, "json");
+        }
+    }
+
     /** The result fields an {@code ok} carries. */
     sealed interface Result {
     }
@@ -55,9 +65,17 @@ public sealed interface ServerMessage {
         public static final NoResult INSTANCE = new NoResult();
     }
 
-    /** Reply to {@code login}; {@code resumed} says the session (rooms, calls) was taken over. */
+    /**
+     * Reply to {@code login}; {@code resumed} says the session (rooms, calls) was taken over; {@code interrupted},
+     * that its node died meanwhile (a cluster), so messages around that moment may be missing or repeated.
+     */
     record LoginResult(String name, List<IceServer> iceServers, String session, boolean resumed,
-                       List<String> rooms, List<String> calls) implements Result {
+                       List<String> rooms, List<String> calls, boolean interrupted) implements Result {
+        public LoginResult(String name, List<IceServer> iceServers, String session, boolean resumed,
+                           List<String> rooms, List<String> calls) {
+            this(name, iceServers, session, resumed, rooms, calls, false);
+        }
+
         public LoginResult {
             iceServers = List.copyOf(iceServers);
             rooms = List.copyOf(rooms);

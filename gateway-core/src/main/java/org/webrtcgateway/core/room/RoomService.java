@@ -139,6 +139,26 @@ public final class RoomService {
     }
 
     /**
+     * A member whose session moved here from another node of a cluster: it is in {@code roomName} again on this
+     * node, without a word to the others (for them it never left).
+     */
+    public void movedIn(Session session, String roomName, int capacity) {
+        rooms.compute(roomName, (name, room) -> {
+            Room target = room != null ? room : new Room(capacity);
+            target.add(session);
+            return target;
+        });
+        session.addRoom(roomName);
+    }
+
+    /** A member whose session moved to another node: this node relays its rooms to it no more, silently. */
+    public void movedOut(Session session) {
+        for (String room : session.rooms()) {
+            removeMember(session, room);
+        }
+    }
+
+    /**
      * A room signal from a member on another node ({@code peer-joined}, {@code peer-left}, a message): this node's
      * members of the room get it.
      */

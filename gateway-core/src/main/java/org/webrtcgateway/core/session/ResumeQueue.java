@@ -82,6 +82,16 @@ final class ResumeQueue {
         limits.budget().release(entry.weight());
     }
 
+    /** Every message, oldest first, taken out (what they weighed given back). */
+    List<ServerMessage> takeAll() {
+        List<ServerMessage> all = new java.util.ArrayList<>(size());
+        if (entries != null) {
+            entries.forEach(entry -> all.add(entry.message()));
+        }
+        clear();
+        return all;
+    }
+
     /** Forgets every message, giving back what they weighed. */
     void clear() {
         limits.budget().release(bytes);

@@ -23,6 +23,7 @@ import org.webrtcgateway.core.limits.TokenBucket;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientConnection;
 import org.webrtcgateway.core.protocol.ServerMessage;
+import org.webrtcgateway.core.routing.Party;
 
 /**
  * A logged-in user: the name, the calls and rooms it is in, its presence, and the connection it is
@@ -38,8 +39,7 @@ public final class Session implements CallParty {
      * Tells this session from another of the same name (a later login, or the same user's session on another
      * node of a cluster), for a name's claim and release. Not a secret: the resume token is.
      */
-    private final String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
-            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private final String id;
     // Replaced at every resume (SessionRegistry.rotateResumeToken): a leaked token is good for one takeover at most.
     private volatile String resumeToken;
     private final BiConsumer<Session, String> onQueueOverflow;
@@ -74,6 +74,11 @@ public final class Session implements CallParty {
     private long detachCount;
     private boolean ended;
     /**
+     * Set when the session moved to another node of a cluster: what is still delivered to this object (by a call of
+     * a user of this node that holds it) goes on to the user there.
+     */
+    private volatile Party movedTo;
+    /**
      * The thread handling one of this session's requests now, or null. What other threads send meanwhile (a bridge's
      * answer to what the request started, another user's message) waits for the request's reply, so a client never
      * hears of a call before the {@code ok} that gave it its id, nor of a contact's presence before its subscribe's
@@ -106,6 +111,13 @@ public final class Session implements CallParty {
      */
     public Session(Address.Local address, String resumeToken, AccessPolicy access, QueueLimits queueLimits,
                    BiConsumer<Session, String> onQueueOverflow) {
+        this(newId(), address, resumeToken, access, queueLimits, onQueueOverflow);
+    }
+
+    /** @param id the session's {@link #id}, given when a session taken over from another node keeps the one recorded */
+    public Session(String id, Address.Local address, String resumeToken, AccessPolicy access, QueueLimits queueLimits,
+                   BiConsumer<Session, String> onQueueOverflow) {
+        this.id = requireNonNull(id, "id");
         this.address = requireNonNull(address, "address");
         this.access = requireNonNull(access, "access");
         this.maxCalls = access.maxCalls();
@@ -121,6 +133,12 @@ public final class Session implements CallParty {
 
     public String name() {
         return address.name();
+    }
+
+    /** A fresh {@link #id}: 128 random bits, unique but no secret. */
+    public static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     /** This session, not another of the same name: see {@link #id}. */
@@ -181,6 +199,10 @@ public final class Session implements CallParty {
 
     @Override
     public RouteResult deliver(Signal signal) {
+        Party forward = movedTo;
+        if (forward != null) {
+            return forward.deliver(signal);
+        }
         return send(new ServerMessage.Delivery(signal))
                 ? RouteResult.accepted()
                 : RouteResult.rejected(ErrorCode.UNKNOWN_PEER, name() + " is gone");
@@ -430,6 +452,57 @@ public final class Session implements CallParty {
     }
 
     public record EndResult(boolean endedNow, ClientConnection attached) {
+    }
+
+    /**
+     * The session moves to another node of a cluster: it ends here without a word to anyone, what waited for its
+     * client is handed over, and from now on what is delivered to this object goes to {@code forward}.
+     *
+     * @return null when it had ended already
+     */
+    public MovedOut moveOut(Party forward) {
+        ClientConnection dropped;
+        MovedOut moved;
+        synchronized (lock) {
+            if (ended) {
+                return null;
+            }
+            ended = true;
+            movedTo = requireNonNull(forward, "forward");
+            List<ServerMessage> waiting = new ArrayList<>(heldForReply);
+            heldForReply.clear();
+            List<ServerMessage> queued = queue.takeAll();
+            queued.addAll(waiting);
+            moved = new MovedOut(List.copyOf(queued), connection);
+            connection = null;
+            dropped = detachedFrom;
+            detachedFrom = null;
+        }
+        if (dropped != null) {
+            dropped.released();
+        }
+        return moved;
+    }
+
+    /** What {@link #moveOut} hands over: the messages that waited for the client, and the connection still attached. */
+    public record MovedOut(List<ServerMessage> queued, ClientConnection attached) {
+    }
+
+    /** True once the session moved to another node: see {@link #moveOut}. */
+    public boolean hasMovedAway() {
+        return movedTo != null;
+    }
+
+    /**
+     * Puts what waited for the client on the node this session moved from before everything queued here since;
+     * call before the session is attached.
+     *
+     * @return null when taken, else which bound of the queue they would pass
+     */
+    public String prependMovedIn(List<ServerMessage> messages) {
+        synchronized (lock) {
+            return queue.prependAll(messages);
+        }
     }
 
     // ------------------------------------------------------------------ calls, rooms, presence

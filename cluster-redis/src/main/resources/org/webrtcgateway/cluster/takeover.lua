@@ -1,0 +1,32 @@
+-- Takes a session over for another node: a resume reached a node that does not hold it. The token's digest must
+-- be the session's current one. The name is this node's from here on, with the new session id and token digest,
+-- so every signal for the user comes here; the old node, if alive, is told through its inbox to hand over what
+-- waited for the client, after everything it was sent before (a stream keeps order).
+-- ARGV: prefix, digest of the token presented, this node, new session id, digest of the new token, inbox length.
+-- Returns {} when no session has that token, else {name, old node, old session, 'live' or 'dead', access, status, note}.
+local P, digest, node = ARGV[1], ARGV[2], ARGV[3]
+local name = redis.call('GET', P .. 'resume:' .. digest)
+if not name then
+  return {}
+end
+local key = P .. 'name:' .. name
+local held = redis.call('HMGET', key, 'node', 'session', 'state', 'resume', 'access', 'status', 'note')
+if not held[1] or held[4] ~= digest or held[3] == 'ending' then
+  return {}
+end
+local old = held[1]
+local mode = 'dead'
+if held[3] ~= 'orphaned' and redis.call('ZSCORE', P .. 'nodes', old) then
+  mode = 'live'
+end
+redis.call('HSET', key, 'node', node, 'session', ARGV[4], 'state', 'attached', 'resume', ARGV[5])
+redis.call('DEL', P .. 'resume:' .. digest)
+redis.call('SET', P .. 'resume:' .. ARGV[5], name, 'PX', 86400000)
+redis.call('SREM', P .. 'node:' .. old .. ':names', name)
+redis.call('SADD', P .. 'node:' .. node .. ':names', name)
+redis.call('ZREM', P .. 'orphans', name)
+if mode == 'live' then
+  redis.call('XADD', P .. 'node:' .. old .. ':inbox', 'MAXLEN', '~', ARGV[6], '*',
+    'k', 'handover', 'to', name, 'session', held[2], 'node', node)
+end
+return {name, old, held[2], mode, held[5] or '', held[6] or 'available', held[7] or ''}

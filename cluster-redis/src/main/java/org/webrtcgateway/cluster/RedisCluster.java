@@ -177,7 +177,8 @@ final class RedisCluster implements Cluster {
         MovesInProgress.Move move = moves.begin(name);
         try {
             List<Object> taken = store.call(RedisStore.Script.TAKEOVER, ScriptOutputType.MULTI, config.keyPrefix(), digest,
-                    config.nodeId(), newSessionId, ResumeTokens.digest(newResumeToken), String.valueOf(config.inboxLength()));
+                    config.nodeId(), newSessionId, ResumeTokens.digest(newResumeToken), String.valueOf(config.inboxLength()),
+                    String.valueOf(config.nodeExpiry().toMillis()), String.valueOf(Math.max(1, config.resumeQueue())));
             if (taken.isEmpty()) {
                 moves.abandon(name, move, dispatcher::handle);
                 return Optional.empty();

@@ -24,13 +24,11 @@ local inbox = P .. 'node:' .. node .. ':inbox'
 local read = redis.call('HGET', P .. 'node:' .. node, 'read') or '0'
 for _, entry in ipairs(redis.call('XRANGE', inbox, '(' .. read, '+')) do
   local fields = entry[2]
-  local to
+  local kind, to
   for i = 1, #fields, 2 do
-    if fields[i] == 'to' then
-      to = fields[i + 1]
-    end
+    if fields[i] == 'k' then kind = fields[i + 1] elseif fields[i] == 'to' then to = fields[i + 1] end
   end
-  if to and orphaned[to] then
+  if kind == 'user' and to and orphaned[to] then
     redis.call('XADD', P .. 'session:' .. to .. ':queue', 'MAXLEN', '~', ARGV[4], '*', unpack(fields))
   end
 end

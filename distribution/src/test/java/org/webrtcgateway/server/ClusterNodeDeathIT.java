@@ -33,12 +33,19 @@ class ClusterNodeDeathIT {
     @TempDir
     Path folder;
 
+    /** One cluster per test: its nodes share this prefix. */
+    private final String keyPrefix = "death" + System.nanoTime();
+
     private GatewayProcess node(String id) throws Exception {
+        return node(id, "1s");
+    }
+
+    private GatewayProcess node(String id, String resumeGrace) throws Exception {
         Path config = folder.resolve(id + ".yaml");
         Files.writeString(config, String.join("\n",
                 "websocket:", "  bind: 127.0.0.1", "  port: 0",
-                "session:", "  resume-grace: 1s",
-                "cluster:", "  enabled: true", "  redis-uri: " + redis.uri(), "  key-prefix: \"death:\"",
+                "session:", "  resume-grace: " + resumeGrace,
+                "cluster:", "  enabled: true", "  redis-uri: " + redis.uri(), "  key-prefix: \"" + keyPrefix + ":\"",
                 "  node-id: " + id, "  heartbeat: 200ms", "  node-expiry: 1s", ""));
         return bundle.start(Map.of(), "--config", config.toString());
     }
@@ -80,5 +87,41 @@ class ClusterNodeDeathIT {
 
         TestClient aliceAgain = TestClient.connect(stayingUri);
         assertThat(aliceAgain.login("alice").path("type").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void theUsersOfAKilledNodeResumeOnAnotherWithTheirCallsAndRoomsAndAreToldTheyWereInterrupted() throws Exception {
+        GatewayProcess dying = node("dying", "30s");
+        GatewayProcess staying = node("staying", "30s");
+        TestClient alice = TestClient.connect(dying.awaitWebSocketUri());
+        String token = alice.login("alice").path("session").asText();
+        java.net.URI stayingUri = staying.awaitWebSocketUri();
+        TestClient bob = TestClient.connect(stayingUri);
+        bob.login("bob");
+        bob.requestOk("type", "join", "room", "r", "capacity", 3);
+        alice.requestOk("type", "join", "room", "r");
+        bob.next("peer-joined");
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        alice.next("answer");
+
+        dying.signal("KILL");
+        alice.awaitClose();
+        // Sent while alice's node is dead: kept for her in the cluster once the node is found dead.
+        bob.requestOk("type", "message", "to", "alice", "data", Map.of("while", "away"));
+
+        TestClient back = TestClient.connect(stayingUri);
+        JsonNode resumed = back.requestOk("type", "login", "resume", token);
+        assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        assertThat(resumed.path("interrupted").asBoolean()).as("her node died: messages around it may be lost").isTrue();
+        assertThat(resumed.path("rooms")).extracting(JsonNode::asText).containsExactly("r");
+        assertThat(resumed.path("calls")).extracting(JsonNode::asText).containsExactly(call);
+        back.requestOk("type", "offer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM); // an ICE restart's offer
+        assertThat(bob.nextOfType("offer").path("call").asText()).isEqualTo(call);
+        bob.requestOk("type", "message", "room", "r", "data", Map.of("still", "in"));
+        assertThat(back.nextOfType("message", m -> m.path("room").asText().equals("r")).path("data").path("still").asText())
+                .isEqualTo("in");
+        bob.expectNothing(java.time.Duration.ofMillis(500)); // no bye, no peer-left, no offline
     }
 }

@@ -98,7 +98,10 @@ gw.addEventListener('login', ({ detail }) => {
   $('me').textContent = detail.name;
   $('login-name').value = detail.name;
   showPhone(true);
-  if (detail.resumed) {
+  if (detail.interrupted) {
+    notify('Reconnected to another server. Your session and calls were resumed; '
+      + 'a few messages sent at that moment may be missing.', 'info', 'resumed');
+  } else if (detail.resumed) {
     notify('Reconnected. Your session and calls were resumed.', 'info', 'resumed');
   } else if ($('notice').dataset.code === 'connection-lost') {
     clearNotice();

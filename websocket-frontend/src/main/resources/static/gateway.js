@@ -58,7 +58,8 @@
   /**
    * One signaling connection and session. Events (CustomEvent, data in `detail`):
    *  state     {state: 'connecting'|'connected'|'reconnecting'|'closed', attempt?, delayMs?}
-   *  login     {name, resumed, iceServers}      after every successful login or resume
+   *  login     {name, resumed, interrupted, iceServers}  after every login or resume (interrupted: the
+   *                                             session's node died; every call renegotiates)
    *  ice-servers {iceServers}                    fresh TURN credentials (already in use for new calls)
    *  session-lost {reason}                       a resume was refused; we logged in fresh
    *  incoming  {call}                            an offer for a new call (not a room leg)
@@ -295,9 +296,12 @@
       this._setState('connected');
       this._startHeartbeat();
       this._flushOutbox();
-      emit(this, 'login', { name: this.name, resumed, iceServers: this.iceServers });
+      // interrupted: the node that held our session died (a cluster); what it held for us may be lost,
+      // so every call renegotiates, whatever its ICE state says now.
+      const interrupted = resumed && reply.interrupted === true;
+      emit(this, 'login', { name: this.name, resumed, interrupted, iceServers: this.iceServers });
       if (resumed) {
-        for (const call of this.calls.values()) call._afterResume();
+        for (const call of this.calls.values()) call._afterResume(interrupted);
       } else {
         this._restoreAfterFreshLogin();
       }
@@ -756,11 +760,11 @@
       if (this.gateway.state === 'connected') this.restartIce();
     }
 
-    /** Called after the session was resumed on a new connection. */
-    _afterResume() {
+    /** Called after the session was resumed on a new connection (interrupted: its node had died). */
+    _afterResume(interrupted) {
       if (!this.pc || this.state === 'ended') return;
       const ice = this.pc.iceConnectionState;
-      if (ice !== 'connected' && ice !== 'completed') this.restartIce();
+      if (interrupted || (ice !== 'connected' && ice !== 'completed')) this.restartIce();
     }
 
     _end(reason, notify) {

@@ -54,6 +54,14 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
     private int port;
     private Process process;
     private boolean perClass;
+    /** Set by {@link #withPassword}: Redis then refuses every command before AUTH. */
+    private String password;
+
+    /** Makes Redis require {@code password} ({@code requirepass}), as a production Redis should. */
+    public RedisExtension withPassword(String password) {
+        this.password = password;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -90,7 +98,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
             // BGSAVE or a crash report lands in it rather than in the working directory).
             process = new ProcessBuilder(List.of(BINARY.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
-                    "--dir", dir.toString(), "--logfile", ""))
+                    "--dir", dir.toString(), "--logfile", "", "--requirepass", password == null ? "" : password))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                     .start();
@@ -153,11 +161,13 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             socket.setSoTimeout(1000);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            String auth = password == null ? "" : "AUTH " + password + "\r\n";
+            out.write((auth + "PING\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] answer = in.readNBytes(7);
-            return "+PONG\r\n".equals(new String(answer, StandardCharsets.US_ASCII));
+            String expected = (password == null ? "" : "+OK\r\n") + "+PONG\r\n";
+            byte[] answer = in.readNBytes(expected.length());
+            return expected.equals(new String(answer, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return false;
         }

@@ -57,6 +57,23 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
     /** Set by {@link #withPassword}: Redis then refuses every command before AUTH. */
     private String password;
 
+    /** Set by {@link #withTls}: Redis then serves TLS only, with a certificate made for 127.0.0.1 at its first start. */
+    private boolean tls;
+
+    /**
+     * Makes Redis serve TLS only ({@code rediss://}), with a self-signed certificate for 127.0.0.1 made at its first
+     * start ({@link #certificate()}, the file a client trusts).
+     */
+    public RedisExtension withTls() {
+        this.tls = true;
+        return this;
+    }
+
+    /** The PEM certificate Redis serves with {@link #withTls}: its own CA. */
+    public Path certificate() {
+        return dir.resolve("redis.crt");
+    }
+
     /** Makes Redis require {@code password} ({@code requirepass}), as a production Redis should. */
     public RedisExtension withPassword(String password) {
         this.password = password;
@@ -96,9 +113,18 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         try {
             // --bind: loopback only. --dir: a temporary folder (no file should be written there, but a stray
             // BGSAVE or a crash report lands in it rather than in the working directory).
-            process = new ProcessBuilder(List.of(BINARY.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
+            List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
-                    "--dir", dir.toString(), "--logfile", "", "--requirepass", password == null ? "" : password))
+                    "--dir", dir.toString(), "--logfile", "", "--requirepass", password == null ? "" : password));
+            if (tls) {
+                makeCertificate();
+                command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port), "--tls-cert-file",
+                        certificate().toString(), "--tls-key-file", dir.resolve("redis.key").toString(),
+                        "--tls-ca-cert-file", certificate().toString(), "--tls-auth-clients", "no"));
+            } else {
+                command.addAll(List.of("--port", String.valueOf(port)));
+            }
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                     .start();
@@ -135,7 +161,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         if (dir == null) {
             throw new IllegalStateException("Redis has not been started (is the extension registered?)");
         }
-        return URI.create("redis://127.0.0.1:" + port);
+        return URI.create((tls ? "rediss" : "redis") + "://127.0.0.1:" + port);
     }
 
     public int port() {
@@ -157,7 +183,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         }
         // PING as an inline command (RESP allows one for a human at telnet): enough to know Redis is
         // serving, without a client library in the extension.
-        try (Socket socket = new Socket()) {
+        try (Socket socket = tls ? tlsSocket() : new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             socket.setSoTimeout(1000);
             OutputStream out = socket.getOutputStream();
@@ -170,6 +196,41 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
             return expected.equals(new String(answer, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private void makeCertificate() throws IOException {
+        if (Files.exists(certificate())) {
+            return;
+        }
+        try {
+            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+                    dir.resolve("redis.key").toString(), "-out", certificate().toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+            if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IOException("openssl could not make Redis's certificate: " + Files.readString(dir.resolve("openssl.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A TLS socket that trusts {@link #certificate()} alone. */
+    private Socket tlsSocket() throws IOException {
+        try (InputStream pem = Files.newInputStream(certificate())) {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("redis", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            javax.net.ssl.TrustManagerFactory trustManagers =
+                    javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context.getSocketFactory().createSocket();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
         }
     }
 

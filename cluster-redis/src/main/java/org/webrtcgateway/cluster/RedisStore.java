@@ -72,12 +72,13 @@ final class RedisStore implements AutoCloseable {
         ClientResources resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        RedisURI.Builder uri = RedisURI.builder(RedisURI.create(config.redisUri().toString()))
-                .withTimeout(config.commandTimeout());
+        // Set on the parsed URI itself: a builder made from it would drop a Sentinel URI's sentinels.
+        RedisURI uri = RedisURI.create(config.redisUri().toString());
+        uri.setTimeout(config.commandTimeout());
         if (config.redisPassword() != null && !config.redisPassword().isEmpty()) {
-            uri.withPassword(config.redisPassword().toCharArray());
+            uri.setCredentialsProvider(new io.lettuce.core.StaticCredentialsProvider(config.redisUri().getUserInfo(), config.redisPassword().toCharArray()));
         }
-        RedisClient client = RedisClient.create(resources, uri.build());
+        RedisClient client = RedisClient.create(resources, uri);
         ClientOptions.Builder options = ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

@@ -52,8 +52,13 @@ final class Membership {
     /** Sessions that ended while Redis was away: their names are released once it is back. */
     private final Map<String, String> releasedWhileAway = new ConcurrentHashMap<>();
 
+    private final ClusterMeters meters;
+    /** The newest inbox entry known to have been trimmed unread, so each loss is counted once. */
+    private String lostUpTo = "0-0";
+
     Membership(RedisStore store, ClusterConfig config, Outbound outbound, InboxReader reader,
-               Provider<ClusterInbound> inbound, Provider<NodeState> nodeState) {
+               Provider<ClusterInbound> inbound, Provider<NodeState> nodeState, ClusterMeters meters) {
+        this.meters = meters;
         this.store = store;
         this.config = config;
         this.outbound = outbound;
@@ -141,6 +146,33 @@ final class Membership {
         live = Set.copyOf(now);
         reap();
         endExpiredOrphans();
+        checkInbox();
+    }
+
+    /**
+     * Counts and logs entries trimmed from this node's inbox before it read them (it fell more than
+     * {@code cluster.inbox-length} entries behind): Redis 7 keeps the newest deleted entry's id, so a loss is exact.
+     * Which sessions missed what cannot be known, so it is for the operator (a metric and its alert), not the clients.
+     */
+    private void checkInbox() {
+        String read = reader.lastRead();
+        List<Object> info;
+        try {
+            info = store.sync().xinfoStream(outbound.inbox(config.nodeId()));
+        } catch (RuntimeException e) {
+            return; // no inbox yet: nothing was sent to this node
+        }
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            if ("max-deleted-entry-id".equals(String.valueOf(info.get(i)))) {
+                String deleted = String.valueOf(info.get(i + 1));
+                if (StreamIds.compare(deleted, read) > 0 && StreamIds.compare(deleted, lostUpTo) > 0) {
+                    lostUpTo = deleted;
+                    meters.inboxGap();
+                    log.warn("cluster: this node's inbox dropped entries it had not read (up to {}, read to {}): it fell "
+                            + "more than cluster.inbox-length ({}) behind", deleted, read, config.inboxLength());
+                }
+            }
+        }
     }
 
     /** Calls that a departed node's bridge held with this node's users end with {@code bye} reason {@code gone}. */

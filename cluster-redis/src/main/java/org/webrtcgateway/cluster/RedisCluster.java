@@ -85,7 +85,7 @@ final class RedisCluster implements Cluster {
         roomNodes = new RoomNodes(store, config);
         dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes);
         reader = new InboxReader(store, outbound.inbox(config.nodeId()), dispatcher, meters, "0", config.commandTimeout());
-        membership = new Membership(store, config, outbound, reader, inbound, nodeState);
+        membership = new Membership(store, config, outbound, reader, inbound, nodeState, meters);
         membership.start();
         reader.start();
         log.info("cluster: node '{}' joined through {} (keys '{}*')", config.nodeId(), config.redisUri(), config.keyPrefix());

@@ -91,6 +91,11 @@ final class Membership {
         }
     }
 
+    /** Stops the heartbeats, leaving this node's keys as they are (see {@link RedisCluster#haltWithoutLeaving}). */
+    void halt() {
+        timer.shutdownNow();
+    }
+
     int liveNodes() {
         return live.size();
     }

@@ -25,8 +25,8 @@ final class Nodes implements AutoCloseable {
         this.redis = redis;
     }
 
-    /** Starts a node named {@code id} with the test's cluster settings and {@code extra}. */
-    GatewayExtension start(String id, Map<String, String> extra) throws Exception {
+    /** Starts a node named {@code id} with the test's cluster settings, {@code extra}, and {@code modules} (a test bridge). */
+    GatewayExtension start(String id, Map<String, String> extra, com.google.inject.Module... modules) throws Exception {
         GatewayExtension node = new GatewayExtension()
                 .with("cluster.enabled", "true")
                 .with("cluster.redis-uri", redis.uri().toString())
@@ -36,6 +36,9 @@ final class Nodes implements AutoCloseable {
                 .with("cluster.node-expiry", "400ms")
                 .with("cluster.command-timeout", "500ms");
         extra.forEach(node::with);
+        for (com.google.inject.Module module : modules) {
+            node.withModule(module);
+        }
         node.start();
         nodes.add(node);
         return node;

@@ -58,13 +58,16 @@ final class StatsSocket {
         int current = column(columns, "scur");
         int total = column(columns, "stot");
         int status = column(columns, "status");
+        int check = column(columns, "check_status");
         List<ServerStatus> servers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             String[] fields = lines[i].split(",", -1);
             if (fields.length < columns.size() || fields[server].equals("FRONTEND") || fields[server].equals("BACKEND")) {
                 continue;
             }
-            servers.add(new ServerStatus(fields[backend], fields[server], fields[status],
+            // "* L7OK": the star says a check is running now
+            String lastCheck = fields[check].startsWith("* ") ? fields[check].substring(2) : fields[check];
+            servers.add(new ServerStatus(fields[backend], fields[server], fields[status], lastCheck,
                     Integer.parseInt(fields[current]), Long.parseLong(fields[total])));
         }
         return servers;

@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
 /**
  * Several gateways, each a process of its own started from the bundle ({@code target/gateway/bin/gateway}) on a
  * free loopback port, as the nodes behind a load balancer: independent ones (no cluster mode), with the same
- * settings. Each answers {@code /health} with its session count, asked from 127.0.0.2 so that the question goes
- * around a proxy on 127.0.0.1 that the nodes may trust. Closing kills what is left of them.
+ * settings. Each answers {@code /health} with its session count, asked from 127.0.0.254: not the proxy on 127.0.0.1
+ * that the nodes may trust, and no test client either (a node may allow an address one connection). Closing kills
+ * what is left of them.
  */
 final class GatewayNodes implements AutoCloseable {
 
     static final Path GATEWAY = Path.of("target", "gateway", "bin", "gateway");
     private static final Pattern SESSIONS = Pattern.compile("\"sessions\":(\\d+)");
-    /** A second client machine, on loopback: not the proxy, so the nodes answer it directly. */
-    private static final String ASKED_FROM = "127.0.0.2";
+    /** Another machine, on loopback: neither the proxy nor a test's client. */
+    private static final String ASKED_FROM = "127.0.0.254";
 
     private final List<GatewayProcess> processes;
     private final List<Integer> ports;

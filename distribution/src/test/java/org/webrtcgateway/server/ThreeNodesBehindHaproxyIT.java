@@ -157,7 +157,7 @@ class ThreeNodesBehindHaproxyIT {
                     users.add(loginThrough(haproxy, "before" + i));
                 }
                 RawWebSocket onNode2 = users.stream().filter(user -> haproxy.serverOf(user.localAddress()).orElseThrow().equals("node2"))
-                        .findFirst().orElseThrow();
+                        .findFirst().orElseThrow(() -> new AssertionError("no user on node2: " + haproxy.connections()));
 
                 own.kill(1);
                 CompletableFuture<Duration> markedDown = CompletableFuture.supplyAsync(() -> haproxy.awaitDown("node2", Duration.ofSeconds(5)));

@@ -87,6 +87,33 @@ class ThreeNodesBehindHaproxyIT {
     }
 
     @Test
+    void aDrainedNodeKeepsItsUsersAndIsGivenNoNewOnes() throws Exception {
+        try (Haproxy haproxy = Haproxy.cluster(nodes.ports())) {
+            haproxy.awaitAllUp(ALL_UP);
+            List<RawWebSocket> users = new ArrayList<>();
+            try {
+                for (int i = 1; i <= 3; i++) {
+                    users.add(loginThrough(haproxy, "kept" + i));
+                }
+                RawWebSocket onNode2 = userOn(haproxy, users, "node2");
+
+                // what the README tells operators to do before upgrading a node
+                assertThat(haproxy.command("set server gateways/node2 state drain")).isBlank();
+                Map<String, Long> whileDrained = loginNine(haproxy, "drained", users);
+
+                assertThat(whileDrained.keySet()).as("new users while node2 drains").containsOnly("node1", "node3");
+                onNode2.sendText(TestClient.json("type", "ping", "id", 1));
+                assertThat(TestClient.parse(onNode2.readUntil(0x1).text()).path("type").asText())
+                        .as("node2's user is still served").isEqualTo("pong");
+            } finally {
+                for (RawWebSocket user : users) {
+                    user.closeNormally();
+                }
+            }
+        }
+    }
+
+    @Test
     void anIdleWebSocketStaysOpenPastHaproxysClientTimeout() {
         ClusterTemplate shortClientTimeouts = ClusterTemplate.shipped().withTimeout("client", "1s").withTimeout("server", "1s");
         try (Haproxy haproxy = Haproxy.cluster(shortClientTimeouts, nodes.ports())) {
@@ -156,8 +183,7 @@ class ThreeNodesBehindHaproxyIT {
                 for (int i = 1; i <= 3; i++) {
                     users.add(loginThrough(haproxy, "before" + i));
                 }
-                RawWebSocket onNode2 = users.stream().filter(user -> haproxy.serverOf(user.localAddress()).orElseThrow().equals("node2"))
-                        .findFirst().orElseThrow(() -> new AssertionError("no user on node2: " + haproxy.connections()));
+                RawWebSocket onNode2 = userOn(haproxy, users, "node2");
 
                 own.kill(1);
                 CompletableFuture<Duration> markedDown = CompletableFuture.supplyAsync(() -> haproxy.awaitDown("node2", Duration.ofSeconds(5)));
@@ -190,6 +216,12 @@ class ThreeNodesBehindHaproxyIT {
             servers.add(haproxy.serverOf(user.localAddress()).orElseThrow());
         }
         return servers.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** The user whose connection went to {@code node}. */
+    private static RawWebSocket userOn(Haproxy haproxy, List<RawWebSocket> users, String node) {
+        return users.stream().filter(user -> haproxy.serverOf(user.localAddress()).orElse("").equals(node))
+                .findFirst().orElseThrow(() -> new AssertionError("no user on " + node + ": " + haproxy.connections()));
     }
 
     private static RawWebSocket loginThrough(Haproxy haproxy, String name) throws IOException {

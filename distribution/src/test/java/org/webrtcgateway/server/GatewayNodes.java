@@ -98,11 +98,6 @@ final class GatewayNodes implements AutoCloseable {
         processes.get(index).signal("STOP");
     }
 
-    /** What node {@code index} printed so far, for a failure message. */
-    String output(int index) throws InterruptedException {
-        return processes.get(index).outputAfterExitOrSoFar();
-    }
-
     @Override
     public void close() {
         processes.forEach(GatewayProcess::close);

@@ -284,6 +284,15 @@ public final class Haproxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        Path socketFolder = stats.path().getParent();
+        if (!socketFolder.equals(directory)) { // a temporary folder of its own, for a short path
+            try {
+                Files.deleteIfExists(stats.path());
+                Files.deleteIfExists(socketFolder);
+            } catch (IOException e) {
+                // left in the temporary folder: harmless
+            }
+        }
     }
 
     private static String read(Path file) {

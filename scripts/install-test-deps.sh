@@ -16,11 +16,12 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # package's postinst) and systemd (systemd-analyze) for the Debian package's tests (PackageIT, LintianIT);
 # prometheus for the metrics tests (promtool checks the exposition and the shipped alert rules, and a real
 # Prometheus on loopback scrapes a test gateway); haproxy, a real reverse proxy in front of the gateway
-# (PROXY protocol and X-Forwarded-For); coturn for e2e/turn.test.mjs (a call forced through a TURN relay
+# (PROXY protocol and X-Forwarded-For, and the README's configuration for several nodes) and nginx (the
+# README's other one); coturn for e2e/turn.test.mjs (a call forced through a TURN relay
 # with the credentials the gateway mints); redis-server, the shared state of cluster mode (RedisExtension
 # starts a throw-away one per test on a free loopback port).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
-          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy coturn
+          prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy nginx coturn
           redis-server)
 missing=()
 for p in "${packages[@]}"; do
@@ -43,6 +44,11 @@ fi
 # and want none of it (nor a shared database that outlives a test run).
 if [ -d /run/systemd/system ] && systemctl is-enabled redis-server >/dev/null 2>&1; then
   "${sudo[@]}" systemctl disable --now redis-server >/dev/null 2>&1 || true
+fi
+# nginx's package likewise starts its default site on port 80 of every interface; the tests start their own
+# nginx on a free loopback port.
+if [ -d /run/systemd/system ] && systemctl is-enabled nginx >/dev/null 2>&1; then
+  "${sudo[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true
 fi
 
 # The browser tests' npm packages (exact versions, from e2e/package-lock.json) and the StanzaJS bundle.

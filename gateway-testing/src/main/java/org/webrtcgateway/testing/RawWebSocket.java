@@ -91,6 +91,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** The client end's address and port: what a proxy in front of the server sees as the client. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
     public void sendText(String text) throws IOException {
         sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }

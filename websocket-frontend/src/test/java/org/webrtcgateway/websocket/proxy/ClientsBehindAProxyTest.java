@@ -20,6 +20,7 @@ import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.LogCapture;
 import org.webrtcgateway.testing.RawWebSocket;
 import org.webrtcgateway.testing.TestClient;
+import org.webrtcgateway.testing.haproxy.Haproxy;
 
 /**
  * Behind a reverse proxy every connection comes from the proxy's address; the gateway takes the client's from a

@@ -52,6 +52,7 @@ final class RedisCluster implements Cluster {
     private final MovesInProgress moves = new MovesInProgress();
     private RoomNodes roomNodes;
     private InboxDispatcher dispatcher;
+    private boolean halted;
 
     @Inject
     RedisCluster(ClusterConfig config, CoreConfig core, MeterRegistry registry, Provider<ClusterInbound> inbound,
@@ -93,7 +94,7 @@ final class RedisCluster implements Cluster {
 
     @Override
     public synchronized void stop() {
-        if (store == null) {
+        if (store == null || halted) {
             return;
         }
         membership.stop();
@@ -110,8 +111,8 @@ final class RedisCluster implements Cluster {
     synchronized void haltWithoutLeaving() {
         membership.halt();
         reader.stop();
-        store.close();
-        store = null;
+        store.close(); // from here on, every request finds Redis unreachable
+        halted = true;
     }
 
     // ------------------------------------------------------------------ names
@@ -235,7 +236,7 @@ final class RedisCluster implements Cluster {
         boolean interrupted = !live;
         if (live) {
             try {
-                queued = move.handedOver.get(config.commandTimeout().toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+                queued = move.handedOver.get(handoverWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 log.warn("cluster: node '{}' did not hand {}'s session over in time; going on without its queue", oldNode, name);
                 interrupted = true;
@@ -248,6 +249,17 @@ final class RedisCluster implements Cluster {
         Runnable registered = () -> moves.finish(name, move, queuedInCluster, dispatcher::handle);
         return new Takeover(name, access.isEmpty() ? null : access, status, note.isEmpty() ? null : note, rooms, follows,
                 calls, queued, interrupted, registered);
+    }
+
+    /**
+     * How long a takeover waits for the old node's handover. A live node answers within milliseconds; one that has
+     * just died (not silent for the node expiry yet) never does, and the resume waits on the requesting thread: two
+     * heartbeats, at least half a second, at most the command timeout.
+     */
+    private java.time.Duration handoverWait() {
+        java.time.Duration twoBeats = config.heartbeat().multipliedBy(2);
+        java.time.Duration atLeast = twoBeats.compareTo(java.time.Duration.ofMillis(500)) < 0 ? java.time.Duration.ofMillis(500) : twoBeats;
+        return atLeast.compareTo(config.commandTimeout()) > 0 ? config.commandTimeout() : atLeast;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,12 +29,9 @@ class BridgedCallsAcrossNodesTest {
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension();
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
 
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
-    }
 
     @Test
     void aBridgedCallForAUserOnAnotherNodeIsRelayedBothWaysAndEndsWithGoneWhenTheBridgesNodeDies() throws Exception {

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,12 +24,9 @@ class CrossNodeTest {
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension();
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
 
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
-    }
 
     @Test
     void aNameTakenOnOneNodeIsTakenOnEveryNode() throws Exception {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,12 +26,9 @@ class NodeDeathTest {
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension();
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
 
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
-    }
 
     @Test
     void oneUserOfADeadNodeResumesElsewhereWhileAnotherEndsForItsFollower() throws Exception {

@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.inject.Module;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.redis.RedisExtension;
 
 /**
  * Gateways in cluster mode on one Redis, in this JVM (each with its own injector, event loops and Redis
  * connections, as separate processes would have). Each test gets a key prefix of its own, so tests sharing a Redis
- * never see each other's keys.
+ * never see each other's keys. Registered as an extension, it stops its nodes after each test.
  */
-final class Nodes implements AutoCloseable {
+final class Nodes implements AutoCloseable, AfterEachCallback {
 
     private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
@@ -26,7 +30,7 @@ final class Nodes implements AutoCloseable {
     }
 
     /** Starts a node named {@code id} with the test's cluster settings, {@code extra}, and {@code modules} (a test bridge). */
-    GatewayExtension start(String id, Map<String, String> extra, com.google.inject.Module... modules) throws Exception {
+    GatewayExtension start(String id, Map<String, String> extra, Module... modules) throws Exception {
         GatewayExtension node = new GatewayExtension()
                 .with("cluster.enabled", "true")
                 .with("cluster.redis-uri", redis.uri().toString())
@@ -36,7 +40,7 @@ final class Nodes implements AutoCloseable {
                 .with("cluster.node-expiry", "400ms")
                 .with("cluster.command-timeout", "500ms");
         extra.forEach(node::with);
-        for (com.google.inject.Module module : modules) {
+        for (Module module : modules) {
             node.withModule(module);
         }
         node.start();
@@ -53,7 +57,13 @@ final class Nodes implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
         nodes.forEach(GatewayExtension::stop);
+        nodes.clear();
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,13 +26,10 @@ class RedisOutageTest {
     @RegisterExtension
     final RedisExtension redis = new RedisExtension();
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
-    }
 
     @Test
     void whileRedisIsAwayLocalUsersGoOnAndCrossNodeWorkIsUnreachableThenAllRecoversWhenItIsBackEmpty() throws Exception {

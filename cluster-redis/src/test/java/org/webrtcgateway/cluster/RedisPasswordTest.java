@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,12 +20,9 @@ class RedisPasswordTest {
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension().withPassword("s3cret-for-the-test");
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
 
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
-    }
 
     @Test
     void nodesGivenThePasswordShareTheirUsers() throws Exception {

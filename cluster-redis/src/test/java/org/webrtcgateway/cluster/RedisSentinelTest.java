@@ -33,7 +33,8 @@ class RedisSentinelTest {
     @TempDir
     Path folder;
 
-    private final Nodes nodes = new Nodes(redis);
+    @RegisterExtension
+    final Nodes nodes = new Nodes(redis);
     private Process sentinel;
     private int sentinelPort;
 

@@ -60,13 +60,7 @@ class ClusterNodeDeathIT {
         TestClient bob = TestClient.connect(stayingUri);
         bob.login("bob");
         assertThat(bob.requestOk("type", "subscribe", "to", "alice").path("status").asText()).isEqualTo("available");
-        bob.requestOk("type", "join", "room", "r", "capacity", 3);
-        alice.requestOk("type", "join", "room", "r");
-        bob.next("peer-joined");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
-        bob.next("offer");
-        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
-        alice.next("answer");
+        String call = inARoomAndACall(alice, bob);
 
         dying.signal("KILL");
         long killed = System.nanoTime();
@@ -98,13 +92,7 @@ class ClusterNodeDeathIT {
         java.net.URI stayingUri = staying.awaitWebSocketUri();
         TestClient bob = TestClient.connect(stayingUri);
         bob.login("bob");
-        bob.requestOk("type", "join", "room", "r", "capacity", 3);
-        alice.requestOk("type", "join", "room", "r");
-        bob.next("peer-joined");
-        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
-        bob.next("offer");
-        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
-        alice.next("answer");
+        String call = inARoomAndACall(alice, bob);
 
         dying.signal("KILL");
         alice.awaitClose();
@@ -123,5 +111,17 @@ class ClusterNodeDeathIT {
         assertThat(back.nextOfType("message", m -> m.path("room").asText().equals("r")).path("data").path("still").asText())
                 .isEqualTo("in");
         bob.expectNothing(java.time.Duration.ofMillis(500)); // no bye, no peer-left, no offline
+    }
+
+    /** Puts {@code alice} and {@code bob} in room {@code r} and in an answered call that alice placed; returns its id. */
+    private static String inARoomAndACall(TestClient alice, TestClient bob) {
+        bob.requestOk("type", "join", "room", "r", "capacity", 3);
+        alice.requestOk("type", "join", "room", "r");
+        bob.next("peer-joined");
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        alice.next("answer");
+        return call;
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.webrtcgateway.testing.SourceTree;
+
 /**
  * The HAProxy configuration operators run in front of several gateway nodes, as the README gives it (one file,
  * {@value #SHIPPED}, which the README embeds and the bundle ships), turned into one for a test on loopback. Only
@@ -45,13 +47,7 @@ public final class ClusterTemplate {
 
     /** The shipped template, found from the working directory (a module's folder under Maven) upwards. */
     public static ClusterTemplate shipped() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve(SHIPPED);
-            if (Files.isRegularFile(candidate)) {
-                return of(candidate);
-            }
-        }
-        throw new IllegalStateException(SHIPPED + " is not in " + Path.of("").toAbsolutePath() + " or a folder above it");
+        return of(SourceTree.file(SHIPPED));
     }
 
     /** The template in {@code file}. */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.webrtcgateway.testing.SourceTree;
+
 /**
  * The nginx configuration operators put in front of several gateway nodes, as the README gives it (one file,
  * {@value #SHIPPED}, a file for {@code /etc/nginx/conf.d/}: read inside nginx's {@code http} block), turned into one
@@ -40,13 +42,7 @@ public final class NginxTemplate {
 
     /** The shipped template, found from the working directory (a module's folder under Maven) upwards. */
     public static NginxTemplate shipped() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve(SHIPPED);
-            if (Files.isRegularFile(candidate)) {
-                return of(candidate);
-            }
-        }
-        throw new IllegalStateException(SHIPPED + " is not in " + Path.of("").toAbsolutePath() + " or a folder above it");
+        return of(SourceTree.file(SHIPPED));
     }
 
     /** The template in {@code file}. */

@@ -57,6 +57,10 @@ final class InboxDispatcher {
             moves.handedOver(to, queued(entry.get("q")));
             return;
         }
+        if (Outbound.ENCODED.equals(kind)) {
+            inbound.encodedToUser(new Address.Local(to), entry.get("json"));
+            return;
+        }
         Signal signal = SignalCodec.decode(entry.get("s"));
         switch (kind) {
             case Outbound.USER -> {

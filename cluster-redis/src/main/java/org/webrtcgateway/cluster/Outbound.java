@@ -32,6 +32,8 @@ final class Outbound {
     static final String REPLACED = "replaced";
     static final String HANDOVER = "handover";
     static final String HANDED_OVER = "handed-over";
+    /** A message encoded as the client gets it, kept for a parked session by the node that stopped. */
+    static final String ENCODED = "encoded";
 
     private static final Logger log = LoggerFactory.getLogger(Outbound.class);
     private final RepeatedCondition sendFailures = RepeatedCondition.warn(log, "signals to other nodes not sent: Redis failed");

@@ -115,6 +115,32 @@ final class RedisCluster implements Cluster {
         halted = true;
     }
 
+    @Override
+    public void parkSessions() {
+        if (store == null || halted || !store.isConnected()) {
+            return; // Redis away: the sessions end as on a node alone
+        }
+        List<java.util.concurrent.CompletableFuture<Object>> parked = new ArrayList<>();
+        for (Session session : nodeState.get().sessions()) {
+            inbound.get().park(session.address(), session.id(), new RemoteUser(session.address(), outbound)).ifPresent(moved -> {
+                moved.rooms().forEach(room -> roomNodes.moved(room, -1));
+                List<String> args = new ArrayList<>(List.of(config.keyPrefix(), session.name(), session.id(),
+                        String.valueOf(config.resumeGrace().toMillis()), String.valueOf(Math.max(1, config.resumeQueue()))));
+                args.addAll(moved.queued());
+                parked.add(store.run(RedisStore.Script.PARK, ScriptOutputType.INTEGER, args.toArray(String[]::new)));
+            });
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(parked.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(config.commandTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            log.info("cluster: {} sessions parked for a resume on another node within {} ms", parked.size(),
+                    config.resumeGrace().toMillis());
+        } catch (Exception e) {
+            log.warn("cluster: parking this node's sessions did not finish ({}); those not parked end when their grace ends",
+                    e.toString());
+        }
+    }
+
     // ------------------------------------------------------------------ names
 
     @Override
@@ -205,7 +231,8 @@ final class RedisCluster implements Cluster {
 
     private Takeover takeover(String name, List<Object> taken, MovesInProgress.Move move) throws Exception {
         String oldNode = (String) taken.get(1);
-        boolean live = "live".equals(taken.get(3));
+        String mode = (String) taken.get(3);
+        boolean live = "live".equals(mode);
         String access = (String) taken.get(4);
         PresenceStatus status = PresenceStatus.fromWireName((String) taken.get(5)).orElse(PresenceStatus.AVAILABLE);
         String note = (String) taken.get(6);
@@ -216,7 +243,7 @@ final class RedisCluster implements Cluster {
             if (capacity != null) {
                 rooms.put(room, Integer.parseInt(capacity));
                 roomNodes.moved(room, 1);
-                if (!live) {
+                if ("dead".equals(mode)) { // a live or parked node took itself out of the room's nodes
                     roomNodes.moved(room, oldNode, -1);
                 }
             }
@@ -233,7 +260,7 @@ final class RedisCluster implements Cluster {
         });
         List<String> queued = List.of();
         List<java.util.Map<String, String>> queuedInCluster = new ArrayList<>();
-        boolean interrupted = !live;
+        boolean interrupted = "dead".equals(mode);
         if (live) {
             try {
                 queued = move.handedOver.get(handoverWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

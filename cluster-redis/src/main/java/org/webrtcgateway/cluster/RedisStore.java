@@ -37,7 +37,8 @@ final class RedisStore implements AutoCloseable {
     enum Script {
         CLAIM("claim.lua"), RELEASE("release.lua"), TO_USER("to-user.lua"), TO_ROOM("to-room.lua"),
         PRESENCE("presence.lua"), JOIN("join.lua"), LEAVE("leave.lua"), HEARTBEAT("heartbeat.lua"),
-        REAP("reap.lua"), EXPIRED_ORPHANS("expired-orphans.lua"), TAKEOVER("takeover.lua"), ROOM_NODE("room-node.lua");
+        REAP("reap.lua"), EXPIRED_ORPHANS("expired-orphans.lua"), TAKEOVER("takeover.lua"), ROOM_NODE("room-node.lua"),
+        PARK("park.lua");
 
         final String text;
 

@@ -7,7 +7,7 @@ local result = {}
 for _, name in ipairs(redis.call('ZRANGEBYSCORE', P .. 'orphans', '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))) do
   redis.call('ZREM', P .. 'orphans', name)
   local held = redis.call('HMGET', P .. 'name:' .. name, 'state', 'session', 'node')
-  if held[1] == 'orphaned' then
+  if held[1] == 'orphaned' or held[1] == 'parked' then
     redis.call('HSET', P .. 'name:' .. name, 'state', 'ending')
     result[#result + 1] = name
     result[#result + 1] = held[2]

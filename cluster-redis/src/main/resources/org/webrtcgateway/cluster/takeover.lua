@@ -6,7 +6,9 @@
 -- user past its last committed read moves to the session's queue, which the new node reads.
 -- ARGV: prefix, digest of the token presented, this node, new session id, digest of the new token, inbox length,
 -- node expiry in ms, queue length.
--- Returns {} when no session has that token, else {name, old node, old session, 'live' or 'dead', access, status, note}.
+-- Returns {} when no session has that token, else {name, old node, old session, mode, access, status, note}, mode
+-- 'live' (the old node hands over), 'dead' (it died: what it held may be lost) or 'parked' (it stopped cleanly and
+-- left everything in the session's queue).
 local P, digest, node = ARGV[1], ARGV[2], ARGV[3]
 local name = redis.call('GET', P .. 'resume:' .. digest)
 if not name then
@@ -22,7 +24,9 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local beat = redis.call('ZSCORE', P .. 'nodes', old)
 local mode = 'dead'
-if held[3] ~= 'orphaned' and beat and tonumber(beat) >= now - tonumber(ARGV[7]) then
+if held[3] == 'parked' then
+  mode = 'parked'
+elseif held[3] ~= 'orphaned' and beat and tonumber(beat) >= now - tonumber(ARGV[7]) then
   mode = 'live'
 end
 if mode == 'dead' and held[3] ~= 'orphaned' then

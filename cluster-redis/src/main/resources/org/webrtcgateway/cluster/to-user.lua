@@ -1,5 +1,5 @@
 -- Hands an entry to the node that holds a name: appended to that node's inbox, or, while the session is orphaned
--- (its node died), to the session's own queue, which a resume on another node reads.
+-- (its node died) or parked (its node stopped), to the session's own queue, which a resume on another node reads.
 -- ARGV: prefix, name, inbox length, queue length, then the entry's fields and values.
 -- Returns 0 when nobody holds the name, 1 when sent to a node, 2 when queued for a resume.
 local P, name = ARGV[1], ARGV[2]
@@ -11,7 +11,7 @@ local fields = {}
 for i = 5, #ARGV do
   fields[#fields + 1] = ARGV[i]
 end
-if held[2] == 'orphaned' then
+if held[2] == 'orphaned' or held[2] == 'parked' then
   redis.call('XADD', P .. 'session:' .. name .. ':queue', 'MAXLEN', '~', ARGV[4], '*', unpack(fields))
   return 2
 end

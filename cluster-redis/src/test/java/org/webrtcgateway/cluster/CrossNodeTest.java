@@ -252,4 +252,37 @@ class CrossNodeTest {
         carol.requestOk("type", "bye", "call", withCarol);
         assertThat(back.next("bye").path("call").asText()).isEqualTo(withCarol);
     }
+
+    @Test
+    void aNodeThatStopsParksItsSessionsAndTheirBrowsersResumeOnAnotherWithNothingLost() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        // not a.client(): the extension closes its own clients before it stops the node
+        TestClient alice = TestClient.connect(a.wsUri());
+        String token = alice.login("alice").path("session").asText();
+        TestClient bob = b.login("bob");
+        bob.requestOk("type", "join", "room", "r", "capacity", 3);
+        alice.requestOk("type", "join", "room", "r");
+        bob.next("peer-joined");
+        String call = alice.requestOk("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        alice.next("answer");
+
+        a.stop(); // SIGTERM, as a rolling upgrade does
+
+        assertThat(alice.awaitClose().code()).as("going away: the browser resumes elsewhere").isEqualTo(1001);
+        bob.requestOk("type", "message", "to", "alice", "data", java.util.Map.of("while", "parked"));
+        TestClient back = b.client();
+        JsonNode ok = back.requestOk("type", "login", "resume", token);
+        assertThat(ok.path("resumed").asBoolean()).isTrue();
+        assertThat(ok.has("interrupted")).as("the node stopped cleanly: nothing was lost").isFalse();
+        assertThat(ok.path("calls")).extracting(JsonNode::asText).containsExactly(call);
+        assertThat(ok.path("rooms")).extracting(JsonNode::asText).containsExactly("r");
+        assertThat(back.next("message").path("data").path("while").asText()).isEqualTo("parked");
+        back.requestOk("type", "offer", "call", call, "sdp", Sdps.ONE_AUDIO_STREAM);
+        assertThat(bob.next("offer").path("call").asText()).as("no bye, no peer-left: the call goes on").isEqualTo(call);
+        bob.requestOk("type", "message", "room", "r", "data", java.util.Map.of("room", "still"));
+        assertThat(back.next("message").path("room").asText()).isEqualTo("r");
+    }
 }

@@ -93,8 +93,8 @@ public final class CoreGateway implements Gateway {
      */
     public synchronized List<String> stop(Deadline deadline) {
         running = List.of();
+        cluster.parkSessions();
         services.lifecycle().endAll("the gateway is shutting down");
-        cluster.stop();
         List<String> undone = new ArrayList<>();
         List<Bridge> toStop = reversed(started);
         for (int i = 0; i < toStop.size(); i++) {
@@ -108,6 +108,8 @@ public final class CoreGateway implements Gateway {
             }
         }
         started.clear();
+        // After the bridges: their goodbyes to parked sessions still go through the cluster.
+        cluster.stop();
         timer.shutdownNow();
         heap.close();
         meters.close();

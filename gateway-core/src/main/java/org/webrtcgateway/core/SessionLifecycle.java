@@ -171,6 +171,14 @@ public final class SessionLifecycle {
      * @return what waited for its client, to hand over; null when it had ended already
      */
     public List<ServerMessage> moveOut(Session session, org.webrtcgateway.core.routing.Party forward) {
+        return moveOut(session, forward, CloseReason.RESUMED_ELSEWHERE);
+    }
+
+    /**
+     * As {@link #moveOut(Session, org.webrtcgateway.core.routing.Party)}, closing a connection still attached with
+     * {@code closeWith}: 4001 when another node took the session over, 1001 when this node parks it as it stops.
+     */
+    public List<ServerMessage> moveOut(Session session, org.webrtcgateway.core.routing.Party forward, CloseReason closeWith) {
         Session.MovedOut moved = session.moveOut(forward);
         if (moved == null) {
             return null;
@@ -180,10 +188,9 @@ public final class SessionLifecycle {
         rooms.movedOut(session);
         presence.movedOut(session);
         if (moved.attached() != null) {
-            moved.attached().close(CloseReason.RESUMED_ELSEWHERE);
+            moved.attached().close(closeWith);
         }
-        SessionLog.ended(session, SessionEnd.MOVED, moved.attached() != null ? CloseReason.RESUMED_ELSEWHERE.code()
-                : SessionLog.NO_CLOSE_CODE);
+        SessionLog.ended(session, SessionEnd.MOVED, moved.attached() != null ? closeWith.code() : SessionLog.NO_CLOSE_CODE);
         meters.ended(SessionEnd.MOVED);
         log.info("{} moved to another node", session);
         return moved.queued();

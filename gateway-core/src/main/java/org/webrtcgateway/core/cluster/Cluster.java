@@ -179,7 +179,16 @@ public interface Cluster {
     default void start() throws Exception {
     }
 
-    /** Leaves the cluster, after this node's sessions ended (their names are free by then). */
+    /**
+     * The node is stopping (SIGTERM, a rolling upgrade): its sessions are handed to the cluster instead of ending,
+     * each waiting {@code session.resume-grace} for its browser to resume on another node, with what waited for it.
+     * Their connections are closed with 1001 (going away), which browsers answer with a resume. What is left after
+     * this (none, unless the store failed) ends as on a node alone.
+     */
+    default void parkSessions() {
+    }
+
+    /** Leaves the cluster, after this node's sessions ended or were parked. */
     default void stop() {
     }
 

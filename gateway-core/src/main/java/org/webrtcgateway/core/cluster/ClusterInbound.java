@@ -113,6 +113,23 @@ public final class ClusterInbound {
         return moved.handOver(user, sessionId, forward);
     }
 
+    /**
+     * Parks {@code user}'s session as this node stops: it leaves this node (its connection closed with 1001, going
+     * away) and the cluster keeps it, with what waited for its client, for a resume on another node.
+     */
+    public java.util.Optional<MovedSessions.Handover> park(Address.Local user, String sessionId,
+                                                          org.webrtcgateway.core.routing.Party forward) {
+        return moved.handOver(user, sessionId, forward, CloseReason.SHUTDOWN);
+    }
+
+    /** A message encoded by the node that held {@code to}'s session before (it waited for the client there). */
+    public void encodedToUser(Address.Local to, String json) {
+        Session session = sessions.byName(to.name());
+        if (session != null) {
+            session.send(new org.webrtcgateway.core.protocol.ServerMessage.Encoded(json));
+        }
+    }
+
     /** A user of another node changed presence: its followers on this node hear it. */
     public void toFollowers(Signal.Presence change) {
         presence.fromOtherNode(change);

@@ -65,12 +65,20 @@ public final class MovedSessions {
      * silently and what is still delivered to it here goes to {@code forward}, the user on its new node.
      */
     public Optional<Handover> handOver(Address.Local user, String sessionId, Party forward) {
+        return handOver(user, sessionId, forward, CloseReason.RESUMED_ELSEWHERE);
+    }
+
+    /**
+     * As {@link #handOver(Address.Local, String, Party)}, closing a connection still attached with {@code closeWith}
+     * (1001 when this node parks its sessions as it stops).
+     */
+    public Optional<Handover> handOver(Address.Local user, String sessionId, Party forward, CloseReason closeWith) {
         Session session = sessions.byName(user.name());
         if (session == null || !session.id().equals(sessionId)) {
             return Optional.empty();
         }
         Set<String> inRooms = session.rooms();
-        List<ServerMessage> queued = lifecycle.moveOut(session, forward);
+        List<ServerMessage> queued = lifecycle.moveOut(session, forward, closeWith);
         if (queued == null) {
             return Optional.empty();
         }

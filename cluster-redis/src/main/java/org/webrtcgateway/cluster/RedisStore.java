@@ -51,6 +51,9 @@ final class RedisStore implements AutoCloseable {
         }
     }
 
+    /** Commands that may wait for Redis on one connection. */
+    static final int REQUEST_QUEUE = 65_536;
+
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
@@ -84,6 +87,9 @@ final class RedisStore implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .pingBeforeActivateConnection(true)
+                // Bounded: while Redis is slow, commands past this fail at once (the signal bounces) rather than
+                // piling up in this node's heap.
+                .requestQueueSize(REQUEST_QUEUE)
                 .socketOptions(SocketOptions.builder().connectTimeout(config.commandTimeout())
                         .keepAlive(SocketOptions.KeepAliveOptions.builder().enable().build()).build())
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()));

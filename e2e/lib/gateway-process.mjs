@@ -29,7 +29,7 @@ export function freePort() {
 }
 
 /**
- * Starts the gateway. Returns {url, port, logs(), stop(), restart()}.
+ * Starts the gateway. Returns {url, port, logs(), stop(), kill(), restart()}.
  * `extraArgs` are passed on, e.g. ['--websocket.resume-grace', '30s'].
  */
 export async function startGateway({ port, extraArgs = [] } = {}) {
@@ -54,12 +54,21 @@ export async function startGateway({ port, extraArgs = [] } = {}) {
     await stopProcess(child, { timeoutMs: STOP_TIMEOUT_MS, signal: (name) => killGroup(child, name) });
   }
 
+  /** SIGKILL, as a crash or the out-of-memory killer would: no shutdown, no close frames. Resolves once it has ended. */
+  async function kill() {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killGroup(child, 'SIGKILL');
+    await exited;
+  }
+
   await start();
   return {
     url: `http://127.0.0.1:${chosenPort}`,
     port: chosenPort,
     logs: () => lines.join('\n'),
     stop,
+    kill,
     async restart() { await stop(); await start(); },
   };
 }

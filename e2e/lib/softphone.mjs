@@ -38,8 +38,9 @@ async function pageState(page) {
 /**
  * A new browser context (its own storage and media) with the page loaded and logged in.
  * `initScript` (a function) runs in the page before any of its own scripts, e.g. to wrap a browser API.
+ * `beforeLogin` (an async function) runs once the page has loaded, before the login opens the WebSocket.
  */
-export async function openPhone(browser, baseUrl, name, { initScript } = {}) {
+export async function openPhone(browser, baseUrl, name, { initScript, beforeLogin } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -47,6 +48,7 @@ export async function openPhone(browser, baseUrl, name, { initScript } = {}) {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`); });
   await page.goto(baseUrl);
+  if (beforeLogin) await beforeLogin(page);
   await login(page, name);
   return { name, context, page, problems };
 }

@@ -22,7 +22,7 @@ export function clusterFigures(result) {
         nodes: config.nodes, placement: run.placement, scenario: run.scenario,
         msgsPerS: s.msgs_per_s, rtt: s.rtt_us, serverUs: s.server_cpu_us_per_op,
         nodesUs: each.filter((_, i) => i !== redisAt).reduce((n, x) => n + (x.cpu_us_per_op ?? 0), 0),
-        redisUs, serverCores: s.server_util, loadgenCores: s.loadgen_util, otherCores: s.other_util,
+        redisUs, redisCores: redisAt >= 0 ? each[redisAt]?.util ?? null : null, serverCores: s.server_util, loadgenCores: s.loadgen_util, otherCores: s.other_util,
         errors: Object.values(s.errors ?? {}).reduce((a, b) => a + b, 0), disturbed: (s.other_util ?? 0) > DISTURBED,
         // inbox entries appended during the whole run (logins, warm-up and drain included): one per cross-node message
         crossed: run.redisCalls?.xadd ?? 0, calls: run.redisCalls,
@@ -57,7 +57,7 @@ export function clusterSection(result, { command, at }) {
   const relayRows = f.rows.filter((r) => r.scenario === 'relay').map((r) =>
     `| ${nodesName(r.nodes)} | ${PLACEMENT[r.placement]} | ${fmt(r.msgsPerS)}${mark(r)} | ${times(r)} | ${us(r.serverUs)} | ${r.nodes ? us(r.nodesUs) : us(r.serverUs)} | ${r.nodes ? us(r.redisUs) : '–'} | ${ms(r.rtt.p50)} / ${ms(r.rtt.p99)} | ${pct(r.serverCores)} | ${pct(r.loadgenCores)} | ${pct(r.otherCores)} | ${fmt(r.errors)} |`);
   const latencyRows = f.rows.filter((r) => r.scenario === 'latency').map((r) =>
-    `| ${nodesName(r.nodes)} | ${PLACEMENT[r.placement]} | ${fmt(r.rtt.p50)} / ${fmt(r.rtt.p99)} / ${fmt(r.rtt.p999)}${mark(r)} | ${fmt(r.rtt.n)} | ${us(r.serverUs)} | ${r.nodes ? us(r.redisUs) : '–'} | ${pct(r.serverCores)} | ${pct(r.otherCores)} | ${fmt(r.errors)} |`);
+    `| ${nodesName(r.nodes)} | ${PLACEMENT[r.placement]} | ${fmt(r.rtt.p50)} / ${fmt(r.rtt.p99)} / ${fmt(r.rtt.p999)}${mark(r)} | ${fmt(r.rtt.n)} | ${pct(r.serverCores)} | ${r.nodes ? pct(r.redisCores) : '–'} | ${pct(r.otherCores)} | ${fmt(r.errors)} |`);
   const counts = result.configs.filter((c) => c.nodes > 0).map((c) => c.nodes);
   const grow = (placement) => {
     const cells = counts.map((n) => {
@@ -71,7 +71,7 @@ export function clusterSection(result, { command, at }) {
   const disturbed = f.rows.filter((r) => r.disturbed);
   const cross = f.crossRun;
   const c = f.crossCalls;
-  const perCross = c ? `EVALSHA ×${fmt(c.evalsha, 2)} (the \`to-user.lua\` script), HMGET ×${fmt(c.hmget, 2)} (one before the script, one inside it), XADD ×${fmt(c.xadd, 2)} (inside the script), XREAD ×${fmt(c.xread, 2)} (one blocking read takes up to 200 entries)` : 'n/a';
+  const perCross = c ? `EVALSHA ×${fmt(c.evalsha, 2)}, HMGET ×${fmt(c.hmget, 2)}, XADD ×${fmt(c.xadd, 2)}, XREAD ×${fmt(c.xread, 2)} (Redis counts the commands a script calls too)` : 'n/a';
   const ceiling = cross?.redisUs ? Math.round(1e6 / cross.redisUs) : null;
   const problems = result.configs.filter((cfg) => !cfg.alive || cfg.log.errors > 0);
   return `
@@ -106,10 +106,11 @@ ${relayRows.join('\n')}
 ### Round-trip latency, open loop at ${fmt(p.rate)} round trips/s (${fmt(2 * p.rate)} msgs/s)
 
 Messages are due on a fixed schedule spread over the pairs and each round trip counts from when it was due (no
-coordinated omission), so this is the latency at a load every configuration carries.
+coordinated omission), so this is the latency at a load every configuration carries. The load generator spins
+between messages by design (its CPU is near 100 %); "server side CPU" is the nodes' and Redis's together.
 
-| nodes | users of a pair on | RTT p50 / p99 / p99.9 µs | round trips | server CPU µs per msg | of which Redis | server side CPU | other programs | errors |
-|---|---|---|---|---|---|---|---|---|
+| nodes | users of a pair on | RTT p50 / p99 / p99.9 µs | round trips | server side CPU | of which Redis | other programs | errors |
+|---|---|---|---|---|---|---|---|
 ${latencyRows.join('\n')}
 
 ### From one node to three (closed-loop relay, msgs/s; × the first)

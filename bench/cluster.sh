@@ -4,7 +4,8 @@
 # without cluster mode, with 1, 2 and 3 nodes of the bundle on one redis-server, the servers pinned to CPU 0 and
 # the load generator (bench/loadgen) to CPU 1. Writes the result (JSON) to OUT and the servers' logs into
 # OUT's name without .json, plus "-logs/"; bench/targets.mjs makes the "Cluster (issue 17)" section of
-# docs/benchmarks.md from it. About 12 minutes on a quiet machine (each run waits up to 30 s for quiet first).
+# docs/benchmarks.md from it. About 8 minutes on a quiet machine; up to 20 on a busy one (each run waits up to 30 s for quiet
+# first, and a disturbed run is tried again).
 #
 # Usage: bench/cluster.sh OUT.json
 # Needs the bundle (mvn -o -B -q package -pl distribution -am -DskipTests -DskipCds) and redis-server

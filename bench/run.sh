@@ -12,7 +12,7 @@
 #   bench/run.sh --cluster-only [--reuse DIR] [--out DIR]
 #
 # --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
-# (~12 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# (~8 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
 # bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
 # document then says which figures come from which run.
 # --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
@@ -32,7 +32,7 @@
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
 # bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
 # --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 26
-# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 12 more; --hostile-only: 6, --cluster-only: 12).
+# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

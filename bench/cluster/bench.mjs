@@ -11,7 +11,7 @@
 // place them ("spread": (N-1)/N of the pairs cross). Redis's command counts are read before and after each
 // run; each server's CPU time at the measured window's edges (the load generator's --server-pid).
 //
-//   node bench/cluster/bench.mjs PROFILE [RESULT.json [LOG_DIR]]     PROFILE: bench (~12 min) or ci (~30 s)
+//   node bench/cluster/bench.mjs PROFILE [RESULT.json [LOG_DIR]]     PROFILE: bench (8-20 min) or ci (~30 s)
 //
 // Run it through bench/cluster.sh (bench) or bench/test/cluster.test.mjs (ci). Loopback only; every run
 // bounded in time (the load generator gives up by itself), the servers stopped by their own pids.
@@ -76,12 +76,12 @@ async function busyCores() {
   return (busy() - a) / 100; // /proc/stat counts in USER_HZ
 }
 
-/** Waits (at most `seconds`) until other programs use less than `max` cores, as run-baselines.sh does. */
+/** Waits (at most `seconds`) until the machine uses less than `max` cores, as run-baselines.sh does (the idle servers count too). */
 async function waitQuiet(seconds, max, log) {
   for (let i = 0; i < seconds; i++) {
     const cores = await busyCores();
     if (cores < max) return;
-    if (i === 0) log(`machine busy (${cores.toFixed(2)} cores used by others), waiting up to ${seconds} s`);
+    if (i === 0) log(`machine busy (${cores.toFixed(2)} cores in use), waiting up to ${seconds} s`);
   }
   log('still busy: running anyway (see other_util in the results)');
 }

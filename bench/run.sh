@@ -7,12 +7,16 @@
 # malformed, oversized, half-open and slow connections while legitimate users call and message), and
 # writes docs/benchmarks.md with every target of issue 5 marked met or not.
 #
-#   bench/run.sh [--quick] [--sip] [--xmpp] [--out DIR]   (other options go to run-baselines.sh)
+#   bench/run.sh [--quick] [--sip] [--xmpp] [--cluster] [--out DIR]   (other options go to run-baselines.sh)
 #   bench/run.sh --hostile-only [--reuse DIR] [--out DIR]
+#   bench/run.sh --cluster-only [--reuse DIR] [--out DIR]
 #
-# --hostile-only runs only the hostile-client soak (~6 minutes) and writes docs/benchmarks.md with every
-# other figure copied from an earlier full run: DIR (a bench/results/ folder), by default the newest one
-# that has them. The document then says which figures come from which run.
+# --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
+# (~8 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
+# document then says which figures come from which run.
+# --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
+# and latency beside same-node and single-gateway figures; a figure: issue 17 sets no target).
 # --sip also runs bench/sip-load.sh (Kamailio and sipp, in a loopback-only namespace) for the SIP
 # bridge's call setups/s against sipp-to-sipp through the same Kamailio.
 # --xmpp also runs bench/xmpp-load.sh (Prosody, in a loopback-only namespace) for the XMPP bridge's
@@ -26,8 +30,9 @@
 # within a second or two, so the Node servers lose nothing by it. --warmup N overrides it.
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
-# bench/loadgen; BENCH_HARNESS=DIR picks another. Needs node and npm, and e2e's npm packages (e2e/install.sh)
-# for the hostile-client soak; about 26 minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more; --hostile-only: 6).
+# bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
+# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 26
+# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -36,12 +41,15 @@ out=$root/bench/results/$(date +%Y%m%d-%H%M%S)
 args=(--warmup 30)
 sip=false
 xmpp=false
-hostile_only=false
+cluster=false
+only=        # hostile or cluster: run that section only, copy the others
 reuse=
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;
-    --hostile-only) hostile_only=true ;;
+    --hostile-only) only=hostile ;;
+    --cluster-only) only=cluster ;;
+    --cluster) cluster=true ;;
     --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
     --xmpp) xmpp=true ;;
@@ -56,20 +64,29 @@ mkdir -p "$out"
 # (protections against abusive clients) are off, and one network thread matches the one pinned core.
 gateway_cmd="$root/distribution/target/gateway/bin/gateway --port {port} $(grep -v '^#' bench/gateway-bench.args | tr '\n' ' ')"
 
-if $hostile_only; then
+if [ -n "$only" ]; then
   if [ -z "$reuse" ]; then
     reuse=$(for d in "$root"/bench/results/*/; do
-      [ -f "$d/results.jsonl" ] && [ ! -f "$d/reused-from.txt" ] && [ "${d%/}" != "$out" ] && echo "${d%/}"
+      [ -f "$d/results.jsonl" ] && [ "${d%/}" != "$out" ] && echo "${d%/}"
     done | sort | tail -1 || true) # the loop's last test fails on this run's own folder: no error under pipefail
   fi
-  [ -n "$reuse" ] && [ -f "$reuse/results.jsonl" ] && [ ! -f "$reuse/reused-from.txt" ] || {
-    echo "bench/run.sh --hostile-only: no full run to take the other figures from (--reuse DIR: a bench/results/ folder of a full run)" >&2
+  [ -n "$reuse" ] && [ -f "$reuse/results.jsonl" ] || {
+    echo "bench/run.sh --$only-only: no earlier run to take the other figures from (--reuse DIR: a bench/results/ folder)" >&2
     exit 2; }
+  rel() { realpath --relative-to="$root" "$1"; }
   for f in results.jsonl table.md startup.json idle-max.json sip.txt xmpp.txt; do
     [ ! -f "$reuse/$f" ] || cp -p "$reuse/$f" "$out/"
   done
-  realpath --relative-to="$root" "$reuse" > "$out/reused-from.txt"
-  echo "[bench] the hostile-client soak only, the other figures from $reuse; results: $out" >&2
+  # Where the full run's figures come from: DIR itself, or the run DIR had copied them from.
+  if [ -f "$reuse/reused-from.txt" ]; then cp -p "$reuse/reused-from.txt" "$out/"; else rel "$reuse" > "$out/reused-from.txt"; fi
+  rel "$reuse" > "$out/reuse.txt"
+  # The other partial section, as DIR had it, with where it was measured (X-from.txt).
+  for section in hostile cluster; do
+    [ "$section" != "$only" ] && [ -f "$reuse/$section.json" ] || continue
+    cp -p "$reuse/$section.json" "$out/"
+    if [ -f "$reuse/$section-from.txt" ]; then cp -p "$reuse/$section-from.txt" "$out/"; else rel "$reuse" > "$out/$section-from.txt"; fi
+  done
+  echo "[bench] the $only section only, the other figures from $reuse; results: $out" >&2
 else
   echo "[bench] harness: $harness; results: $out" >&2
   (cd "$harness" && ./run-baselines.sh --targets raw,ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
@@ -79,6 +96,7 @@ else
   if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
   if $xmpp; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
 fi
-bench/hostile.sh "$out/hostile.json"
+if [ "$only" != cluster ]; then bench/hostile.sh "$out/hostile.json"; fi
+if [ "$only" = cluster ] || $cluster; then bench/cluster.sh "$out/cluster.json"; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -42,8 +42,11 @@ final class Outbound {
     private final ClusterConfig config;
     private final Provider<ClusterInbound> inbound;
     private final ClusterMeters meters;
+    private final KnownRemoteNames knownRemote;
 
-    Outbound(RedisStore store, ClusterConfig config, Provider<ClusterInbound> inbound, ClusterMeters meters) {
+    Outbound(RedisStore store, ClusterConfig config, Provider<ClusterInbound> inbound, ClusterMeters meters,
+             KnownRemoteNames knownRemote) {
+        this.knownRemote = knownRemote;
         this.store = store;
         this.config = config;
         this.inbound = inbound;
@@ -74,6 +77,7 @@ final class Outbound {
                         sendFailures.occurred(to + ": " + error.getMessage());
                         bounce(new RemoteUser(to, this), signal, ErrorCode.UNREACHABLE);
                     } else if (sent == 0) {
+                        knownRemote.forget(to.name());
                         bounce(new RemoteUser(to, this), signal, ErrorCode.UNKNOWN_PEER);
                     } else {
                         meters.sent();

@@ -53,11 +53,13 @@ final class RedisCluster implements Cluster {
     private RoomNodes roomNodes;
     private InboxDispatcher dispatcher;
     private boolean halted;
+    private final KnownRemoteNames knownRemote;
 
     @Inject
     RedisCluster(ClusterConfig config, CoreConfig core, MeterRegistry registry, Provider<ClusterInbound> inbound,
                  Provider<NodeState> nodeState) {
         this.config = config.withResume(core.resumeGrace(), core.resumeQueue());
+        this.knownRemote = new KnownRemoteNames(config.heartbeat());
         this.registry = registry;
         this.inbound = inbound;
         this.nodeState = nodeState;
@@ -82,7 +84,7 @@ final class RedisCluster implements Cluster {
                     + ": " + e.getMessage());
         }
         ClusterMeters meters = new ClusterMeters(registry, store::isConnected, () -> membership.liveNodes());
-        outbound = new Outbound(store, config, inbound, meters);
+        outbound = new Outbound(store, config, inbound, meters, knownRemote);
         roomNodes = new RoomNodes(store, config);
         dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes);
         reader = new InboxReader(store, outbound.inbox(config.nodeId()), dispatcher, meters, "0", config.commandTimeout());
@@ -294,6 +296,10 @@ final class RedisCluster implements Cluster {
         if (!store.isConnected()) {
             return Unavailable.storeUnreachable();
         }
+        long now = System.nanoTime();
+        if (knownRemote.isKnown(name, now)) {
+            return new Elsewhere(new RemoteUser(new Address.Local(name), outbound));
+        }
         List<io.lettuce.core.KeyValue<String, String>> held;
         try {
             held = store.sync().hmget(nameKey(name), "node", "state");
@@ -305,6 +311,7 @@ final class RedisCluster implements Cluster {
         if (node == null || node.equals(config.nodeId()) || "ending".equals(state)) {
             return new Nobody();
         }
+        knownRemote.held(name, now);
         return new Elsewhere(new RemoteUser(new Address.Local(name), outbound));
     }
 

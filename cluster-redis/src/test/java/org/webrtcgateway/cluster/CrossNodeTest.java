@@ -285,4 +285,29 @@ class CrossNodeTest {
         bob.requestOk("type", "message", "room", "r", "data", java.util.Map.of("room", "still"));
         assertThat(back.next("message").path("room").asText()).isEqualTo("r");
     }
+
+    @Test
+    void aCallToAUserWhoLoggedOutAMomentAgoOnAnotherNodeEndsWithByeUnknownPeerAndTheNextRequestIsRefused() throws Exception {
+        // a long heartbeat: alice's node keeps knowing bob's name for a second (KnownRemoteNames)
+        java.util.Map<String, String> slowBeat = java.util.Map.of("cluster.heartbeat", "5s", "cluster.node-expiry", "15s");
+        GatewayExtension a = nodes.start("a", slowBeat);
+        GatewayExtension b = nodes.start("b", slowBeat);
+        GatewayExtension c = nodes.start("c", slowBeat);
+        TestClient alice = a.login("alice");
+        TestClient bob = b.login("bob");
+        alice.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("hi", 1));
+        bob.next("message");
+        bob.closeNormally();
+        TestClient carol = c.login("carol"); // her node never asked for bob: it asks Redis
+        org.awaitility.Awaitility.await("bob's name is free").atMost(TestClient.WAIT).untilAsserted(() ->
+                carol.requestError("unknown-peer", "type", "message", "to", "bob", "data", java.util.Map.of()));
+
+        JsonNode offered = alice.request("type", "offer", "to", "bob", "sdp", Sdps.ONE_AUDIO_STREAM);
+
+        assertThat(offered.path("type").asText()).as("alice's node still knew bob's name").isEqualTo("ok");
+        JsonNode bye = alice.next("bye");
+        assertThat(bye.path("call").asText()).isEqualTo(offered.path("call").asText());
+        assertThat(bye.path("reason").asText()).isEqualTo("unknown-peer");
+        alice.requestError("unknown-peer", "type", "message", "to", "bob", "data", java.util.Map.of());
+    }
 }

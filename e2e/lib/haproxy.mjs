@@ -47,7 +47,7 @@ export function renderClusterConfig(template, { port, nodePorts, statsSocket }) 
   let section = '';
   let bound = false;
   let serversWritten = false;
-  for (const line of template.split('\n')) {
+  for (const line of template.replace(/\n$/, '').split('\n')) {
     const w = words(line);
     if (w.length === 0) { out.push(line); continue; }
     if (!/^\s/.test(line)) {

@@ -203,8 +203,8 @@ final class Membership {
             if (reaped.isEmpty()) {
                 return;
             }
-            log.warn("cluster: node '{}' died; {} of its sessions may resume on other nodes within {} ms", reaped.get(0),
-                    reaped.size() - 1, config.resumeGrace().toMillis());
+            log.warn("cluster: node '{}' died; {} of its sessions, not resumed elsewhere yet, may resume on other nodes "
+                    + "within {} ms", reaped.get(0), reaped.size() - 1, config.resumeGrace().toMillis());
         }
     }
 

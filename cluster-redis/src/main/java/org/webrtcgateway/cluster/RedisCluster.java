@@ -226,6 +226,8 @@ final class RedisCluster implements Cluster {
             return Optional.of(takeover(name, taken, move));
         } catch (Exception e) {
             moves.abandon(name, move, dispatcher::handle);
+            // If the script ran, the name is this node's with no session here to release it: free it.
+            store.run(RedisStore.Script.RELEASE, ScriptOutputType.INTEGER, config.keyPrefix(), name, newSessionId);
             log.warn("cluster: taking over {}'s session failed", name, e);
             throw new UnavailableException(Unavailable.storeUnreachable().message());
         }

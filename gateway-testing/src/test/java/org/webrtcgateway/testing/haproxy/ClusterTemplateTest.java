@@ -69,4 +69,21 @@ class ClusterTemplateTest {
         assertThatThrownBy(() -> ClusterTemplate.of(file).render(4000, List.of(5001), SOCKET))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'server' lines");
     }
+
+    /**
+     * The JS twin of {@link ClusterTemplate#render} (e2e/lib/haproxy.mjs, for the browser test) must render the same:
+     * both are compared with this file (e2e/haproxy-template.test.mjs for the JS one). After a change to the shipped
+     * template, write it again with {@code -Dgolden.write=true} and check the difference.
+     */
+    @Test
+    void theRenderingIsTheOneTheBrowserTestsRendererIsCheckedAgainst() throws Exception {
+        Path golden = org.webrtcgateway.testing.SourceTree.file("e2e/lib/haproxy-cluster-rendered.golden.cfg");
+        String rendered = ClusterTemplate.shipped().render(4000, List.of(5001, 5002, 5003), Path.of("/tmp/haproxy-stats.sock"));
+        if (Boolean.getBoolean("golden.write")) {
+            java.nio.file.Files.writeString(golden, rendered);
+        }
+
+        assertThat(rendered).as("%s (write it again with -Dgolden.write=true after a change to the template)", golden)
+                .isEqualTo(java.nio.file.Files.readString(golden));
+    }
 }

@@ -236,7 +236,7 @@ final class Membership {
             }
             outbound.presence(sessionId, new Signal.Presence(user, PresenceStatus.OFFLINE, null), "");
             store.sync().hgetall(session + ":calls").forEach((call, encoded) -> {
-                RedisCluster.CallRecord record = RedisCluster.CallRecord.decode(encoded);
+                CallRecord record = CallRecord.decode(encoded);
                 Signal.Bye bye = new Signal.Bye(user, call, CallService.REASON_GONE);
                 if (record.peer() instanceof Address.Local peer) {
                     outbound.toUser(peer, bye);
@@ -305,7 +305,7 @@ final class Membership {
         }
         String calls = config.keyPrefix() + "session:" + session.name() + ":calls";
         session.calls().forEach(call -> store.async().hset(calls, call.id(),
-                RedisCluster.CallRecord.of(call, session, config.nodeId()).encode()));
+                CallRecord.of(call, session, config.nodeId()).encode()));
         Session.Presence presence = session.presence();
         outbound.presence(session.id(), new Signal.Presence(session.address(), presence.status(), presence.note()),
                 config.nodeId());

@@ -72,7 +72,7 @@ final class Outbound {
                 String.valueOf(queueLength())));
         addEntry(args, USER, to.name(), signal);
         store.<Long>run(RedisStore.Script.TO_USER, ScriptOutputType.INTEGER, args.toArray(String[]::new))
-                .whenComplete((sent, error) -> {
+                .whenCompleteAsync((sent, error) -> {
                     if (error != null) {
                         sendFailures.occurred(to + ": " + error.getMessage());
                         bounce(new RemoteUser(to, this), signal, ErrorCode.UNREACHABLE);
@@ -82,7 +82,7 @@ final class Outbound {
                     } else {
                         meters.sent();
                     }
-                });
+                }, store.callbacks());
         return RouteResult.accepted();
     }
 
@@ -95,14 +95,14 @@ final class Outbound {
         List<String> fields = new ArrayList<>();
         addEntry(fields, BRIDGED, SignalCodec.address(to), signal);
         store.async().xadd(inbox(node), io.lettuce.core.XAddArgs.Builder.maxlen(config.inboxLength()).approximateTrimming(),
-                (Object[]) fields.toArray(String[]::new)).whenComplete((id, error) -> {
+                (Object[]) fields.toArray(String[]::new)).whenCompleteAsync((id, error) -> {
                     if (error != null) {
                         sendFailures.occurred(to + ": " + error.getMessage());
                         bounce(new RemoteBridged(to, node, this), signal, ErrorCode.UNREACHABLE);
                     } else {
                         meters.sent();
                     }
-                });
+                }, store.callbacks());
         return RouteResult.accepted();
     }
 
@@ -115,11 +115,11 @@ final class Outbound {
         List<String> args = new ArrayList<>(List.of(config.keyPrefix(), room, fromNode, String.valueOf(config.inboxLength())));
         addEntry(args, ROOM, room, signal);
         store.<Long>run(RedisStore.Script.TO_ROOM, ScriptOutputType.INTEGER, args.toArray(String[]::new))
-                .whenComplete((sent, error) -> {
+                .whenCompleteAsync((sent, error) -> {
                     if (error != null) {
                         sendFailures.occurred("room " + room + ": " + error.getMessage());
                     }
-                });
+                }, store.callbacks());
     }
 
     /** A presence change of {@code sessionId}'s user, kept on its name and sent to nodes with followers of it. */
@@ -134,11 +134,11 @@ final class Outbound {
                 presence.note() == null ? "" : presence.note()));
         addEntry(args, PRESENCE, name, presence);
         store.<Long>run(RedisStore.Script.PRESENCE, ScriptOutputType.INTEGER, args.toArray(String[]::new))
-                .whenComplete((sent, error) -> {
+                .whenCompleteAsync((sent, error) -> {
                     if (error != null) {
                         sendFailures.occurred("presence of " + name + ": " + error.getMessage());
                     }
-                });
+                }, store.callbacks());
     }
 
     /** To {@code node}, which took over {@code name}'s session: the messages that waited for its client, encoded. */

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.Signal;
-import org.webrtcgateway.core.call.BridgedParty;
 import org.webrtcgateway.core.call.Call;
 import org.webrtcgateway.core.call.CallParty;
 import org.webrtcgateway.core.cluster.AccessPolicyJson;
@@ -52,6 +51,7 @@ final class RedisCluster implements Cluster {
     private final MovesInProgress moves = new MovesInProgress();
     private RoomNodes roomNodes;
     private InboxDispatcher dispatcher;
+    private SessionTakeovers takeovers;
     private boolean halted;
     private final KnownRemoteNames knownRemote;
 
@@ -88,6 +88,7 @@ final class RedisCluster implements Cluster {
         roomNodes = new RoomNodes(store, config);
         dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes);
         reader = new InboxReader(store, outbound.inbox(config.nodeId()), dispatcher, meters, "0", config.commandTimeout());
+        takeovers = new SessionTakeovers(store, config, outbound, roomNodes, moves, dispatcher);
         membership = new Membership(store, config, outbound, reader, inbound, nodeState, meters);
         membership.start();
         reader.start();
@@ -119,27 +120,8 @@ final class RedisCluster implements Cluster {
 
     @Override
     public void parkSessions() {
-        if (store == null || halted || !store.isConnected()) {
-            return; // Redis away: the sessions end as on a node alone
-        }
-        List<java.util.concurrent.CompletableFuture<Object>> parked = new ArrayList<>();
-        for (Session session : nodeState.get().sessions()) {
-            inbound.get().park(session.address(), session.id(), new RemoteUser(session.address(), outbound)).ifPresent(moved -> {
-                moved.rooms().forEach(room -> roomNodes.moved(room, -1));
-                List<String> args = new ArrayList<>(List.of(config.keyPrefix(), session.name(), session.id(),
-                        String.valueOf(config.resumeGrace().toMillis()), String.valueOf(Math.max(1, config.resumeQueue()))));
-                args.addAll(moved.queued());
-                parked.add(store.run(RedisStore.Script.PARK, ScriptOutputType.INTEGER, args.toArray(String[]::new)));
-            });
-        }
-        try {
-            java.util.concurrent.CompletableFuture.allOf(parked.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .get(config.commandTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            log.info("cluster: {} sessions parked for a resume on another node within {} ms", parked.size(),
-                    config.resumeGrace().toMillis());
-        } catch (Exception e) {
-            log.warn("cluster: parking this node's sessions did not finish ({}); those not parked end when their grace ends",
-                    e.toString());
+        if (store != null && !halted && store.isConnected()) { // Redis away: the sessions end as on a node alone
+            new SessionParking(store, config, outbound, roomNodes).park(nodeState.get().sessions(), inbound.get());
         }
     }
 
@@ -204,93 +186,7 @@ final class RedisCluster implements Cluster {
         if (!store.isConnected()) {
             throw new UnavailableException(Unavailable.storeUnreachable().message());
         }
-        String digest = ResumeTokens.digest(resumeToken);
-        String name;
-        try {
-            name = store.sync().get(config.keyPrefix() + "resume:" + digest);
-        } catch (RuntimeException e) {
-            throw new UnavailableException(Unavailable.storeUnreachable().message());
-        }
-        if (name == null) {
-            return Optional.empty();
-        }
-        MovesInProgress.Move move = moves.begin(name);
-        try {
-            List<Object> taken = store.call(RedisStore.Script.TAKEOVER, ScriptOutputType.MULTI, config.keyPrefix(), digest,
-                    config.nodeId(), newSessionId, ResumeTokens.digest(newResumeToken), String.valueOf(config.inboxLength()),
-                    String.valueOf(config.nodeExpiry().toMillis()), String.valueOf(Math.max(1, config.resumeQueue())));
-            if (taken.isEmpty()) {
-                moves.abandon(name, move, dispatcher::handle);
-                return Optional.empty();
-            }
-            return Optional.of(takeover(name, taken, move));
-        } catch (Exception e) {
-            moves.abandon(name, move, dispatcher::handle);
-            // If the script ran, the name is this node's with no session here to release it: free it.
-            store.run(RedisStore.Script.RELEASE, ScriptOutputType.INTEGER, config.keyPrefix(), name, newSessionId);
-            log.warn("cluster: taking over {}'s session failed", name, e);
-            throw new UnavailableException(Unavailable.storeUnreachable().message());
-        }
-    }
-
-    private Takeover takeover(String name, List<Object> taken, MovesInProgress.Move move) throws Exception {
-        String oldNode = (String) taken.get(1);
-        String mode = (String) taken.get(3);
-        boolean live = "live".equals(mode);
-        String access = (String) taken.get(4);
-        PresenceStatus status = PresenceStatus.fromWireName((String) taken.get(5)).orElse(PresenceStatus.AVAILABLE);
-        String note = (String) taken.get(6);
-        String session = config.keyPrefix() + "session:" + name;
-        java.util.Map<String, Integer> rooms = new java.util.LinkedHashMap<>();
-        for (String room : store.sync().smembers(session + ":rooms")) {
-            String capacity = store.sync().hget(config.keyPrefix() + "room:{" + room + "}", "capacity");
-            if (capacity != null) {
-                rooms.put(room, Integer.parseInt(capacity));
-                roomNodes.moved(room, 1);
-                if ("dead".equals(mode)) { // a live or parked node took itself out of the room's nodes
-                    roomNodes.moved(room, oldNode, -1);
-                }
-            }
-        }
-        List<Address> follows = new ArrayList<>();
-        store.sync().smembers(session + ":follows").forEach(encoded -> follows.add(SignalCodec.address(encoded)));
-        List<MovedCall> calls = new ArrayList<>();
-        store.sync().hgetall(session + ":calls").forEach((id, encoded) -> {
-            CallRecord record = CallRecord.decode(encoded);
-            CallParty far = record.peer() instanceof Address.Local user ? new RemoteUser(user, outbound)
-                    : record.bridgeNode().equals(config.nodeId()) ? null
-                    : new RemoteBridged((Address.External) record.peer(), record.bridgeNode(), outbound);
-            calls.add(new MovedCall(id, record.outgoing(), record.peer(), far));
-        });
-        List<String> queued = List.of();
-        List<java.util.Map<String, String>> queuedInCluster = new ArrayList<>();
-        boolean interrupted = "dead".equals(mode);
-        if (live) {
-            try {
-                queued = move.handedOver.get(handoverWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                log.warn("cluster: node '{}' did not hand {}'s session over in time; going on without its queue", oldNode, name);
-                interrupted = true;
-            }
-        } else {
-            store.sync().xrange(session + ":queue", io.lettuce.core.Range.create("-", "+"))
-                    .forEach(entry -> queuedInCluster.add(entry.getBody()));
-            store.sync().del(session + ":queue");
-        }
-        Runnable registered = () -> moves.finish(name, move, queuedInCluster, dispatcher::handle);
-        return new Takeover(name, access.isEmpty() ? null : access, status, note.isEmpty() ? null : note, rooms, follows,
-                calls, queued, interrupted, registered);
-    }
-
-    /**
-     * How long a takeover waits for the old node's handover. A live node answers within milliseconds; one that has
-     * just died (not silent for the node expiry yet) never does, and the resume waits on the requesting thread: two
-     * heartbeats, at least half a second, at most the command timeout.
-     */
-    private java.time.Duration handoverWait() {
-        java.time.Duration twoBeats = config.heartbeat().multipliedBy(2);
-        java.time.Duration atLeast = twoBeats.compareTo(java.time.Duration.ofMillis(500)) < 0 ? java.time.Duration.ofMillis(500) : twoBeats;
-        return atLeast.compareTo(config.commandTimeout()) > 0 ? config.commandTimeout() : atLeast;
+        return takeovers.takeOver(resumeToken, newResumeToken, newSessionId);
     }
 
     @Override
@@ -436,30 +332,5 @@ final class RedisCluster implements Cluster {
 
     private String nameKey(String name) {
         return config.keyPrefix() + "name:" + name;
-    }
-
-    /**
-     * A call of a user as the cluster records it, for a node that takes the session over or ends it: whether the
-     * user placed it, the far end's address, and the node whose bridge holds it ("" for a user).
-     */
-    record CallRecord(boolean outgoing, Address peer, String bridgeNode) {
-
-        static CallRecord of(Call call, Session session, String thisNode) {
-            CallParty far = call.other(session);
-            boolean outgoing = call.caller() == session;
-            if (far instanceof RemoteBridged remote) {
-                return new CallRecord(outgoing, remote.address(), remote.node());
-            }
-            return new CallRecord(outgoing, far.address(), far instanceof BridgedParty ? thisNode : "");
-        }
-
-        String encode() {
-            return (outgoing ? "out " : "in ") + (bridgeNode.isEmpty() ? "-" : bridgeNode) + " " + SignalCodec.address(peer);
-        }
-
-        static CallRecord decode(String text) {
-            String[] parts = text.split(" ", 3);
-            return new CallRecord(parts[0].equals("out"), SignalCodec.address(parts[2]), parts[1].equals("-") ? "" : parts[1]);
-        }
     }
 }

@@ -122,6 +122,15 @@ final class RedisStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the callbacks of {@link #run}'s futures run: Lettuce's own event executors. Attached with
+     * {@code whenCompleteAsync}, never on the thread that issued the command, even when Redis answered before the
+     * callback was attached: a bounce must not reach a client on its request's thread, ahead of that request's reply.
+     */
+    java.util.concurrent.Executor callbacks() {
+        return resources.eventExecutorGroup();
+    }
+
     /** Whether the command connection is up now. */
     boolean isConnected() {
         return commands.isOpen();

@@ -19,10 +19,11 @@ sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
 # (PROXY protocol and X-Forwarded-For, and the README's configuration for several nodes) and nginx (the
 # README's other one); coturn for e2e/turn.test.mjs (a call forced through a TURN relay
 # with the credentials the gateway mints); redis-server, the shared state of cluster mode (RedisExtension
-# starts a throw-away one per test on a free loopback port).
+# starts a throw-away one per test on a free loopback port); rtpengine-daemon, the media relay the SIP bridge
+# drives over its ng protocol for plain-RTP phones (RtpengineExtension starts one in userspace on loopback).
 packages=(openjdk-17-jdk-headless maven util-linux iproute2 openssl chromium nodejs npm kamailio sip-tester
           prosody lua-unbound python3-slixmpp lintian adduser systemd prometheus haproxy nginx coturn
-          redis-server)
+          redis-server rtpengine-daemon)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in
@@ -49,6 +50,11 @@ fi
 # nginx on a free loopback port.
 if [ -d /run/systemd/system ] && systemctl is-enabled nginx >/dev/null 2>&1; then
   "${sudo[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true
+fi
+
+# rtpengine's package starts its own daemon from /etc/rtpengine; the tests start theirs on free loopback ports.
+if [ -d /run/systemd/system ] && systemctl is-enabled rtpengine-daemon >/dev/null 2>&1; then
+  "${sudo[@]}" systemctl disable --now rtpengine-daemon >/dev/null 2>&1 || true
 fi
 
 # The browser tests' npm packages (exact versions, from e2e/package-lock.json) and the StanzaJS bundle.

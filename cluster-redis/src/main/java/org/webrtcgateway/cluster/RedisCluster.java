@@ -17,7 +17,6 @@ import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.call.Call;
-import org.webrtcgateway.core.call.CallParty;
 import org.webrtcgateway.core.cluster.AccessPolicyJson;
 import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.cluster.ClusterInbound;

@@ -175,6 +175,20 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
+     * The next message, which must be of {@code type}, after at most one {@code optional} message: for what a network
+     * may lose, like a phone's 180 Ringing over UDP (RFC 3261 does not retransmit provisional responses).
+     */
+    public JsonNode nextAfterOptional(String optional, String type) {
+        JsonNode message = next();
+        if (message.path("type").asText().equals(optional) && !optional.equals(type)) {
+            message = next();
+        }
+        assertThat(message.path("type").asText()).as("%s expected '%s' (after an optional '%s') and got %s", this, type,
+                optional, message).isEqualTo(type);
+        return message;
+    }
+
+    /**
      * The next message of {@code type}, passing over others (a bridge may send candidates, ringing or presence in
      * between, as its network does); fails after {@value #MAX_PASSED_OVER} others or when nothing comes.
      */

@@ -39,8 +39,7 @@ class StopEndsSipCallsTest {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
             TestClient alice = loggedInAndRegistered();
             String call = offer(alice, "sip:1002@localhost");
-            alice.next("ringing");
-            alice.next("answer");
+            alice.nextAfterOptional("ringing", "answer");
 
             List<String> undone = stop();
 

@@ -19,6 +19,12 @@ record RemoteBridged(Address.External address, String node, Outbound outbound) i
         requireNonNull(outbound, "outbound");
     }
 
+    /** Its bridge, on the other node, reports how a transfer went, as a local bridge does. */
+    @Override
+    public boolean answersTransfers() {
+        return true;
+    }
+
     @Override
     public RouteResult deliver(Signal signal) {
         return outbound.toBridged(node, address, signal);

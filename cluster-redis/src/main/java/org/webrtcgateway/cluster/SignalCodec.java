@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.ErrorCode;
 import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.JsonString;
 import org.webrtcgateway.core.api.PresenceStatus;
 import org.webrtcgateway.core.api.RawJson;
+import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 
 /**
@@ -47,6 +49,16 @@ final class SignalCodec {
             node.put("t", "bye").put("call", bye.call()).put("reason", bye.reason());
         } else if (signal instanceof Signal.Dtmf dtmf) {
             node.put("t", "dtmf").put("call", dtmf.call()).put("tones", dtmf.tones()).put("duration", dtmf.duration());
+        } else if (signal instanceof Signal.Transfer transfer) {
+            node.put("t", "transfer").put("call", transfer.call());
+            writeAddress(node.putObject("to"), transfer.to());
+        } else if (signal instanceof Signal.TransferResult result) {
+            node.put("t", "transfer-result").put("call", result.call());
+            if (result.result() instanceof RouteResult.Rejected rejected) {
+                node.put("code", rejected.code().name()).put("message", rejected.message());
+            }
+        } else if (signal instanceof Signal.Mailbox mailbox) {
+            node.put("t", "mailbox").put("new", mailbox.newMessages()).put("old", mailbox.oldMessages());
         } else if (signal instanceof Signal.Text text) {
             node.put("t", "text").put("room", text.room()).put("data", text.data().json());
         } else if (signal instanceof Signal.Presence presence) {
@@ -83,6 +95,11 @@ final class SignalCodec {
             case "ringing" -> new Signal.Ringing(from, call);
             case "bye" -> new Signal.Bye(from, call, text(node, "reason"));
             case "dtmf" -> new Signal.Dtmf(from, call, text(node, "tones"), node.path("duration").asInt());
+            case "transfer" -> new Signal.Transfer(from, call, readAddress(node.path("to")));
+            case "transfer-result" -> new Signal.TransferResult(from, call, node.has("code")
+                    ? RouteResult.rejected(ErrorCode.valueOf(text(node, "code")), text(node, "message"))
+                    : RouteResult.accepted());
+            case "mailbox" -> new Signal.Mailbox(from, node.path("new").asInt(), node.path("old").asInt());
             case "text" -> new Signal.Text(from, text(node, "room"), new RawJson(text(node, "data")));
             case "presence" -> new Signal.Presence(from, PresenceStatus.fromWireName(text(node, "status"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown status")), text(node, "note"));

@@ -50,7 +50,7 @@ final class BridgeInbound implements BridgeContext {
         if (signal instanceof Signal.CallSignal callSignal) {
             return calls.fromBridge(bridge, session, callSignal);
         }
-        if (signal instanceof Signal.Text || signal instanceof Signal.Presence) {
+        if (signal instanceof Signal.Text || signal instanceof Signal.Presence || signal instanceof Signal.Mailbox) {
             return session.deliver(signal);
         }
         return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not for bridges to deliver");

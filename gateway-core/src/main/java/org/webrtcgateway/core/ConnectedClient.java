@@ -84,7 +84,7 @@ final class ConnectedClient implements ClientLink {
         try {
             Outcome outcome;
             try {
-                outcome = dispatch(current, message);
+                outcome = dispatch(current, message, request.id());
             } catch (RuntimeException e) {
                 // A bug must cost one request, not the connection or the other users on this thread.
                 failedRequests.occurred(current + " on a '" + message.type() + "' request: " + e, e);
@@ -144,7 +144,7 @@ final class ConnectedClient implements ClientLink {
         }
     }
 
-    private Outcome dispatch(Session from, ClientMessage message) {
+    private Outcome dispatch(Session from, ClientMessage message, RequestId id) {
         if (message instanceof ClientMessage.Offer offer) {
             return services.calls().offer(from, offer);
         } else if (message instanceof ClientMessage.Answer answer) {
@@ -159,6 +159,8 @@ final class ConnectedClient implements ClientLink {
             return services.calls().bye(from, bye);
         } else if (message instanceof ClientMessage.Dtmf dtmf) {
             return services.calls().dtmf(from, dtmf);
+        } else if (message instanceof ClientMessage.Transfer transfer) {
+            return services.calls().transfer(from, transfer, id);
         } else if (message instanceof ClientMessage.Join join) {
             return services.rooms().join(from, join);
         } else if (message instanceof ClientMessage.Leave leave) {
@@ -176,6 +178,9 @@ final class ConnectedClient implements ClientLink {
     }
 
     private void reply(RequestId id, Outcome outcome) {
+        if (outcome == Outcome.deferred()) {
+            return; // the service that deferred it replies
+        }
         if (outcome instanceof Outcome.Failed failed) {
             send(new ServerMessage.Error(id, failed.code(), failed.message()));
         } else {

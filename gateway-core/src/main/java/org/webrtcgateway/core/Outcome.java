@@ -31,6 +31,14 @@ public sealed interface Outcome {
         return new Failed(code, message);
     }
 
+    /**
+     * Answered later, by whoever takes the request on: the reply depends on another network (a SIP transfer's
+     * NOTIFY), so nothing is sent now.
+     */
+    static Outcome deferred() {
+        return Deferred.INSTANCE;
+    }
+
     static Outcome of(RouteResult result) {
         return result instanceof RouteResult.Rejected rejected ? failed(rejected.code(), rejected.message()) : ok();
     }
@@ -39,6 +47,10 @@ public sealed interface Outcome {
         public Done {
             requireNonNull(result, "result");
         }
+    }
+
+    enum Deferred implements Outcome {
+        INSTANCE
     }
 
     record Failed(ErrorCode code, String message) implements Outcome {

@@ -262,6 +262,9 @@ public final class SipBridge implements Bridge {
         if (signal instanceof Signal.Text text) {
             return text(user, target, text);
         }
+        if (signal instanceof Signal.Transfer) {
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "transferring SIP calls (REFER) is not supported yet");
+        }
         if (signal instanceof Signal.CallSignal callSignal) {
             executor.execute(() -> onCallSignal(user, callSignal));
             return RouteResult.accepted();

@@ -268,6 +268,10 @@ public final class XmppBridge implements Bridge, InboundStanzas {
             thread.execute(() -> calls.ringing(user, ringing));
         } else if (signal instanceof Signal.Bye bye) {
             thread.execute(() -> calls.bye(user, bye));
+        } else if (signal instanceof Signal.Transfer) {
+            // Jingle's transfer (XEP-0251) is deferred and no client we know implements it.
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "XMPP calls cannot be transferred; hang up and call "
+                    + ((Signal.Transfer) signal).to() + " instead");
         } else {
             return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not carried to XMPP");
         }

@@ -90,6 +90,42 @@ public sealed interface Signal {
         }
     }
 
+    /**
+     * A blind transfer: {@code from} asks the other party of {@code call} to call {@code to} instead (SIP REFER). A
+     * browser gets it as {@code transfer} and decides; a bridge answers with a {@link TransferResult} once its network
+     * says how the transfer went.
+     */
+    record Transfer(Address from, String call, Address to) implements CallSignal {
+        public Transfer {
+            requireNonNull(from, "from");
+            requireNonNull(call, "call");
+            requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * How a {@link Transfer} a gateway user asked for went, from the bridge that carried it (SIP: the REFER's final
+     * response or the NOTIFY that ends its subscription): accepted, or rejected with the reason. The gateway answers
+     * the user's {@code transfer} request with it; a client never receives it as such.
+     */
+    record TransferResult(Address from, String call, RouteResult result) implements CallSignal {
+        public TransferResult {
+            requireNonNull(from, "from");
+            requireNonNull(call, "call");
+            requireNonNull(result, "result");
+        }
+    }
+
+    /** Message-waiting (SIP RFC 3842): {@code from} is the voice-mail address, with its new and old message counts. */
+    record Mailbox(Address from, int newMessages, int oldMessages) implements Signal {
+        public Mailbox {
+            requireNonNull(from, "from");
+            if (newMessages < 0 || oldMessages < 0) {
+                throw new IllegalArgumentException("message counts cannot be negative: " + newMessages + "/" + oldMessages);
+            }
+        }
+    }
+
     /** A {@code message}: to one address ({@code room} null) or to the other members of a room. */
     record Text(Address from, String room, RawJson data) implements Signal {
         public Text {

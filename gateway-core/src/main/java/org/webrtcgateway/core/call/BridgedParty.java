@@ -36,6 +36,11 @@ public record BridgedParty(Address address, Bridge bridge, HeapPressure heap) im
     }
 
     @Override
+    public boolean answersTransfers() {
+        return true;
+    }
+
+    @Override
     public boolean addCall(Call call) {
         return true;
     }

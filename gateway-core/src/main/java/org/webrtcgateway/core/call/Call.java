@@ -3,6 +3,7 @@ package org.webrtcgateway.core.call;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.CallCorrelation;
@@ -21,6 +22,8 @@ public final class Call {
     private final java.time.Instant started = java.time.Instant.now();
     /** Set by the callee's first answer that went through: the call's state for the admin API, the end of its set-up. */
     private final AtomicBoolean answered = new AtomicBoolean();
+    /** A transfer one party asked for whose outcome its bridge has yet to report; null when none is under way. */
+    private final AtomicReference<PendingTransfer> transfer = new AtomicReference<>();
     /** When the offer came: the set-up time runs from here to the first answer. */
     private final long createdNanos = System.nanoTime();
 
@@ -90,6 +93,16 @@ public final class Call {
     /** True for the one caller that ends the call. */
     public boolean end() {
         return ended.compareAndSet(false, true);
+    }
+
+    /** Records a transfer under way; false when one is under way already. */
+    boolean startTransfer(PendingTransfer pending) {
+        return transfer.compareAndSet(null, pending);
+    }
+
+    /** The transfer under way, now no longer under way; null when none was. */
+    PendingTransfer finishTransfer() {
+        return transfer.getAndSet(null);
     }
 
     /** True for the first answer only: a renegotiation's answer is no set-up. */

@@ -13,4 +13,12 @@ public interface CallParty extends Party {
     boolean addCall(Call call);
 
     void removeCall(Call call);
+
+    /**
+     * Whether the party reports how a {@code transfer} went with a {@link org.webrtcgateway.core.api.Signal.TransferResult}
+     * (a bridge asks its network); a browser does not: it gets {@code transfer} and acts on it.
+     */
+    default boolean answersTransfers() {
+        return false;
+    }
 }

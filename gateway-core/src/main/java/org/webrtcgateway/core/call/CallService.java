@@ -18,6 +18,7 @@ import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.core.config.CoreConfig;
 import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.core.protocol.ClientMessage;
+import org.webrtcgateway.core.protocol.RequestId;
 import org.webrtcgateway.core.protocol.ServerMessage.CallResult;
 import org.webrtcgateway.core.routing.Route;
 import org.webrtcgateway.core.routing.Router;
@@ -34,6 +35,8 @@ public final class CallService {
 
     /** The {@code reason} of a {@code bye} sent for a party whose session ended. */
     public static final String REASON_GONE = "gone";
+    /** The {@code reason} of the {@code bye} that ends a call its far side was transferred from. */
+    public static final String REASON_TRANSFERRED = "transferred";
 
     private static final Logger log = LoggerFactory.getLogger(CallService.class);
     /** One line a minute with the last user refused, whatever the number of refusals. */
@@ -153,6 +156,37 @@ public final class CallService {
                 .map(call -> Outcome.of(relay(from, call, new Signal.Dtmf(from.address(), call.id(), dtmf.tones(), duration))));
     }
 
+    /**
+     * A blind transfer of {@code call} to {@code to}. A browser on the other side gets {@code transfer} and acts on it
+     * itself, so the reply is {@code ok} once it has it; a bridged party asks its network (SIP REFER), and the reply
+     * waits for the {@link Signal.TransferResult} its bridge sends back (or for the call's end). The target is held to
+     * the caller's access rules: a transfer must not reach what a call may not.
+     */
+    public Outcome transfer(Session from, ClientMessage.Transfer transfer, RequestId id) {
+        if (transfer.to().equals(from.address())) {
+            return Outcome.failed(ErrorCode.BAD_MESSAGE, "a call cannot be transferred to yourself");
+        }
+        String refusal = from.access().refusesCall(transfer.to());
+        if (refusal != null) {
+            return refusals.refuse(from, AccessRefusals.What.CALL, "a transfer to " + transfer.to(), refusal);
+        }
+        return find(from, transfer.call(), null).map(call -> {
+            Signal.Transfer signal = new Signal.Transfer(from.address(), call.id(), transfer.to());
+            if (!call.other(from).answersTransfers()) {
+                return Outcome.of(relay(from, call, signal));
+            }
+            if (!call.startTransfer(new PendingTransfer(from, id))) {
+                return Outcome.failed(ErrorCode.BAD_MESSAGE, "a transfer of call '" + call.id() + "' is under way already");
+            }
+            RouteResult relayed = relay(from, call, signal);
+            if (!relayed.isAccepted()) {
+                call.finishTransfer();
+                return Outcome.of(relayed);
+            }
+            return Outcome.deferred();
+        });
+    }
+
     /** Ends every call of a session that is going away; the other sides get {@code bye} with reason {@code gone}. */
     public void endAll(Session session) {
         for (Call call : session.calls()) {
@@ -189,6 +223,14 @@ public final class CallService {
         }
         if (signal instanceof Signal.Bye bye) {
             end(call, party, bye.reason());
+            return RouteResult.accepted();
+        }
+        if (signal instanceof Signal.TransferResult result) {
+            PendingTransfer pending = call.finishTransfer();
+            if (pending == null) {
+                return RouteResult.rejected(ErrorCode.UNKNOWN_CALL, "no transfer of call '" + call.id() + "' is under way");
+            }
+            pending.answer(result.result());
             return RouteResult.accepted();
         }
         RouteResult delivered = relay(party, call, signal);
@@ -267,7 +309,7 @@ public final class CallService {
         }
         meters.ended(call, reason);
         try (var scope = call.logScope()) {
-            forget(call);
+            forget(call, reason);
             RouteResult told = call.other(by).deliver(new Signal.Bye(by.address(), call.id(), reason));
             log.debug("{} ended by {} ({}): {}", call, by.address(), reason, told);
         }
@@ -284,7 +326,7 @@ public final class CallService {
         if (!call.end()) {
             return false;
         }
-        forget(call);
+        forget(call, reason);
         meters.ended(call, reason);
         try (var scope = call.logScope()) {
             RouteResult toCallee = call.callee().deliver(new Signal.Bye(call.caller().address(), call.id(), reason));
@@ -294,8 +336,15 @@ public final class CallService {
         return true;
     }
 
-    /** Both parties of an ended call forget it; in a cluster, the record kept for a resume elsewhere goes too. */
-    private void forget(Call call) {
+    /**
+     * Both parties of an ended call forget it; in a cluster, the record kept for a resume elsewhere goes too. A
+     * transfer still under way is answered: the call's end ({@code reason}) decides how it went.
+     */
+    private void forget(Call call, String reason) {
+        PendingTransfer pending = call.finishTransfer();
+        if (pending != null) {
+            pending.answerEnded(reason);
+        }
         for (CallParty party : List.of(call.caller(), call.callee())) {
             party.removeCall(call);
             if (party instanceof Session session) {

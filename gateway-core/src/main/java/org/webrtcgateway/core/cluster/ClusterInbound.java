@@ -59,7 +59,7 @@ public final class ClusterInbound {
         if (signal instanceof Signal.CallSignal callSignal) {
             return calls.fromFarParty(far, session, callSignal);
         }
-        if (signal instanceof Signal.Text || signal instanceof Signal.Presence) {
+        if (signal instanceof Signal.Text || signal instanceof Signal.Presence || signal instanceof Signal.Mailbox) {
             return session.deliver(signal);
         }
         return RouteResult.rejected(ErrorCode.BAD_MESSAGE, signal.getClass().getSimpleName() + " is not for one user");

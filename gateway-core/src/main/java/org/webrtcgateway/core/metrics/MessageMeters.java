@@ -105,6 +105,12 @@ public final class MessageMeters {
             return "bye";
         } else if (type == Signal.Dtmf.class) {
             return "dtmf";
+        } else if (type == Signal.Transfer.class) {
+            return "transfer";
+        } else if (type == Signal.TransferResult.class) {
+            return "transfer-result";
+        } else if (type == Signal.Mailbox.class) {
+            return "mailbox";
         } else if (type == Signal.Text.class) {
             return "message";
         } else if (type == Signal.Presence.class) {

@@ -112,6 +112,13 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** A blind transfer: the far side of {@code call} is asked to call {@code to} instead. */
+    record Transfer(String call, Address to) implements ClientMessage {
+        public String type() {
+            return "transfer";
+        }
+    }
+
     record Ping() implements ClientMessage {
         public String type() {
             return "ping";

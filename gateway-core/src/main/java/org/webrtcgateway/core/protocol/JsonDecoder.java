@@ -32,6 +32,7 @@ import org.webrtcgateway.core.protocol.ClientMessage.Login;
 import org.webrtcgateway.core.protocol.ClientMessage.Message;
 import org.webrtcgateway.core.protocol.ClientMessage.Offer;
 import org.webrtcgateway.core.protocol.ClientMessage.Ping;
+import org.webrtcgateway.core.protocol.ClientMessage.Transfer;
 import org.webrtcgateway.core.protocol.ClientMessage.Reject;
 import org.webrtcgateway.core.protocol.ClientMessage.Ringing;
 import org.webrtcgateway.core.protocol.ClientMessage.SetPresence;
@@ -155,6 +156,7 @@ public final class JsonDecoder {
                 case "subscribe" -> new Subscribe(requiredAddress(f));
                 case "unsubscribe" -> new Unsubscribe(requiredAddress(f));
                 case "dtmf" -> dtmf(f);
+                case "transfer" -> new Transfer(requiredCallId(f), requiredAddress(f));
                 case "ping" -> new Ping();
                 default -> null;
             };

@@ -199,6 +199,16 @@ public final class JsonEncoder {
             writeCallHeader(g, "dtmf", dtmf);
             g.writeStringField("tones", dtmf.tones());
             g.writeNumberField("duration", dtmf.duration());
+        } else if (signal instanceof Signal.Transfer transfer) {
+            writeCallHeader(g, "transfer", transfer);
+            g.writeStringField("to", transfer.to().toString());
+        } else if (signal instanceof Signal.Mailbox mailbox) {
+            g.writeStringField("type", "mailbox");
+            g.writeStringField("from", mailbox.from().toString());
+            g.writeNumberField("new", mailbox.newMessages());
+            g.writeNumberField("old", mailbox.oldMessages());
+        } else if (signal instanceof Signal.TransferResult) {
+            throw new IllegalArgumentException("a transfer result answers a request, never delivered to a client as such");
         } else if (signal instanceof Signal.Text text) {
             g.writeStringField("type", "message");
             g.writeStringField("from", text.from().toString());

@@ -106,15 +106,15 @@ public final class LoginService {
         if (identity != null && !identity.subject().equals(name)) {
             return new Refused(ErrorCode.FORBIDDEN, "the token is for '" + identity.subject() + "', not '" + name + "'");
         }
-        return fresh(connection, name, identity, identity != null, id);
+        return fresh(connection, name, identity, id);
     }
 
     /**
-     * A new session for {@code name}. {@code replace}: the login proved it is that user's (a token for the name, or
-     * the resume token of the session another node holds), so a session holding the name ends and this one wins.
+     * A new session for {@code name}. With a token for the name ({@code identity}) the login proved it is that user's,
+     * so a session holding the name (here or on another node) ends and this one wins; without, the name is taken.
      */
-    private Result fresh(ClientConnection connection, String name, TokenVerifier.Identity identity, boolean replace,
-                         RequestId id) {
+    private Result fresh(ClientConnection connection, String name, TokenVerifier.Identity identity, RequestId id) {
+        boolean replace = identity != null;
         AccessPolicy access;
         try {
             access = identity != null ? accessRules.forClaims(identity.token().getClaims()) : accessRules.anonymous();

@@ -83,7 +83,8 @@ test('callee answers: both sides reach ICE connected and the callee decodes the 
   await waitFor(alice.page, 'bob\'s chat message', () => document.querySelector('#chat-log').textContent.includes('loud and clear'));
   await bob.page.fill('#follow-address', 'alice');
   await bob.page.click('#follow-button');
-  await waitFor(bob.page, 'alice listed as available', () => document.querySelector('#contacts li[data-address="alice"]')?.dataset.status === 'available');
+  // alice is in a call, so her page tells her followers she is busy (the softphone's busy lamp).
+  await waitFor(bob.page, 'alice listed as busy', () => document.querySelector('#contacts li[data-address="alice"]')?.dataset.status === 'busy');
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await bob.page.screenshot({ path: SCREENSHOT });
 });

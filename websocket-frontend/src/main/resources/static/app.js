@@ -1,5 +1,6 @@
 // The softphone page: wires the DOM in index.html to gateway.js. No framework, no build.
 import { Gateway } from './gateway.mjs';
+import { DIAL_PAD, toneOfKey, lampView, mailboxView, holdView, tonesLine } from './view.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,7 +13,11 @@ const ui = {
   cameraOff: false,
   contacts: new Map(),  // address -> {status, note}
   roomMembers: new Set(),
+  transfers: new Map(), // id of a call we asked to transfer -> the address it goes to
+  presenceSent: null,   // the presence we last set, "status|note"
+  toolsCall: null,      // the call the dial pad, hold and transfer act on
 };
+const CALL_LOG_LINES = 8;
 
 // What the user reads for each protocol error code or call end reason.
 const REASONS = {
@@ -29,6 +34,7 @@ const REASONS = {
   'timeout': () => 'The gateway did not answer in time.',
   'connection-lost': () => 'The connection to the gateway is lost.',
   'bad-message': () => 'The gateway did not understand the request.',
+  'unknown-call': () => 'That call has ended.',
 };
 
 function describe(code, subject) {
@@ -72,7 +78,11 @@ $('logout-button').onclick = () => {
   gw.logout();
   for (const id of [...document.querySelectorAll('.tile.remote')].map((t) => t.dataset.call)) removeTile(id);
   ui.room = null;
+  ui.contacts.clear();
+  ui.presenceSent = null;
   renderRoom();
+  renderContacts();
+  renderMailbox(null);
   showPhone(false);
 };
 
@@ -106,7 +116,8 @@ gw.addEventListener('login', ({ detail }) => {
   } else if ($('notice').dataset.code === 'connection-lost') {
     clearNotice();
   }
-  gw.setPresence($('my-presence').value).catch(() => {});
+  syncOwnPresence(true);
+  if (!detail.resumed) followSavedContacts();
 });
 
 gw.addEventListener('session-lost', () => {
@@ -157,7 +168,9 @@ gw.addEventListener('incoming', ({ detail: { call } }) => {
   $('incoming').hidden = false;
   call.addEventListener('state', ({ detail }) => {
     if (detail.state !== 'incoming' && ui.incoming === call) hideIncoming();
+    syncOwnPresence();
   });
+  syncOwnPresence(); // ringing counts as busy for those who follow us, as on a desk phone's busy lamp
 });
 
 function hideIncoming() {
@@ -223,16 +236,47 @@ function trackCall(call) {
     if (detail.state === 'ended') onCallEnded(call, detail.reason);
     renderCallBar();
   });
+  call.addEventListener('dtmf', ({ detail }) => logCall(tonesLine(call.peer, detail.tones)));
+  let remoteHoldShown = false;
+  call.addEventListener('hold', ({ detail }) => {
+    if (detail.remote !== remoteHoldShown) {
+      remoteHoldShown = detail.remote;
+      logCall(detail.remote ? `${call.peer} put the call on hold` : `${call.peer} resumed the call`);
+    }
+    setBadge(call, call.state);
+    renderCallBar();
+  });
+  call.addEventListener('transfer-failed', ({ detail }) => {
+    notify(`The transfer to ${detail.to} failed (${describe(detail.reason, detail.to)}). `
+      + `You are still in the call with ${call.peer}.`, 'warn', 'transfer-failed');
+    logCall(`Transfer to ${detail.to} failed`);
+  });
   renderCallBar();
 }
 
+// gateway.js follows a transfer by itself (a call to the new address with the same media); show that call.
+gw.addEventListener('transfer-call', ({ detail }) => {
+  logCall(`${detail.from} transferred you to ${detail.to}: calling…`);
+  trackCall(detail.call);
+});
+
 function onCallEnded(call, reason) {
   removeTile(call.id);
-  if (['unknown-peer', 'unreachable', 'busy', 'decline'].includes(reason)) {
+  if (reason === 'transferred') {
+    notify(transferredText(call), 'info', 'transferred');
+    ui.transfers.delete(call.id);
+  } else if (['unknown-peer', 'unreachable', 'busy', 'decline'].includes(reason)) {
     notify(describe(reason, call.peer), 'error', reason);
   } else if (reason === 'bye' || reason === 'gone') {
     if (!call.room) notify(`${call.peer} hung up.`, 'info', 'bye');
   }
+}
+
+function transferredText(call) {
+  const to = ui.transfers.get(call.id);
+  if (to) return `${call.peer} was transferred to ${to}.`;
+  if (call.transferredTo) return `Your call with ${call.peer} was handed over to ${call.transferredTo.peer}.`;
+  return `${call.peer} transferred the call.`;
 }
 
 function renderCallBar() {
@@ -248,8 +292,145 @@ function renderCallBar() {
   $('camera-button').classList.toggle('active', ui.cameraOff);
   $('stage-empty').hidden = live;
   $('call-status').textContent = live
-    ? calls.map((c) => `${c.peer}: ${STATE_TEXT[c.state] || c.state}`).join(' · ')
+    ? calls.map((c) => `${c.peer}: ${holdOf(c).text || STATE_TEXT[c.state] || c.state}`).join(' · ')
     : (ui.room ? `In room ${ui.room}, waiting for others` : 'Idle');
+  renderCallTools();
+  syncOwnPresence();
+}
+
+function holdOf(call) {
+  return holdView({ local: call.held, remote: call.remoteHeld }, call.peer);
+}
+
+/**
+ * While we are in a call (or one rings here), those who follow us see `busy`: the busy lamp of a desk phone.
+ * Afterwards, the status chosen in "My status" again.
+ */
+function syncOwnPresence(force = false) {
+  if (gw.state !== 'connected') return;
+  const onThePhone = [...gw.calls.values()].some((c) => c.state !== 'ended');
+  const [status, note] = onThePhone ? ['busy', 'on the phone'] : [$('my-presence').value, undefined];
+  const key = `${status}|${note || ''}`;
+  if (!force && key === ui.presenceSent) return;
+  ui.presenceSent = key;
+  gw.setPresence(status, note).catch(() => { ui.presenceSent = null; });
+}
+
+// ---- dial pad, hold and transfer: they act on the newest one-to-one call -----------------
+
+function currentCall() {
+  const direct = [...gw.calls.values()].filter((c) => !c.room && c.state !== 'ended' && c.state !== 'incoming');
+  return direct[direct.length - 1] || null;
+}
+
+const TONE_NAMES = { '*': 'star', '#': 'hash' };
+
+function buildDialPad() {
+  const pad = $('dialpad');
+  for (const row of DIAL_PAD) {
+    for (const [tone, letters] of row) {
+      const key = document.createElement('button');
+      key.type = 'button';
+      key.dataset.tone = tone;
+      key.setAttribute('aria-label', `Tone ${TONE_NAMES[tone] || tone}`);
+      key.append(span('key', tone), span('letters', letters));
+      key.onclick = () => sendTone(tone);
+      pad.append(key);
+    }
+  }
+}
+buildDialPad();
+
+function sendTone(tone) {
+  const call = currentCall();
+  if (!call || !answered(call)) return;
+  call.sendDtmf(tone);
+  $('dtmf-display').textContent = ($('dtmf-display').textContent + tone).slice(-24);
+}
+
+function answered(call) {
+  return call.state === 'connecting' || call.state === 'connected';
+}
+
+// Typing 0-9, * # or A-D while the call panel has the focus plays that key (not while typing an address).
+$('call-tools').addEventListener('keydown', (event) => {
+  if (event.target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+  const tone = toneOfKey(event.key);
+  if (!tone) return;
+  event.preventDefault();
+  sendTone(tone);
+});
+
+$('hold-button').onclick = () => {
+  const call = currentCall();
+  if (!call) return;
+  if (call.held) call.resume(); else call.hold();
+  logCall(call.held ? `You put ${call.peer} on hold` : `You resumed the call with ${call.peer}`);
+  renderCallBar();
+};
+
+$('transfer-button').onclick = () => {
+  const open = $('transfer-form').hidden;
+  $('transfer-form').hidden = !open;
+  $('transfer-button').setAttribute('aria-expanded', String(open));
+  if (open) $('transfer-address').focus();
+};
+
+$('transfer-cancel').onclick = () => hideTransferForm();
+
+function hideTransferForm() {
+  $('transfer-form').hidden = true;
+  $('transfer-button').setAttribute('aria-expanded', 'false');
+}
+
+$('transfer-form').onsubmit = async (event) => {
+  event.preventDefault();
+  const call = currentCall();
+  const to = $('transfer-address').value.trim();
+  if (!call || !to) return;
+  hideTransferForm();
+  $('transfer-address').value = '';
+  ui.transfers.set(call.id, to);
+  logCall(`Transferring ${call.peer} to ${to}…`);
+  $('transfer-button').disabled = true;
+  try {
+    await call.transfer(to);
+    logCall(`${call.peer} accepted the transfer to ${to}`);
+  } catch (err) {
+    ui.transfers.delete(call.id);
+    logCall(`Transfer of ${call.peer} to ${to} failed`);
+    notify(`The transfer of ${call.peer} to ${to} failed: ${describe(err.code, to)}`, 'error', 'transfer-failed');
+  } finally {
+    renderCallTools();
+  }
+};
+
+function renderCallTools() {
+  const call = currentCall();
+  $('call-tools').hidden = !call;
+  if (call !== ui.toolsCall) {
+    ui.toolsCall = call;
+    $('dtmf-display').textContent = '';
+    hideTransferForm();
+  }
+  if (!call) return;
+  const ready = answered(call);
+  $('call-tools').dataset.call = call.id;
+  $('call-tools-title').textContent = `Call with ${call.peer}`;
+  for (const key of $('dialpad').querySelectorAll('button')) key.disabled = !ready;
+  $('hold-button').disabled = !ready;
+  $('hold-button').textContent = call.held ? 'Resume' : 'Hold';
+  $('hold-button').setAttribute('aria-pressed', String(call.held));
+  $('hold-button').classList.toggle('active', call.held);
+  $('transfer-button').disabled = !ready || ui.transfers.has(call.id);
+}
+
+function logCall(text) {
+  const log = $('call-log');
+  const li = document.createElement('li');
+  li.textContent = text;
+  log.append(li);
+  while (log.children.length > CALL_LOG_LINES) log.firstElementChild.remove();
 }
 
 const STATE_TEXT = {
@@ -286,9 +467,11 @@ function setBadge(call, state) {
   if (!badge) return;
   const ice = call.pc ? call.pc.iceConnectionState : 'new';
   const fine = ice === 'connected' || ice === 'completed';
-  badge.textContent = fine ? '' : (STATE_TEXT[call.state] || ice);
-  badge.hidden = fine;
+  const hold = holdOf(call);
+  badge.textContent = hold.text || (fine ? '' : (STATE_TEXT[call.state] || ice));
+  badge.hidden = !badge.textContent;
   tileOf(call.id).dataset.ice = ice;
+  tileOf(call.id).dataset.hold = hold.state;
 }
 
 function removeTile(callId) {
@@ -356,17 +539,50 @@ $('follow-form').onsubmit = async (event) => {
   event.preventDefault();
   const address = $('follow-address').value.trim();
   if (!address || ui.contacts.has(address)) return;
-  ui.contacts.set(address, { status: 'offline' });
   $('follow-address').value = '';
+  await follow(address);
+  saveContacts();
+};
+
+async function follow(address) {
+  ui.contacts.set(address, { status: 'unknown' });
   renderContacts();
   try {
     await gw.subscribe(address);
   } catch (err) {
     notify(describe(err.code, address), 'error', err.code);
   }
-};
+}
 
-$('my-presence').onchange = () => gw.setPresence($('my-presence').value).catch(() => {});
+async function unfollow(address) {
+  ui.contacts.delete(address);
+  saveContacts();
+  renderContacts();
+  await gw.unsubscribe(address).catch(() => {});
+}
+
+// The followed addresses are kept per name in this browser, so the busy lamps are back after a reload.
+function contactsKey() {
+  return `webrtc-gateway.contacts.${gw.name}`;
+}
+
+function saveContacts() {
+  try {
+    localStorage.setItem(contactsKey(), JSON.stringify([...ui.contacts.keys()]));
+  } catch { /* storage disabled or full: the list lasts as long as the page */ }
+}
+
+function followSavedContacts() {
+  let saved = [];
+  try {
+    saved = JSON.parse(localStorage.getItem(contactsKey()) || '[]');
+  } catch { /* unreadable: start empty */ }
+  for (const address of Array.isArray(saved) ? saved : []) {
+    if (typeof address === 'string' && !ui.contacts.has(address)) follow(address);
+  }
+}
+
+$('my-presence').onchange = () => syncOwnPresence(true);
 
 gw.addEventListener('presence', ({ detail }) => {
   if (!ui.contacts.has(detail.from)) return;
@@ -377,20 +593,63 @@ gw.addEventListener('presence', ({ detail }) => {
 function renderContacts() {
   $('contacts-empty').hidden = ui.contacts.size > 0;
   $('contacts').replaceChildren(...[...ui.contacts].map(([address, p]) => {
+    const view = lampView(address, p);
     const li = document.createElement('li');
     li.dataset.address = address;
-    li.dataset.status = p.status;
+    li.dataset.status = view.status;
+    const lamp = dot(view.status);
+    lamp.classList.add('lamp');
+    lamp.setAttribute('role', 'img');
+    lamp.setAttribute('aria-label', view.label);
+    lamp.title = view.label;
     const call = document.createElement('button');
     call.className = 'quiet';
     call.textContent = 'Call';
+    call.setAttribute('aria-label', `Call ${address}`);
     call.onclick = () => {
       $('call-address').value = address;
       $('call-form').requestSubmit();
     };
-    li.append(dot(p.status), span('name', address), span('presence', p.note || p.status), call);
+    const remove = document.createElement('button');
+    remove.className = 'quiet';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', `Stop following ${address}`);
+    remove.onclick = () => unfollow(address);
+    const presence = span('presence', view.text);
+    presence.setAttribute('aria-hidden', 'true'); // the lamp's label says it
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.append(span('name', address), presence);
+    li.append(lamp, who, call, remove);
     return li;
   }));
+  $('contact-addresses').replaceChildren(...[...ui.contacts.keys()].map((address) => {
+    const option = document.createElement('option');
+    option.value = address;
+    return option;
+  }));
 }
+
+// ---- voice mail --------------------------------------------------------------------------
+
+gw.addEventListener('mailbox', ({ detail }) => renderMailbox(detail));
+
+function renderMailbox(mailbox) {
+  const view = mailboxView(mailbox);
+  const button = $('mailbox-button');
+  button.hidden = view.hidden;
+  button.classList.toggle('lit', view.lit);
+  button.setAttribute('aria-label', view.label || 'Voice mail');
+  button.title = view.title;
+  $('mailbox-count').textContent = view.count;
+}
+
+$('mailbox-button').onclick = async () => {
+  const box = gw.mailbox;
+  if (!box || !box.from) return;
+  clearNotice('error');
+  trackCall(gw.call(box.from, await localMedia(false)));
+};
 
 // ---- chat ------------------------------------------------------------------------------
 
@@ -454,5 +713,18 @@ window.softphone = {
       if (s.type === 'inbound-rtp' && s.kind === 'audio') audioBytes += s.bytesReceived || 0;
     });
     return { ice: call.pc.iceConnectionState, framesDecoded, audioBytes, callId: call.id, state: call.state };
+  },
+  /** Packets sent and received on the call with `peer`, and its transceivers' negotiated directions. */
+  async media(peer) {
+    const call = [...gw.calls.values()].find((c) => c.peer === peer && c.pc && c.state !== 'ended');
+    if (!call) return null;
+    let sent = 0;
+    let received = 0;
+    (await call.pc.getStats()).forEach((s) => {
+      if (s.type === 'outbound-rtp') sent += s.packetsSent || 0;
+      if (s.type === 'inbound-rtp') received += s.packetsReceived || 0;
+    });
+    const directions = call.pc.getTransceivers().map((t) => t.currentDirection);
+    return { sent, received, directions, held: call.held, remoteHeld: call.remoteHeld, state: call.state };
   },
 };

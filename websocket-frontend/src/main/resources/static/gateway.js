@@ -9,6 +9,9 @@
 //   const call = gw.call('bob', stream);           // or 'sip:1001@host', 'xmpp:bob@host'
 //   gw.addEventListener('incoming', (e) => e.detail.call.accept(stream));
 //
+//   call.sendDtmf('123#');  call.hold();  call.resume();  await call.transfer('carol');
+//   gw.addEventListener('mailbox', (e) => showVoiceMail(e.detail.new));
+//
 // Design notes (why it is built this way):
 // - Every request carries an `id`; `ok`/`error` replies are matched by it, so the
 //   page can show *which* action failed (peer unknown, room full...).
@@ -19,12 +22,22 @@
 // - Each call is one RTCPeerConnection using "perfect negotiation" (the W3C pattern):
 //   the callee is polite and rolls back its own offer on glare, so both sides may
 //   renegotiate (add video, ICE restart) at any time without coordinating.
+// - Hold is a renegotiation like any other (RFC 3264 section 8.4): the holder's transceivers go
+//   sendonly (inactive where they only received) and send nothing; the far side's answer then
+//   sends nothing back. Whoever holds is read from the directions of the far side's descriptions,
+//   so a SIP phone's hold shows the same way as a browser's.
+// - A `transfer` that arrives on a call is a cancelable event: unless the app calls
+//   preventDefault(), the library follows it (calls `to` with the same media, and ends the old
+//   call with reason `transferred` once the new one is answered), as a desk phone does.
 
 (() => {
 'use strict';
 
   const CALL_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const REQUEST_TIMEOUT_MS = 15000;
+  // A transfer's reply waits for the far side's verdict: a SIP REFER's is known only once the target
+  // answered (or failed), which may take as long as a phone rings.
+  const TRANSFER_TIMEOUT_MS = 120000;
   const HEARTBEAT_MS = 20000;
   const RECONNECT_MIN_MS = 250;
   const RECONNECT_MAX_MS = 5000;
@@ -40,6 +53,32 @@
     let out = '';
     for (const b of bytes) out += CALL_ID_CHARS[b % CALL_ID_CHARS.length];
     return out;
+  }
+
+  const REASON_TRANSFERRED = 'transferred';
+  const HOLD_DIRECTION = { sendrecv: 'sendonly', recvonly: 'inactive' };
+
+  /**
+   * True when a description from the far side offers to send us no audio or video at all: every audio and
+   * video section it has not rejected (port 0) is sendonly or inactive, which is how RFC 3264 holds a stream.
+   */
+  function sendsNothing(sdp) {
+    const sections = String(sdp || '').split(/\r?\nm=/);
+    const sessionDirection = direction(sections[0], 'sendrecv');
+    let media = 0;
+    for (const section of sections.slice(1)) {
+      const [, kind, port] = /^(\w+) (\d+)/.exec(section) || [];
+      if ((kind !== 'audio' && kind !== 'video') || port === '0') continue;
+      media++;
+      const d = direction(section, sessionDirection);
+      if (d !== 'sendonly' && d !== 'inactive') return false;
+    }
+    return media > 0;
+  }
+
+  function direction(section, fallback) {
+    const m = /\na=(sendrecv|sendonly|recvonly|inactive)\r?(?:\n|$)/.exec('\n' + section);
+    return m ? m[1] : fallback;
   }
 
   function emit(target, type, detail) {
@@ -65,6 +104,10 @@
    *  incoming  {call}                            an offer for a new call (not a room leg)
    *  message   {from, room?, data}
    *  presence  {from, status, note?}
+   *  mailbox   {from, new, old}                  voice messages waiting (new) and heard (old), e.g. from a
+   *                                             SIP account's message-waiting notice; the last one is in `gw.mailbox`
+   *  transfer-call {call, replaces, to, from}     a call placed to follow a transfer (see Call's `transfer` event);
+   *                                             `replaces` ends with reason `transferred` once `call` is answered
    *  peer-joined / peer-left {room, name}
    *  room-call {room, call}                      a mesh leg of a room was set up
    *  error     {code, message}                   an error no request was waiting for
@@ -82,6 +125,7 @@
       this.rooms = new Map();       // room -> Set of member names (others, not us)
       this.subscriptions = new Set();
       this.presence = null;         // our own last presence, re-sent after a fresh login
+      this.mailbox = null;          // the last `mailbox` delivery: {from, new, old}
       this._ws = null;
       this._nextId = 1;
       this._pending = new Map();    // request id -> {resolve, reject, timer}
@@ -114,6 +158,7 @@
       this._failPending(new GatewayError('closed', 'logged out'));
       this._outbox = [];
       this.session = null;
+      this.mailbox = null;
       if (this._ws) {
         const ws = this._ws;
         this._detach();
@@ -125,14 +170,14 @@
     // ---- requests -------------------------------------------------------------
 
     /** Sends a request with an `id`; resolves with the `ok` reply, rejects with GatewayError. */
-    request(message, { queue = true } = {}) {
+    request(message, { queue = true, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
       const id = String(this._nextId++);
       const framed = { ...message, id };
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           this._pending.delete(id);
           reject(new GatewayError('timeout', `no reply to ${message.type}`));
-        }, REQUEST_TIMEOUT_MS);
+        }, timeoutMs);
         this._pending.set(id, { resolve, reject, timer });
         this._send(framed, queue);
       });
@@ -437,6 +482,8 @@
         case 'dtmf':
           return this._forCall(msg, (call) => call._onSignal(msg));
         case 'bye': return this._forCall(msg, (call) => call._end(msg.reason || 'bye', false));
+        case 'transfer': return this._forCall(msg, (call) => call._onTransfer(msg));
+        case 'mailbox': return this._onMailbox(msg);
         case 'message': return emit(this, 'message', { from: msg.from, room: msg.room, data: msg.data });
         case 'presence': return emit(this, 'presence', { from: msg.from, status: msg.status, note: msg.note });
         case 'peer-joined': return this._onPeerJoined(msg);
@@ -486,6 +533,12 @@
         return;
       }
       emit(this, 'error', { code: msg.code, message: msg.message });
+    }
+
+    _onMailbox(msg) {
+      const count = (n) => (Number.isInteger(n) && n >= 0 ? n : 0);
+      this.mailbox = { from: msg.from, new: count(msg.new), old: count(msg.old) };
+      emit(this, 'mailbox', { ...this.mailbox });
     }
 
     _forCall(msg, fn) {
@@ -545,6 +598,13 @@
    *  state  {state: 'calling'|'ringing'|'incoming'|'connecting'|'connected'|'ended', reason?}
    *  track  {track, stream}                       remote media arrived (or changed)
    *  ice    {state}                               iceConnectionState changes
+   *  dtmf   {tones, duration, from}               tones the far side sent (the `dtmf` message)
+   *  hold   {local, remote}                       who holds the call changed: we (hold()), the far side, both
+   *  transfer {to, from, follow(stream?)}         the far side asks us to call `to` instead (cancelable:
+   *                                               preventDefault() and the library does nothing; the app may
+   *                                               call follow() later, or never, which declines)
+   *  transfer-failed {to, reason}                 the call placed to follow a transfer ended before it was
+   *                                               answered; this call goes on
    */
   class Call extends EventTarget {
     constructor(gateway, { id, peer, direction, polite, room = null }) {
@@ -557,6 +617,9 @@
       this.polite = polite;
       this.state = direction === 'incoming' ? 'incoming' : 'calling';
       this.endReason = null;
+      this.held = false;            // we hold the call (hold())
+      this.remoteHeld = false;      // the far side holds it (its last description sends us nothing)
+      this.transferredTo = null;    // the Call that follows a transfer of this one, once placed
       this.localStream = null;
       this.remoteStream = new MediaStream();
       this.pc = null;
@@ -567,6 +630,7 @@
       this._pendingCandidates = [];
       this._iceTimer = null;
       this._signals = Promise.resolve();
+      this._beforeHold = new Map(); // transceiver -> {direction, track} to restore on resume()
     }
 
     /** Answers an incoming call with a local stream (null = receive only). */
@@ -607,12 +671,90 @@
       this.gateway.send({ type: 'dtmf', call: this.id, tones, ...(duration ? { duration } : {}) });
     }
 
+    /**
+     * Puts the call on hold: every transceiver that sends goes sendonly (one that only receives goes
+     * inactive) and sends nothing, not even silence; the far side's answer then sends nothing back.
+     * Renegotiates. Returns false if there is nothing to hold (not set up yet, ended, already held).
+     */
+    hold() {
+      if (!this.pc || this.state === 'ended' || this.held) return false;
+      for (const t of this._liveTransceivers()) {
+        this._beforeHold.set(t, { direction: t.direction, track: t.sender.track });
+        t.direction = HOLD_DIRECTION[t.direction] || t.direction;
+        if (t.sender.track) t.sender.replaceTrack(null).catch((err) => console.warn('gateway.js: hold', err));
+      }
+      this.held = true;
+      emit(this, 'hold', { local: true, remote: this.remoteHeld });
+      return true;
+    }
+
+    /** Takes the call off hold: directions and tracks as before hold(). Renegotiates. */
+    resume() {
+      if (!this.pc || this.state === 'ended' || !this.held) return false;
+      for (const t of this._liveTransceivers()) {
+        const before = this._beforeHold.get(t);
+        if (!before) continue;
+        t.direction = before.direction;
+        if (before.track) t.sender.replaceTrack(before.track).catch((err) => console.warn('gateway.js: resume', err));
+      }
+      this._beforeHold.clear();
+      this.held = false;
+      emit(this, 'hold', { local: false, remote: this.remoteHeld });
+      return true;
+    }
+
+    /**
+     * Blind transfer: asks the far side to call `to` instead. Resolves with the `ok` reply once the far side
+     * accepted (a browser at once; a SIP phone once the new call is answered, which may take a while), after
+     * which this call ends with reason `transferred`. Rejects with GatewayError (forbidden, unreachable...);
+     * the call then goes on.
+     */
+    transfer(to, { timeoutMs = TRANSFER_TIMEOUT_MS } = {}) {
+      return this.gateway.request({ type: 'transfer', call: this.id, to }, { timeoutMs });
+    }
+
+    /**
+     * Follows a transfer of this call: calls `to` with `stream` (by default this call's own media) and ends
+     * this call with reason `transferred` once the new call is answered; if the new call fails first, this
+     * call goes on and emits `transfer-failed`. Returns the new Call (the same one if called again).
+     */
+    followTransfer(to, stream = this.localStream) {
+      if (this.transferredTo && this.transferredTo.state !== 'ended') return this.transferredTo;
+      const next = this.gateway.call(to, stream);
+      this.transferredTo = next;
+      const onState = ({ detail }) => {
+        if (detail.state === 'connecting' || detail.state === 'connected') {
+          next.removeEventListener('state', onState);
+          this.hangup(REASON_TRANSFERRED); // no-op if this call ended meanwhile
+        } else if (detail.state === 'ended') {
+          next.removeEventListener('state', onState);
+          if (this.transferredTo === next) this.transferredTo = null;
+          if (this.state !== 'ended') emit(this, 'transfer-failed', { to, reason: detail.reason });
+        }
+      };
+      next.addEventListener('state', onState);
+      emit(this.gateway, 'transfer-call', { call: next, replaces: this, to, from: this.peer });
+      return next;
+    }
+
     /** New ICE credentials and candidates: for a changed network. Renegotiates. */
     restartIce() {
       if (this.pc && this.state !== 'ended') this.pc.restartIce();
     }
 
     // ---- internals ---------------------------------------------------------------
+
+    _liveTransceivers() {
+      return this.pc.getTransceivers().filter((t) => !t.stopped && t.currentDirection !== 'stopped');
+    }
+
+    _onTransfer(msg) {
+      if (this.state === 'ended') return;
+      const follow = (stream) => this.followTransfer(msg.to, stream);
+      const event = new CustomEvent('transfer', { detail: { to: msg.to, from: msg.from, follow }, cancelable: true });
+      // dispatchEvent is false when a listener called preventDefault(): the app decides.
+      if (this.dispatchEvent(event)) follow();
+    }
 
     _start(stream) {
       this._createPeerConnection();
@@ -695,7 +837,7 @@
         } else if (msg.type === 'candidate') {
           await this._onCandidate(msg.candidate);
         } else if (msg.type === 'dtmf') {
-          emit(this, 'dtmf', { tones: msg.tones });
+          emit(this, 'dtmf', { tones: msg.tones, duration: msg.duration, from: msg.from });
         }
       } catch (err) {
         console.warn('gateway.js: signaling failed', msg.type, err);
@@ -709,6 +851,7 @@
       this._ignoreOffer = !this.polite && collision;
       if (this._ignoreOffer) return; // impolite: our offer wins, theirs is dropped
       await pc.setRemoteDescription(description); // polite: rolls back our offer implicitly
+      this._noteRemoteHold(description.sdp);
       if (this._acceptStream !== undefined) {
         this._addStream(this._acceptStream);
         delete this._acceptStream;
@@ -755,6 +898,13 @@
       }
     }
 
+    _noteRemoteHold(sdp) {
+      const remoteHeld = sendsNothing(sdp);
+      if (remoteHeld === this.remoteHeld) return;
+      this.remoteHeld = remoteHeld;
+      emit(this, 'hold', { local: this.held, remote: remoteHeld });
+    }
+
     /** ICE restart now if we can signal; otherwise _afterResume does it. */
     _restartIceWhenSignaling() {
       if (this.gateway.state === 'connected') this.restartIce();
@@ -783,5 +933,5 @@
     }
   }
 
-  globalThis.WebRTCGateway = Object.freeze({ Gateway, Call, GatewayError, ROOM_CALL_PREFIX });
+  globalThis.WebRTCGateway = Object.freeze({ Gateway, Call, GatewayError, ROOM_CALL_PREFIX, REASON_TRANSFERRED });
 })();

@@ -3,6 +3,6 @@
 // effect defines window.WebRTCGateway, which this module re-exports.
 import './gateway.js';
 
-const { Gateway, Call, GatewayError, ROOM_CALL_PREFIX } = globalThis.WebRTCGateway;
+const { Gateway, Call, GatewayError, ROOM_CALL_PREFIX, REASON_TRANSFERRED } = globalThis.WebRTCGateway;
 
-export { Gateway, Call, GatewayError, ROOM_CALL_PREFIX };
+export { Gateway, Call, GatewayError, ROOM_CALL_PREFIX, REASON_TRANSFERRED };

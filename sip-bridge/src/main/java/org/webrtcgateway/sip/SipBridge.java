@@ -41,6 +41,10 @@ import org.webrtcgateway.sip.call.OutgoingCall;
 import org.webrtcgateway.sip.call.SipCall;
 import org.webrtcgateway.sip.call.SipReasons;
 import org.webrtcgateway.sip.call.SipCalls;
+import org.webrtcgateway.sip.media.CallMedia;
+import org.webrtcgateway.sip.media.MediaConfig;
+import org.webrtcgateway.sip.media.MediaMeters;
+import org.webrtcgateway.sip.media.MediaRelays;
 import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.register.Accounts;
 import org.webrtcgateway.sip.register.ProxyProbe;
@@ -91,12 +95,17 @@ public final class SipBridge implements Bridge {
     private CallContext calls;
     private SipMessages messages;
     private volatile List<ProxyProbe> probes = List.of();
+    /** Media (issue 18): the rtpengine instances relaying plain-RTP calls (none configured: every call passes through). */
+    private final MediaConfig mediaConfig;
+    private volatile MediaRelays relays;
 
     @Inject
     public SipBridge(SipConfig config, Settings settings, MeterRegistry meterRegistry) {
         this.config = config;
         this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
+        this.mediaConfig = MediaConfig.from(settings);
+        MediaMeters.register(meterRegistry, () -> relays);
     }
 
     /** The bridge's trusted sources (resolved now, once) and per-source rate limit. */
@@ -151,8 +160,15 @@ public final class SipBridge implements Bridge {
             throw e;
         }
         registrations = new Registrations(accounts, endpoint, config, executor);
+        try {
+            relays = MediaRelays.start(mediaConfig, executor);
+        } catch (java.net.SocketException e) {
+            endpoint.stop();
+            executor.shutdownNow();
+            throw e;
+        }
         calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(correlations), new org.webrtcgateway.sip.call.TrickleSupport(),
-                new Farewells());
+                new Farewells(), new CallMedia(mediaConfig, config, relays));
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
         dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages));
@@ -189,9 +205,10 @@ public final class SipBridge implements Bridge {
             calls.calls().all().forEach(call -> {
                 try (CallCorrelation.Scope scope = CallCorrelation.open(call.correlationId())) {
                     call.shutdown();
+                    call.media().end(); // media hook: a call still ringing out keeps its table entry until the CANCEL's answer
                 }
             });
-            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll()));
+            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll(), relays.allDeleted()));
         });
         // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
         // answers are waited for only until the stack's own stop is due.
@@ -199,6 +216,7 @@ public final class SipBridge implements Bridge {
         boolean answered = sent && deadline.earlier(STACK_STOP).await(saidGoodbye.join());
         Optional<String> undone = answered ? Optional.empty() : Optional.of(unanswered(sent));
         executor.shutdownNow();
+        relays.close();
         endpoint.stop();
         log.info("SIP bridge stopped");
         return undone;
@@ -283,7 +301,8 @@ public final class SipBridge implements Bridge {
                 log.debug("{}: new call to {} refused, the gateway is overloaded", user, to);
                 calls.gateway().deliver(user, new Signal.Bye(to, offer.call(), SipReasons.OVERLOADED));
             } else {
-                OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp());
+                OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp(),
+                        calls.media().outgoing(account, to));
                 call.correlate(correlationId);
                 calls.calls().add(call);
                 call.start();
@@ -362,6 +381,7 @@ public final class SipBridge implements Bridge {
         List<String> problems = new ArrayList<>();
         registrations.problem().ifPresent(problems::add);
         probes.forEach(probe -> probe.problem().ifPresent(problems::add));
+        relays.problem().ifPresent(problems::add);
         return BridgeHealth.of(problems);
     }
 

@@ -26,12 +26,14 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return SipConfig.SETTINGS;
+        return java.util.stream.Stream.concat(SipConfig.SETTINGS.stream(), org.webrtcgateway.sip.media.MediaConfig.SETTINGS.stream())
+                .toList();
     }
 
     @Override
     public void check(Settings settings) {
         SipConfig.from(settings);
+        org.webrtcgateway.sip.media.MediaConfig.from(settings);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
 import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.media.MediaLeg;
 import org.webrtcgateway.sip.sdp.SdpCandidates;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 
@@ -35,8 +36,15 @@ public final class IncomingCall extends SipCall {
 
     public IncomingCall(CallContext context, Address.Local user, String callId, Address.External peer,
                         SipAccount account, ServerTransaction invite, boolean trickle) {
+        this(context, user, callId, peer, account, invite, trickle, MediaLeg.PASS_THROUGH);
+    }
+
+    /** @param media how the offer and answer travel (media hook, issue 18): a relayed caller sees no ICE to trickle */
+    public IncomingCall(CallContext context, Address.Local user, String callId, Address.External peer,
+                        SipAccount account, ServerTransaction invite, boolean trickle, MediaLeg media) {
         super(context, user, callId, peer, account);
-        this.callerTrickles = trickle;
+        useMedia(media);
+        this.callerTrickles = trickle && !media.relayed();
         this.invite = invite;
         this.dialog = invite.getDialog();
         this.sipCallId = ((CallIdHeader) invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
@@ -102,10 +110,16 @@ public final class IncomingCall extends SipCall {
         if (state != State.ANSWERING) {
             return;
         }
-        state = State.ANSWERED;
-        established = true;
-        respondWithSdp(invite, invite.getRequest(), 200, sdp, toTag);
-        log.debug("{}: answered", this);
+        whenMediaReady(media.answerToSip(sdp), rewritten -> {
+            state = State.ANSWERED;
+            established = true;
+            respondWithSdp(invite, invite.getRequest(), 200, rewritten, toTag);
+            log.debug("{}: answered", this);
+        }, failure -> {
+            state = State.DONE;
+            context.endpoint().respond(invite, invite.getRequest(), 488, toTag);
+            endTowardsBrowser(failure.reason());
+        });
     }
 
     @Override

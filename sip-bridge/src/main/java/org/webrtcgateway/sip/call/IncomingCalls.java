@@ -67,8 +67,15 @@ public final class IncomingCalls {
         }
         context.endpoint().respond(transaction, request, 100, null);
         IncomingCall call = new IncomingCall(context, user, prefix + sequence.incrementAndGet(), found.caller(), account,
-                transaction, TrickleSupport.announces(request));
+                transaction, TrickleSupport.announces(request), context.media().incoming(account, sdp));
         context.calls().add(call);
+        // media hook (issue 18): a relayed caller's offer reaches the browser as rtpengine rewrote it
+        call.whenMediaReady(call.media().offerToBrowser(sdp), offer -> offerToBrowser(call, user, found, offer), failure -> {
+            call.refuse(failure.reason().equals(org.webrtcgateway.sip.media.MediaFailure.UNREACHABLE) ? 503 : 488);
+        });
+    }
+
+    private void offerToBrowser(IncomingCall call, Address.Local user, Recipient.Found found, String sdp) {
         RouteResult delivered = context.gateway().deliver(user, new Signal.Offer(found.caller(), call.callId(), sdp));
         if (delivered instanceof RouteResult.Rejected rejected) {
             log.debug("{}: browser refused the offer: {}", call, rejected);

@@ -17,6 +17,7 @@ import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.media.MediaLeg;
 import org.webrtcgateway.sip.sdp.SdpCandidates;
 import org.webrtcgateway.sip.stack.ClientHandler;
 
@@ -50,10 +51,17 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
      */
     public OutgoingCall(CallContext context, Address.Local user, String callId, Address.External peer,
                         SipAccount account, String target, String offer) {
+        this(context, user, callId, peer, account, target, offer, MediaLeg.PASS_THROUGH);
+    }
+
+    /** @param media how the offer and answers travel (media hook, issue 18): relayed legs never trickle to SIP */
+    public OutgoingCall(CallContext context, Address.Local user, String callId, Address.External peer,
+                        SipAccount account, String target, String offer, MediaLeg media) {
         super(context, user, callId, peer, account);
         this.target = target;
         this.offer = offer;
-        this.targetTrickles = context.trickle().isKnown(target);
+        useMedia(media);
+        this.targetTrickles = !media.relayed() && context.trickle().isKnown(target);
         this.gatherer = targetTrickles ? null
                 : new CandidateGatherer(offer, context.config().gatheringDeadline(), context.executor(), this::sendInvite);
     }
@@ -86,7 +94,11 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         }
     }
 
-    private void sendInvite(String sdp) {
+    private void sendInvite(String browserSdp) {
+        whenMediaReady(media.offerToSip(browserSdp), this::sendInviteWith, failure -> fail(failure.reason()));
+    }
+
+    private void sendInviteWith(String sdp) {
         Request request = context.endpoint().newRequest(Request.INVITE, account, target, target);
         context.endpoint().setBody(request, "application", "sdp", sdp);
         try {
@@ -159,7 +171,10 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         String sdp = body(response);
         if (status == 183 && sdp != null && !answerSent) {
             answerSent = true;
-            deliver(new Signal.Answer(peer, callId, sdp));
+            whenMediaReady(media.answerToBrowser(sdp), rewritten -> deliver(new Signal.Answer(peer, callId, rewritten)), failure -> {
+                cancel();
+                fail(failure.reason());
+            });
         }
     }
 
@@ -185,9 +200,11 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
                 endBoth("not-acceptable");
                 return;
             }
-            if (!deliver(new Signal.Answer(peer, callId, sdp)).isAccepted()) {
-                hangUpEstablished();
-            }
+            whenMediaReady(media.answerToBrowser(sdp), rewritten -> {
+                if (!deliver(new Signal.Answer(peer, callId, rewritten)).isAccepted()) {
+                    hangUpEstablished();
+                }
+            }, failure -> endBoth(failure.reason()));
         }
     }
 

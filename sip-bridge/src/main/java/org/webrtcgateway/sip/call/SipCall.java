@@ -23,6 +23,8 @@ import org.webrtcgateway.core.api.IceCandidate;
 import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.sip.SipAccount;
+import org.webrtcgateway.sip.media.MediaFailure;
+import org.webrtcgateway.sip.media.MediaLeg;
 import org.webrtcgateway.sip.stack.ClientHandler;
 
 /**
@@ -58,6 +60,9 @@ public abstract class SipCall {
     protected TrickleOut trickleOut;
     private boolean confirmed;
     private InfoQueue infos;
+
+    /** Media hook (issue 18): what each offer and answer becomes on its way (rtpengine for a plain-RTP far end). */
+    protected MediaLeg media = MediaLeg.PASS_THROUGH;
 
     protected SipCall(CallContext context, Address.Local user, String callId, Address.External peer, SipAccount account) {
         this.context = context;
@@ -117,7 +122,8 @@ public abstract class SipCall {
             log.debug("{}: renegotiation while not established or busy; ignored", this);
             return;
         }
-        renegotiation = new CandidateGatherer(sdp, context.config().gatheringDeadline(), context.executor(), this::reinvite);
+        renegotiation = new CandidateGatherer(sdp, context.config().gatheringDeadline(), context.executor(),
+                merged -> whenMediaReady(media.offerToSip(merged), this::reinvite, failure -> endBoth(failure.reason())));
     }
 
     public void onBrowserAnswer(String sdp) {
@@ -128,7 +134,9 @@ public abstract class SipCall {
         ServerTransaction transaction = pendingReinvite;
         pendingReinvite = null;
         renegotiation = new CandidateGatherer(sdp, context.config().gatheringDeadline(), context.executor(),
-                merged -> respondWithSdp(transaction, transaction.getRequest(), 200, merged, null));
+                merged -> whenMediaReady(media.answerToSip(merged),
+                        rewritten -> respondWithSdp(transaction, transaction.getRequest(), 200, rewritten, null),
+                        failure -> context.endpoint().respond(transaction, transaction.getRequest(), 488, null)));
     }
 
     public void onBrowserCandidate(IceCandidate candidate) {
@@ -218,11 +226,16 @@ public abstract class SipCall {
             return;
         }
         pendingReinvite = transaction;
-        RouteResult told = context.gateway().deliver(user, new Signal.Offer(peer, callId, sdp));
-        if (!told.isAccepted()) {
+        whenMediaReady(media.offerToBrowser(sdp), rewritten -> {
+            RouteResult told = context.gateway().deliver(user, new Signal.Offer(peer, callId, rewritten));
+            if (!told.isAccepted()) {
+                pendingReinvite = null;
+                context.endpoint().respond(transaction, request, 488, null);
+            }
+        }, failure -> {
             pendingReinvite = null;
             context.endpoint().respond(transaction, request, 488, null);
-        }
+        });
     }
 
     private void onSipInfo(ServerTransaction transaction, Request request) {
@@ -281,7 +294,8 @@ public abstract class SipCall {
                 ack(event);
                 String sdp = body(response);
                 if (sdp != null && !ended) {
-                    context.gateway().deliver(user, new Signal.Answer(peer, callId, sdp));
+                    whenMediaReady(media.answerToBrowser(sdp), rewritten -> context.gateway().deliver(user,
+                            new Signal.Answer(peer, callId, rewritten)), failure -> endBoth(failure.reason()));
                 }
             } else if (status == 481 || status == 408) {
                 endBoth(SipReasons.TIMEOUT);
@@ -376,6 +390,45 @@ public abstract class SipCall {
 
     /** Ends the call because the gateway is stopping: SIP gets BYE or CANCEL or a final response. */
     public abstract void shutdown();
+
+    // ------------------------------------------------------------------ media (issue 18)
+
+    /** Media hook: this call's offers and answers go through {@code leg} (set before the call starts). */
+    public void useMedia(MediaLeg leg) {
+        this.media = leg;
+    }
+
+    public MediaLeg media() {
+        return media;
+    }
+
+    /**
+     * Runs {@code then} with the SDP {@code sdp} completes with: at once when it is done (a passed-through leg), else
+     * on the bridge thread when rtpengine answered, unless the call ended meanwhile. A failure goes to
+     * {@code failed} (logged), with the reason the browser's {@code bye} should carry.
+     */
+    void whenMediaReady(java.util.concurrent.CompletableFuture<String> sdp, java.util.function.Consumer<String> then,
+                        java.util.function.Consumer<MediaFailure> failed) {
+        if (sdp.isDone() && !sdp.isCompletedExceptionally()) {
+            then.accept(sdp.join());
+            return;
+        }
+        String correlation = correlationId;
+        sdp.whenComplete((rewritten, error) -> context.executor().execute(() -> {
+            try (org.webrtcgateway.core.api.CallCorrelation.Scope scope = org.webrtcgateway.core.api.CallCorrelation.open(correlation)) {
+                if (ended) {
+                    return;
+                }
+                if (error != null) {
+                    MediaFailure failure = MediaFailure.of(error);
+                    log.info("{}: media relay failed ({}): {}", this, failure.reason(), failure.getMessage());
+                    failed.accept(failure);
+                } else {
+                    then.accept(rewritten);
+                }
+            }
+        }));
+    }
 
     // ------------------------------------------------------------------ helpers
 

@@ -95,6 +95,7 @@ public final class SipCalls {
     }
 
     public void remove(SipCall call) {
+        call.media().end(); // media hook (issue 18): the relay's session ends with the call, however it ends
         forgetGatewayId(call);
         if (call.sipCallId() != null) {
             if (call.correlationId() != null) {

@@ -74,6 +74,11 @@ public final class DialPlan {
         return Optional.empty();
     }
 
+    /** The name of the rule that routes {@code dialed} (the first that matches), or empty when the defaults do. */
+    public Optional<String> ruleFor(Address.External dialed) {
+        return rules.stream().filter(rule -> rule.match().matcher(dialed.uri()).matches()).map(Rule::name).findFirst();
+    }
+
     /** The SIP URI to call for {@code dialed}, or empty when nothing sensible can be made of it. */
     public Optional<String> resolve(Address.External dialed, String defaultDomain) {
         String text = dialed.uri();

@@ -74,6 +74,26 @@ public final class RtpengineExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
+    /** The call-ids rtpengine holds sessions for now (ng {@code list}). */
+    @SuppressWarnings("unchecked")
+    public List<String> calls() {
+        try (NgClient client = new NgClient(ng, Duration.ofMillis(100))) {
+            return (List<String>) client.send(Map.of("command", "list"), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS).get("calls");
+        } catch (Exception e) {
+            throw new IllegalStateException("rtpengine at " + ng + " did not list its calls", e);
+        }
+    }
+
+    /** Stops rtpengine before the class ends (a test of what the gateway does when it dies); its ng port goes silent. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (process != null) {

@@ -13,7 +13,7 @@ final class CallEndReasons {
             "decline", "busy", "gone", "cancel", "timeout", "unreachable", "not-found", "unavailable", "forbidden",
             "address-incomplete", "not-acceptable", "server-error", "failed", "overloaded", "transferred", "success",
             "connectivity-error", "failed-transport", "media-error", "security-error", "general-error",
-            "alternative-session");
+            "alternative-session", "media-relay-unreachable");
 
     private CallEndReasons() {
     }

@@ -55,6 +55,8 @@ import org.webrtcgateway.core.net.AddressRanges;
 import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
+import org.webrtcgateway.sip.subscribe.SipSubscriptions;
+import org.webrtcgateway.sip.subscribe.SubscribeConfig;
 
 /**
  * The SIP bridge: owns {@code sip:}, {@code sips:} and {@code tel:}. It only routes: signals from
@@ -80,6 +82,7 @@ public final class SipBridge implements Bridge {
     private static final int LOGGED_SOURCES = 256;
 
     private final SipConfig config;
+    private final SubscribeConfig subscribeConfig;
     private final RefusalLog refusalLog = new RefusalLog(LOGGED_SOURCES, RepeatedCondition.MINUTE, System::nanoTime);
     private final Map<String, String> tlsProperties;
     private final SipMeters meters;
@@ -90,11 +93,13 @@ public final class SipBridge implements Bridge {
     private volatile Registrations registrations;
     private CallContext calls;
     private SipMessages messages;
+    private volatile SipSubscriptions subscriptions;
     private volatile List<ProxyProbe> probes = List.of();
 
     @Inject
     public SipBridge(SipConfig config, Settings settings, MeterRegistry meterRegistry) {
         this.config = config;
+        this.subscribeConfig = SubscribeConfig.from(settings);
         this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
     }
@@ -150,12 +155,15 @@ public final class SipBridge implements Bridge {
             executor.shutdownNow();
             throw e;
         }
-        registrations = new Registrations(accounts, endpoint, config, executor);
+        subscriptions = new SipSubscriptions(endpoint, executor, gateway, subscribeConfig, accounts.usersBySipUser()::get);
+        registrations = new Registrations(accounts, endpoint, config, executor, subscriptions.messageWaiting()::registered,
+                subscriptions.messageWaiting()::unregistered);
         calls = new CallContext(endpoint, gateway, config, executor, new SipCalls(correlations), new org.webrtcgateway.sip.call.TrickleSupport(),
                 new Farewells());
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
-        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages));
+        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages,
+                subscriptions));
         if (!config.registerAtLogin()) {
             executor.execute(registrations::registerConfigured);
         }
@@ -191,7 +199,9 @@ public final class SipBridge implements Bridge {
                     call.shutdown();
                 }
             });
-            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll()));
+            // Subscriptions end before the registrations, whose end would otherwise end the voice-mail lights unawaited.
+            CompletableFuture<Void> unsubscribed = subscriptions.stopAll();
+            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), unsubscribed, registrations.stopAll()));
         });
         // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
         // answers are waited for only until the stack's own stop is due.
@@ -230,7 +240,10 @@ public final class SipBridge implements Bridge {
         }
         // Parsed on the caller's thread (it touches no table); the tables change on the bridge thread.
         Optional<SipAccount> fromClaims = accounts.fromClaims(user, claims);
-        executor.execute(() -> registrations.loggedIn(user.name(), fromClaims));
+        executor.execute(() -> {
+            registrations.loggedIn(user.name(), fromClaims);
+            subscriptions.messageWaiting().userOnline(user.name());
+        });
     }
 
     @Override
@@ -238,7 +251,10 @@ public final class SipBridge implements Bridge {
         if (!running) {
             return;
         }
-        executor.execute(() -> registrations.loggedOut(user.name()));
+        executor.execute(() -> {
+            subscriptions.userOffline(user.name());
+            registrations.loggedOut(user.name());
+        });
     }
 
     // ------------------------------------------------------------------ from browsers (event loop: no blocking)
@@ -269,7 +285,27 @@ public final class SipBridge implements Bridge {
             executor.execute(() -> onCallSignal(user, callSignal));
             return RouteResult.accepted();
         }
-        return RouteResult.rejected(ErrorCode.UNREACHABLE, "presence is not bridged to SIP");
+        if (signal instanceof Signal.Subscription subscription) {
+            return busyLamp(user, target, subscription.follow());
+        }
+        return RouteResult.rejected(ErrorCode.UNREACHABLE, "the SIP bridge does not carry " + signal.getClass().getSimpleName());
+    }
+
+    /** A browser's {@code subscribe}/{@code unsubscribe} of a SIP address: a busy lamp (SUBSCRIBE, ADR 0029). */
+    private RouteResult busyLamp(Address.Local user, Address.External watched, boolean follow) {
+        if (!follow) {
+            executor.execute(() -> subscriptions.busyLamps().unwatch(user.name(), watched));
+            return RouteResult.accepted();
+        }
+        Optional<String> full = subscriptions.busyLamps().reserve(user.name(), watched);
+        if (full.isPresent()) {
+            return RouteResult.rejected(ErrorCode.FORBIDDEN, full.get());
+        }
+        RouteResult routed = route(user, watched, (account, target) -> subscriptions.busyLamps().watch(account, user, watched, target));
+        if (!routed.isAccepted()) {
+            subscriptions.busyLamps().release(user.name(), watched);
+        }
+        return routed;
     }
 
     private RouteResult offer(Address.Local user, Address.External to, Signal.Offer offer) {

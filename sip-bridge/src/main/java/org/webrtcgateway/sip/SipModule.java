@@ -12,6 +12,7 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
+import org.webrtcgateway.sip.subscribe.SubscribeConfig;
 
 /**
  * Adds the SIP bridge (sip:, sips:, tel:) to the gateway: a plug-in, found on the class path. It
@@ -26,12 +27,13 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return SipConfig.SETTINGS;
+        return java.util.stream.Stream.concat(SipConfig.SETTINGS.stream(), SubscribeConfig.SETTINGS.stream()).toList();
     }
 
     @Override
     public void check(Settings settings) {
         SipConfig.from(settings);
+        SubscribeConfig.from(settings);
     }
 
     @Override

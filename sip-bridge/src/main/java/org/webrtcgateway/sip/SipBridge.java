@@ -294,6 +294,7 @@ public final class SipBridge implements Bridge {
     /** A browser's {@code subscribe}/{@code unsubscribe} of a SIP address: a busy lamp (SUBSCRIBE, ADR 0029). */
     private RouteResult busyLamp(Address.Local user, Address.External watched, boolean follow) {
         if (!follow) {
+            subscriptions.busyLamps().release(user.name(), watched);
             executor.execute(() -> subscriptions.busyLamps().unwatch(user.name(), watched));
             return RouteResult.accepted();
         }
@@ -410,6 +411,14 @@ public final class SipBridge implements Bridge {
         return ask(() -> calls.calls().all().stream()
                 .map(call -> new BridgeLeg(call.user().name(), call.callId(), call.sipCallId(), call.stateName()))
                 .toList());
+    }
+
+    /** How many busy-lamp and voice-mail subscriptions have a dialog now (asks the bridge thread). */
+    public int subscriptionsLive() {
+        if (!running) {
+            return 0;
+        }
+        return ask(() -> subscriptions.live());
     }
 
     /** How many calls the bridge is carrying (asks the bridge thread). */

@@ -91,9 +91,11 @@ public final class BusyLamps {
         subscription.start();
     }
 
-    /** {@code user} no longer watches {@code watched}: SUBSCRIBE Expires 0. Bridge thread. */
+    /**
+     * {@code user} no longer watches {@code watched}: SUBSCRIBE Expires 0. Bridge thread; the caller {@link #release}d
+     * the place already, so a {@code subscribe} right after the {@code unsubscribe} finds it free.
+     */
     public void unwatch(String user, Address.External watched) {
-        release(user, watched);
         Map<Address.External, BusyLamp> mine = lamps.get(user);
         BusyLamp lamp = mine == null ? null : mine.remove(watched);
         if (mine != null && mine.isEmpty()) {
@@ -106,9 +108,10 @@ public final class BusyLamps {
 
     /** The user's session ended: every lamp of theirs goes out. Bridge thread. */
     public void userGone(String user) {
-        reserved.remove(user);
         Map<Address.External, BusyLamp> mine = lamps.remove(user);
         if (mine != null) {
+            // Only the places of the lamps ended here: a new session of the same name may have taken others since.
+            mine.keySet().forEach(watched -> release(user, watched));
             mine.values().forEach(lamp -> lamp.subscription().stop());
         }
     }

@@ -132,8 +132,11 @@ final class Subscription {
             sendInDialog(Kind.UNSUBSCRIBE, 0);
         } else if (established || callId == null) {
             finish(); // between attempts, or a dialog the stack no longer has: nothing at the notifier to end
+        } else {
+            // The first SUBSCRIBE is on its way: its grant, if it comes, gets the un-SUBSCRIBE. A notifier that
+            // does not answer (a phone gone) must not hold the bridge's stop for 32 s: nothing to wait for here.
+            ended.complete(null);
         }
-        // else: the first SUBSCRIBE is on its way; its answer sends the un-SUBSCRIBE (or ends it)
         return ended;
     }
 

@@ -8,6 +8,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.EventHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
@@ -20,10 +21,11 @@ import org.webrtcgateway.sip.call.SipCalls;
 import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
+import org.webrtcgateway.sip.subscribe.SipSubscriptions;
 
 /**
  * Hands each request from SIP to the handler of its kind: a new INVITE to {@link IncomingCalls}, a
- * MESSAGE to {@link SipMessages}, a request within a dialog (and CANCEL, ACK) to the call it belongs
+ * MESSAGE to {@link SipMessages}, a NOTIFY by its event package ({@link #onNotify}), a request within a dialog (and CANCEL, ACK) to the call it belongs
  * to (481 when there is none), an out-of-dialog OPTIONS gets 200 and anything else 405. On the bridge
  * thread ({@link SipDispatcher} puts it there). It lives beside {@link SipBridge}, not in
  * {@code routing}, because it needs both {@code call} and {@code message}, and they need {@code routing}.
@@ -36,12 +38,15 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
     private final SipCalls calls;
     private final IncomingCalls incoming;
     private final SipMessages messages;
+    private final SipSubscriptions subscriptions;
 
-    IncomingRequests(SipEndpoint endpoint, SipCalls calls, IncomingCalls incoming, SipMessages messages) {
+    IncomingRequests(SipEndpoint endpoint, SipCalls calls, IncomingCalls incoming, SipMessages messages,
+                     SipSubscriptions subscriptions) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.incoming = incoming;
         this.messages = messages;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -89,7 +94,22 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
                 }
             }
             case Request.BYE, Request.INFO, Request.UPDATE -> inDialog(event, transaction);
+            case Request.NOTIFY -> onNotify(event, transaction);
             default -> endpoint.respond(transaction, request, 405, null);
+        }
+    }
+
+    /**
+     * NOTIFYs go by their event package (RFC 6665 8.2.1), here and only here: busy lamps and voice-mail lights to
+     * {@link SipSubscriptions}; a package the bridge never subscribes to gets 489.
+     */
+    private void onNotify(RequestEvent event, ServerTransaction transaction) {
+        EventHeader header = (EventHeader) event.getRequest().getHeader(EventHeader.NAME);
+        String eventPackage = header == null || header.getEventType() == null ? "" : header.getEventType().toLowerCase(java.util.Locale.ROOT);
+        switch (eventPackage) {
+            case "dialog", "presence", "message-summary" -> subscriptions.onNotify(event, transaction);
+            case "" -> endpoint.respond(transaction, event.getRequest(), 400, null); // RFC 6665 requires Event
+            default -> endpoint.respond(transaction, event.getRequest(), 489, null);
         }
     }
 

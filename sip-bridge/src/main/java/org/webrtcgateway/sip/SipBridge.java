@@ -59,6 +59,8 @@ import org.webrtcgateway.core.net.AddressRanges;
 import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
+import org.webrtcgateway.sip.subscribe.SipSubscriptions;
+import org.webrtcgateway.sip.subscribe.SubscribeConfig;
 
 /**
  * The SIP bridge: owns {@code sip:}, {@code sips:} and {@code tel:}. It only routes: signals from
@@ -84,6 +86,7 @@ public final class SipBridge implements Bridge {
     private static final int LOGGED_SOURCES = 256;
 
     private final SipConfig config;
+    private final SubscribeConfig subscribeConfig;
     private final RefusalLog refusalLog = new RefusalLog(LOGGED_SOURCES, RepeatedCondition.MINUTE, System::nanoTime);
     private final Map<String, String> tlsProperties;
     private final SipMeters meters;
@@ -94,6 +97,7 @@ public final class SipBridge implements Bridge {
     private volatile Registrations registrations;
     private CallContext calls;
     private SipMessages messages;
+    private volatile SipSubscriptions subscriptions;
     private volatile List<ProxyProbe> probes = List.of();
     /** Media (issue 18): the rtpengine instances relaying plain-RTP calls (none configured: every call passes through). */
     private final MediaConfig mediaConfig;
@@ -102,6 +106,7 @@ public final class SipBridge implements Bridge {
     @Inject
     public SipBridge(SipConfig config, Settings settings, MeterRegistry meterRegistry) {
         this.config = config;
+        this.subscribeConfig = SubscribeConfig.from(settings);
         this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
         this.mediaConfig = MediaConfig.from(settings);
@@ -159,7 +164,9 @@ public final class SipBridge implements Bridge {
             executor.shutdownNow();
             throw e;
         }
-        registrations = new Registrations(accounts, endpoint, config, executor);
+        subscriptions = new SipSubscriptions(endpoint, executor, gateway, subscribeConfig, accounts.usersBySipUser()::get);
+        registrations = new Registrations(accounts, endpoint, config, executor, subscriptions.messageWaiting()::registered,
+                subscriptions.messageWaiting()::unregistered);
         try {
             relays = MediaRelays.start(mediaConfig, executor);
         } catch (java.net.SocketException e) {
@@ -171,7 +178,8 @@ public final class SipBridge implements Bridge {
                 new Farewells(), new CallMedia(mediaConfig, config, relays));
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
-        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages));
+        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages,
+                subscriptions));
         if (!config.registerAtLogin()) {
             executor.execute(registrations::registerConfigured);
         }
@@ -208,7 +216,10 @@ public final class SipBridge implements Bridge {
                     call.media().end(); // media hook: a call still ringing out keeps its table entry until the CANCEL's answer
                 }
             });
-            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), registrations.stopAll(), relays.allDeleted()));
+            // Subscriptions end before the registrations, whose end would otherwise end the voice-mail lights unawaited.
+            CompletableFuture<Void> unsubscribed = subscriptions.stopAll();
+            saidGoodbye.complete(CompletableFuture.allOf(calls.farewells().allAnswered(), unsubscribed, registrations.stopAll(),
+                    relays.allDeleted()));
         });
         // Sending is quick and must not be dropped by the shutdownNow below: it may use the whole share. The
         // answers are waited for only until the stack's own stop is due.
@@ -248,7 +259,10 @@ public final class SipBridge implements Bridge {
         }
         // Parsed on the caller's thread (it touches no table); the tables change on the bridge thread.
         Optional<SipAccount> fromClaims = accounts.fromClaims(user, claims);
-        executor.execute(() -> registrations.loggedIn(user.name(), fromClaims));
+        executor.execute(() -> {
+            registrations.loggedIn(user.name(), fromClaims);
+            subscriptions.messageWaiting().userOnline(user.name());
+        });
     }
 
     @Override
@@ -256,7 +270,10 @@ public final class SipBridge implements Bridge {
         if (!running) {
             return;
         }
-        executor.execute(() -> registrations.loggedOut(user.name()));
+        executor.execute(() -> {
+            subscriptions.userOffline(user.name());
+            registrations.loggedOut(user.name());
+        });
     }
 
     // ------------------------------------------------------------------ from browsers (event loop: no blocking)
@@ -287,7 +304,28 @@ public final class SipBridge implements Bridge {
             executor.execute(() -> onCallSignal(user, callSignal));
             return RouteResult.accepted();
         }
-        return RouteResult.rejected(ErrorCode.UNREACHABLE, "presence is not bridged to SIP");
+        if (signal instanceof Signal.Subscription subscription) {
+            return busyLamp(user, target, subscription.follow());
+        }
+        return RouteResult.rejected(ErrorCode.UNREACHABLE, "the SIP bridge does not carry " + signal.getClass().getSimpleName());
+    }
+
+    /** A browser's {@code subscribe}/{@code unsubscribe} of a SIP address: a busy lamp (SUBSCRIBE, ADR 0029). */
+    private RouteResult busyLamp(Address.Local user, Address.External watched, boolean follow) {
+        if (!follow) {
+            subscriptions.busyLamps().release(user.name(), watched);
+            executor.execute(() -> subscriptions.busyLamps().unwatch(user.name(), watched));
+            return RouteResult.accepted();
+        }
+        Optional<String> full = subscriptions.busyLamps().reserve(user.name(), watched);
+        if (full.isPresent()) {
+            return RouteResult.rejected(ErrorCode.FORBIDDEN, full.get());
+        }
+        RouteResult routed = route(user, watched, (account, target) -> subscriptions.busyLamps().watch(account, user, watched, target));
+        if (!routed.isAccepted()) {
+            subscriptions.busyLamps().release(user.name(), watched);
+        }
+        return routed;
     }
 
     private RouteResult offer(Address.Local user, Address.External to, Signal.Offer offer) {
@@ -394,6 +432,14 @@ public final class SipBridge implements Bridge {
         return ask(() -> calls.calls().all().stream()
                 .map(call -> new BridgeLeg(call.user().name(), call.callId(), call.sipCallId(), call.stateName()))
                 .toList());
+    }
+
+    /** How many busy-lamp and voice-mail subscriptions have a dialog now (asks the bridge thread). */
+    public int subscriptionsLive() {
+        if (!running) {
+            return 0;
+        }
+        return ask(() -> subscriptions.live());
     }
 
     /** How many calls the bridge is carrying (asks the bridge thread). */

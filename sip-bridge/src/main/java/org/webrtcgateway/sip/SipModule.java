@@ -1,6 +1,7 @@
 package org.webrtcgateway.sip;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
@@ -12,6 +13,8 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
+import org.webrtcgateway.sip.media.MediaConfig;
+import org.webrtcgateway.sip.subscribe.SubscribeConfig;
 
 /**
  * Adds the SIP bridge (sip:, sips:, tel:) to the gateway: a plug-in, found on the class path. It
@@ -26,14 +29,15 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return java.util.stream.Stream.concat(SipConfig.SETTINGS.stream(), org.webrtcgateway.sip.media.MediaConfig.SETTINGS.stream())
-                .toList();
+        return Stream.of(SipConfig.SETTINGS, MediaConfig.SETTINGS, SubscribeConfig.SETTINGS)
+                .flatMap(List::stream).toList();
     }
 
     @Override
     public void check(Settings settings) {
         SipConfig.from(settings);
-        org.webrtcgateway.sip.media.MediaConfig.from(settings);
+        MediaConfig.from(settings);
+        SubscribeConfig.from(settings);
     }
 
     @Override

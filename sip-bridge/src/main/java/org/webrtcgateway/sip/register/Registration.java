@@ -44,6 +44,7 @@ public final class Registration implements ClientHandler {
     private final SipEndpoint endpoint;
     private final SipConfig config;
     private final ScheduledExecutorService executor;
+    private final Runnable onRegistered;
     private String callId;
     private long cseq;
     private Duration backoff;
@@ -54,7 +55,10 @@ public final class Registration implements ClientHandler {
     /** A registrar that is down or refuses: retried every few seconds, so one line a minute, not one per attempt. */
     private final RepeatedCondition notRegistered;
 
-    public Registration(SipAccount account, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
+    /** @param onRegistered run after each successful REGISTER (not the un-REGISTER) */
+    public Registration(SipAccount account, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor,
+                        Runnable onRegistered) {
+        this.onRegistered = onRegistered;
         this.account = account;
         this.endpoint = endpoint;
         this.config = config;
@@ -157,6 +161,7 @@ public final class Registration implements ClientHandler {
         next = executor.schedule(() -> send(config.registerExpires()), refreshMs, TimeUnit.MILLISECONDS);
         log.info("{} registered at {} for {}s", account.aor(), account.proxy(), granted);
         notRegistered.clear();
+        onRegistered.run();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +31,22 @@ public final class Registrations {
     private final SipEndpoint endpoint;
     private final SipConfig config;
     private final ScheduledExecutorService executor;
+    /** Told each time an account's REGISTER succeeds, and when it stops registering (the voice-mail light follows). */
+    private final Consumer<SipAccount> registered;
+    private final Consumer<SipAccount> left;
     /** By gateway user; concurrent because operators and tests read the states from their own threads. */
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     /** Un-REGISTERs sent and not yet answered, so a stop can wait for those of sessions that ended just before it. */
     private final Set<CompletableFuture<Void>> leaving = ConcurrentHashMap.newKeySet();
 
-    public Registrations(Accounts accounts, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor) {
+    public Registrations(Accounts accounts, SipEndpoint endpoint, SipConfig config, ScheduledExecutorService executor,
+                         Consumer<SipAccount> registered, Consumer<SipAccount> left) {
         this.accounts = accounts;
         this.endpoint = endpoint;
         this.config = config;
         this.executor = executor;
+        this.registered = registered;
+        this.left = left;
     }
 
     /** REGISTERs every configured account: at start, unless accounts register at login. */
@@ -91,6 +98,7 @@ public final class Registrations {
     }
 
     private void leave(Registration registration) {
+        left.accept(registration.account());
         CompletableFuture<Void> unregistered = registration.stop();
         if (!unregistered.isDone()) {
             leaving.add(unregistered);
@@ -134,7 +142,7 @@ public final class Registrations {
     /** REGISTERs an account unless it is already registered or does not register. */
     private void register(SipAccount account) {
         if (account.register() && account.user() != null && !registrations.containsKey(account.user())) {
-            Registration registration = new Registration(account, endpoint, config, executor);
+            Registration registration = new Registration(account, endpoint, config, executor, () -> registered.accept(account));
             registrations.put(account.user(), registration);
             registration.start();
         }

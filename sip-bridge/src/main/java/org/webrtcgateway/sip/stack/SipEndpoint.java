@@ -114,6 +114,9 @@ public final class SipEndpoint {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         p.setProperty("gov.nist.javax.sip.DELIVER_TERMINATED_EVENT_FOR_ACK", "false");
+        // A NOTIFY outside any dialog reaches the bridge instead of getting the stack's 481: PBXs send
+        // message-waiting that way (Asterisk), and the bridge answers 481 itself to one that matches nothing.
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         // Ended transactions and dialogs stay in the stack for RFC 3261's timers (up to 32 s on UDP, to
         // absorb retransmissions); these two let them drop their parsed messages meanwhile, keeping only
         // what a retransmission needs. Without them a few hundred calls/s fill a 256 MB heap.

@@ -177,6 +177,28 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         }
     }
 
+    /** Whether Redis holds {@code key} now (an inline EXISTS; {@code key} has no white space). */
+    public boolean exists(String key) {
+        if (key.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("an inline command cannot carry a key with white space: " + key);
+        }
+        try (Socket socket = tls ? tlsSocket() : new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            String auth = password == null ? "" : "AUTH " + password + "\r\n";
+            out.write((auth + "EXISTS " + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            if (password != null) {
+                in.readNBytes("+OK\r\n".length());
+            }
+            return ":1\r\n".equals(new String(in.readNBytes(4), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not ask Redis on port " + port, e);
+        }
+    }
+
     private boolean answersPing() {
         if (!process.isAlive()) {
             throw new AssertionError("redis-server exited with " + process.exitValue() + ": " + log());

@@ -8,6 +8,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.EventHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
@@ -20,11 +21,13 @@ import org.webrtcgateway.sip.call.SipCalls;
 import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * Hands each request from SIP to the handler of its kind: a new INVITE to {@link IncomingCalls}, a
  * MESSAGE to {@link SipMessages}, a request within a dialog (and CANCEL, ACK) to the call it belongs
- * to (481 when there is none), an out-of-dialog OPTIONS gets 200 and anything else 405. On the bridge
+ * to (481 when there is none), a REFER and a NOTIFY of the {@code refer} package to {@link Transfers}, an
+ * out-of-dialog OPTIONS gets 200 and anything else 405. On the bridge
  * thread ({@link SipDispatcher} puts it there). It lives beside {@link SipBridge}, not in
  * {@code routing}, because it needs both {@code call} and {@code message}, and they need {@code routing}.
  */
@@ -36,12 +39,14 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
     private final SipCalls calls;
     private final IncomingCalls incoming;
     private final SipMessages messages;
+    private final Transfers transfers;
 
-    IncomingRequests(SipEndpoint endpoint, SipCalls calls, IncomingCalls incoming, SipMessages messages) {
+    IncomingRequests(SipEndpoint endpoint, SipCalls calls, IncomingCalls incoming, SipMessages messages, Transfers transfers) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.incoming = incoming;
         this.messages = messages;
+        this.transfers = transfers;
     }
 
     @Override
@@ -89,7 +94,29 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
                 }
             }
             case Request.BYE, Request.INFO, Request.UPDATE -> inDialog(event, transaction);
+            case Request.REFER -> {
+                SipCall call = inDialog ? calls.find(request) : null;
+                if (!inDialog) {
+                    transfers.onOutOfDialogRefer(transaction, request);
+                } else if (call != null) {
+                    transfers.onRefer(call, event, transaction);
+                } else {
+                    endpoint.respond(transaction, request, 481, null);
+                }
+            }
+            case Request.NOTIFY -> onNotify(event, transaction);
             default -> endpoint.respond(transaction, request, 405, null);
+        }
+    }
+
+    /** The one place NOTIFYs go by their event package (RFC 6665 Event header); an unknown package gets 489. */
+    private void onNotify(RequestEvent event, ServerTransaction transaction) {
+        Request request = event.getRequest();
+        String eventPackage = request.getHeader(EventHeader.NAME) instanceof EventHeader header && header.getEventType() != null
+                ? header.getEventType().toLowerCase(java.util.Locale.ROOT) : "";
+        switch (eventPackage) {
+            case "refer" -> transfers.onNotify(calls.find(request), event, transaction);
+            default -> endpoint.respond(transaction, request, 489, null);
         }
     }
 

@@ -55,6 +55,7 @@ import org.webrtcgateway.core.net.AddressRanges;
 import org.webrtcgateway.sip.edge.Verdict;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * The SIP bridge: owns {@code sip:}, {@code sips:} and {@code tel:}. It only routes: signals from
@@ -90,6 +91,8 @@ public final class SipBridge implements Bridge {
     private volatile Registrations registrations;
     private CallContext calls;
     private SipMessages messages;
+    private Transfers transfers;
+    private final java.time.Duration transferTimeout;
     private volatile List<ProxyProbe> probes = List.of();
 
     @Inject
@@ -97,6 +100,7 @@ public final class SipBridge implements Bridge {
         this.config = config;
         this.meters = new SipMeters(meterRegistry, () -> registrations);
         this.tlsProperties = SipConfig.tlsProperties(settings);
+        this.transferTimeout = Transfers.timeout(settings);
     }
 
     /** The bridge's trusted sources (resolved now, once) and per-source rate limit. */
@@ -155,7 +159,9 @@ public final class SipBridge implements Bridge {
                 new Farewells());
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
-        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages));
+        transfers = new Transfers(calls, transferTimeout);
+        dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages,
+                transfers));
         if (!config.registerAtLogin()) {
             executor.execute(registrations::registerConfigured);
         }
@@ -262,8 +268,8 @@ public final class SipBridge implements Bridge {
         if (signal instanceof Signal.Text text) {
             return text(user, target, text);
         }
-        if (signal instanceof Signal.Transfer) {
-            return RouteResult.rejected(ErrorCode.UNREACHABLE, "transferring SIP calls (REFER) is not supported yet");
+        if (signal instanceof Signal.Transfer transfer) {
+            return transfer(user, target, transfer);
         }
         if (signal instanceof Signal.CallSignal callSignal) {
             executor.execute(() -> onCallSignal(user, callSignal));
@@ -285,10 +291,32 @@ public final class SipBridge implements Bridge {
             } else {
                 OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp());
                 call.correlate(correlationId);
+                transfers.onNewCall(user, to, call);
                 calls.calls().add(call);
                 call.start();
             }
         });
+    }
+
+    /**
+     * A blind transfer of the user's call with {@code peer}: the target goes through the dial plan as a call would (a
+     * gateway user through their SIP account's address), then a REFER; the verdict comes later as a TransferResult.
+     */
+    private RouteResult transfer(Address.Local user, Address.External peer, Signal.Transfer transfer) {
+        if (transfer.to() instanceof Address.Local colleague) {
+            Optional<SipAccount> account = accounts.accountOf(colleague.name());
+            if (account.isEmpty() || accounts.accountOf(user.name()).isEmpty()) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, "a SIP call can only be transferred to a SIP address, and "
+                        + colleague + " has none (sip.account." + colleague + ".aor)");
+            }
+            String aor = account.get().aor();
+            executor.execute(() -> transfers.refer(user, transfer.call(), peer, aor));
+            return RouteResult.accepted();
+        }
+        if (!(transfer.to() instanceof Address.External to) || !schemes().contains(to.scheme())) {
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "a SIP call can only be transferred to a SIP address, not " + transfer.to());
+        }
+        return route(user, to, (account, target) -> transfers.refer(user, transfer.call(), peer, target));
     }
 
     private RouteResult text(Address.Local user, Address.External to, Signal.Text text) {

@@ -12,6 +12,7 @@ import org.webrtcgateway.core.api.Bridge;
 import org.webrtcgateway.core.config.Setting;
 import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * Adds the SIP bridge (sip:, sips:, tel:) to the gateway: a plug-in, found on the class path. It
@@ -26,12 +27,15 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return SipConfig.SETTINGS;
+        List<Setting<?>> all = new java.util.ArrayList<>(SipConfig.SETTINGS);
+        all.addAll(Transfers.SETTINGS);
+        return List.copyOf(all);
     }
 
     @Override
     public void check(Settings settings) {
         SipConfig.from(settings);
+        Transfers.timeout(settings);
     }
 
     @Override

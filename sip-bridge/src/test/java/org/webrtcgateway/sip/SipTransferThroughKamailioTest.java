@@ -116,6 +116,23 @@ class SipTransferThroughKamailioTest {
         }
     }
 
+    /** RFC 5589 lets the transferee end the old call itself: after it took the REFER, that is the transfer going on. */
+    @Test
+    void aFarEndThatHangsUpAfterTakingTheReferEndsTheCallAsTransferred() {
+        try (SippPhone phone = kamailio.registeredPhone("uas-refer-then-bye.xml", "1002", "pw1002")) {
+            TestClient alice = registeredAlice();
+            String call = answeredCall(alice, "sip:1002@localhost");
+
+            alice.requestOk("type", "transfer", "call", call, "to", "sip:1003@localhost");
+
+            JsonNode bye = alice.next("bye");
+            assertThat(bye.path("call").asText()).isEqualTo(call);
+            assertThat(bye.path("reason").asText()).isEqualTo("transferred");
+            phone.awaitSuccess();
+            await().atMost(SIP_WAIT).until(() -> bridge().activeCalls() == 0);
+        }
+    }
+
     @Test
     void aCallNotYetAnsweredCannotBeTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {

@@ -22,11 +22,13 @@ import org.webrtcgateway.sip.message.SipMessages;
 import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 import org.webrtcgateway.sip.subscribe.SipSubscriptions;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * Hands each request from SIP to the handler of its kind: a new INVITE to {@link IncomingCalls}, a
- * MESSAGE to {@link SipMessages}, a NOTIFY by its event package ({@link #onNotify}), a request within a dialog (and CANCEL, ACK) to the call it belongs
- * to (481 when there is none), an out-of-dialog OPTIONS gets 200 and anything else 405. On the bridge
+ * MESSAGE to {@link SipMessages}, a request within a dialog (and CANCEL, ACK) to the call it belongs
+ * to (481 when there is none), a REFER to {@link Transfers}, a NOTIFY by its event package ({@link #onNotify}), an
+ * out-of-dialog OPTIONS gets 200 and anything else 405. On the bridge
  * thread ({@link SipDispatcher} puts it there). It lives beside {@link SipBridge}, not in
  * {@code routing}, because it needs both {@code call} and {@code message}, and they need {@code routing}.
  */
@@ -39,14 +41,16 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
     private final IncomingCalls incoming;
     private final SipMessages messages;
     private final SipSubscriptions subscriptions;
+    private final Transfers transfers;
 
     IncomingRequests(SipEndpoint endpoint, SipCalls calls, IncomingCalls incoming, SipMessages messages,
-                     SipSubscriptions subscriptions) {
+                     SipSubscriptions subscriptions, Transfers transfers) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.incoming = incoming;
         this.messages = messages;
         this.subscriptions = subscriptions;
+        this.transfers = transfers;
     }
 
     @Override
@@ -94,22 +98,34 @@ final class IncomingRequests implements SipDispatcher.RequestHandler {
                 }
             }
             case Request.BYE, Request.INFO, Request.UPDATE -> inDialog(event, transaction);
+            case Request.REFER -> {
+                SipCall call = inDialog ? calls.find(request) : null;
+                if (!inDialog) {
+                    transfers.onOutOfDialogRefer(transaction, request);
+                } else if (call != null) {
+                    transfers.onRefer(call, event, transaction);
+                } else {
+                    endpoint.respond(transaction, request, 481, null);
+                }
+            }
             case Request.NOTIFY -> onNotify(event, transaction);
             default -> endpoint.respond(transaction, request, 405, null);
         }
     }
 
     /**
-     * NOTIFYs go by their event package (RFC 6665 8.2.1), here and only here: busy lamps and voice-mail lights to
-     * {@link SipSubscriptions}; a package the bridge never subscribes to gets 489.
+     * NOTIFYs go by their event package (RFC 6665 8.2.1), here and only here: a REFER's progress to {@link Transfers},
+     * busy lamps and voice-mail lights to {@link SipSubscriptions}; a package the bridge never subscribes to gets 489.
      */
     private void onNotify(RequestEvent event, ServerTransaction transaction) {
-        EventHeader header = (EventHeader) event.getRequest().getHeader(EventHeader.NAME);
-        String eventPackage = header == null || header.getEventType() == null ? "" : header.getEventType().toLowerCase(java.util.Locale.ROOT);
+        Request request = event.getRequest();
+        String eventPackage = request.getHeader(EventHeader.NAME) instanceof EventHeader header && header.getEventType() != null
+                ? header.getEventType().toLowerCase(java.util.Locale.ROOT) : "";
         switch (eventPackage) {
+            case "refer" -> transfers.onNotify(calls.find(request), event, transaction);
             case "dialog", "presence", "message-summary" -> subscriptions.onNotify(event, transaction);
-            case "" -> endpoint.respond(transaction, event.getRequest(), 400, null); // RFC 6665 requires Event
-            default -> endpoint.respond(transaction, event.getRequest(), 489, null);
+            case "" -> endpoint.respond(transaction, request, 400, null); // RFC 6665 requires Event
+            default -> endpoint.respond(transaction, request, 489, null);
         }
     }
 

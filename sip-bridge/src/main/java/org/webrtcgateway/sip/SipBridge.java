@@ -61,6 +61,7 @@ import org.webrtcgateway.sip.stack.SipDispatcher;
 import org.webrtcgateway.sip.stack.SipEndpoint;
 import org.webrtcgateway.sip.subscribe.SipSubscriptions;
 import org.webrtcgateway.sip.subscribe.SubscribeConfig;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * The SIP bridge: owns {@code sip:}, {@code sips:} and {@code tel:}. It only routes: signals from
@@ -98,6 +99,8 @@ public final class SipBridge implements Bridge {
     private CallContext calls;
     private SipMessages messages;
     private volatile SipSubscriptions subscriptions;
+    private Transfers transfers;
+    private final java.time.Duration transferTimeout;
     private volatile List<ProxyProbe> probes = List.of();
     /** Media (issue 18): the rtpengine instances relaying plain-RTP calls (none configured: every call passes through). */
     private final MediaConfig mediaConfig;
@@ -111,6 +114,7 @@ public final class SipBridge implements Bridge {
         this.tlsProperties = SipConfig.tlsProperties(settings);
         this.mediaConfig = MediaConfig.from(settings);
         MediaMeters.register(meterRegistry, () -> relays);
+        this.transferTimeout = Transfers.timeout(settings);
     }
 
     /** The bridge's trusted sources (resolved now, once) and per-source rate limit. */
@@ -178,8 +182,9 @@ public final class SipBridge implements Bridge {
                 new Farewells(), new CallMedia(mediaConfig, config, relays));
         Recipient recipients = new Recipient(config.incomingRoutes(), accounts.usersBySipUser(), gateway, config.trunk().isPresent());
         messages = new SipMessages(calls, recipients);
+        transfers = new Transfers(calls, transferTimeout);
         dispatcher.setRequestHandler(new IncomingRequests(endpoint, calls.calls(), new IncomingCalls(calls, recipients, accounts::accountOf), messages,
-                subscriptions));
+                subscriptions, transfers));
         if (!config.registerAtLogin()) {
             executor.execute(registrations::registerConfigured);
         }
@@ -297,8 +302,8 @@ public final class SipBridge implements Bridge {
         if (signal instanceof Signal.Text text) {
             return text(user, target, text);
         }
-        if (signal instanceof Signal.Transfer) {
-            return RouteResult.rejected(ErrorCode.UNREACHABLE, "transferring SIP calls (REFER) is not supported yet");
+        if (signal instanceof Signal.Transfer transfer) {
+            return transfer(user, target, transfer);
         }
         if (signal instanceof Signal.CallSignal callSignal) {
             executor.execute(() -> onCallSignal(user, callSignal));
@@ -342,10 +347,32 @@ public final class SipBridge implements Bridge {
                 OutgoingCall call = new OutgoingCall(calls, user, offer.call(), to, account, target, offer.sdp(),
                         calls.media().outgoing(account, to));
                 call.correlate(correlationId);
+                transfers.onNewCall(user, to, call);
                 calls.calls().add(call);
                 call.start();
             }
         });
+    }
+
+    /**
+     * A blind transfer of the user's call with {@code peer}: the target goes through the dial plan as a call would (a
+     * gateway user through their SIP account's address), then a REFER; the verdict comes later as a TransferResult.
+     */
+    private RouteResult transfer(Address.Local user, Address.External peer, Signal.Transfer transfer) {
+        if (transfer.to() instanceof Address.Local colleague) {
+            Optional<SipAccount> account = accounts.accountOf(colleague.name());
+            if (account.isEmpty() || accounts.accountOf(user.name()).isEmpty()) {
+                return RouteResult.rejected(ErrorCode.UNREACHABLE, "a SIP call can only be transferred to a SIP address, and "
+                        + colleague + " has none (sip.account." + colleague + ".aor)");
+            }
+            String aor = account.get().aor();
+            executor.execute(() -> transfers.refer(user, transfer.call(), peer, aor));
+            return RouteResult.accepted();
+        }
+        if (!(transfer.to() instanceof Address.External to) || !schemes().contains(to.scheme())) {
+            return RouteResult.rejected(ErrorCode.UNREACHABLE, "a SIP call can only be transferred to a SIP address, not " + transfer.to());
+        }
+        return route(user, to, (account, target) -> transfers.refer(user, transfer.call(), peer, target));
     }
 
     private RouteResult text(Address.Local user, Address.External to, Signal.Text text) {

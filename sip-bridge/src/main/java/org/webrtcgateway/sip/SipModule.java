@@ -15,6 +15,7 @@ import org.webrtcgateway.core.config.Settings;
 import org.webrtcgateway.core.plugin.GatewayPlugin;
 import org.webrtcgateway.sip.media.MediaConfig;
 import org.webrtcgateway.sip.subscribe.SubscribeConfig;
+import org.webrtcgateway.sip.transfer.Transfers;
 
 /**
  * Adds the SIP bridge (sip:, sips:, tel:) to the gateway: a plug-in, found on the class path. It
@@ -29,7 +30,7 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return Stream.of(SipConfig.SETTINGS, MediaConfig.SETTINGS, SubscribeConfig.SETTINGS)
+        return Stream.of(SipConfig.SETTINGS, MediaConfig.SETTINGS, SubscribeConfig.SETTINGS, Transfers.SETTINGS)
                 .flatMap(List::stream).toList();
     }
 
@@ -38,6 +39,7 @@ public final class SipModule extends AbstractModule implements GatewayPlugin {
         SipConfig.from(settings);
         MediaConfig.from(settings);
         SubscribeConfig.from(settings);
+        Transfers.timeout(settings);
     }
 
     @Override

@@ -45,6 +45,9 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
     private boolean answerSent;
     private boolean cancelWhenProvisional;
     private ScheduledFuture<?> noResponse;
+    /** A REFER's call (RFC 3892): the Referred-By header the INVITE carries, and who hears its final status. */
+    private javax.sip.header.Header referredBy;
+    private java.util.function.IntConsumer finalStatus;
 
     /**
      * @param target the SIP URI to call (after the dial plan); {@code peer} is what the browser dialed
@@ -64,6 +67,23 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         this.targetTrickles = !media.relayed() && context.trickle().isKnown(target);
         this.gatherer = targetTrickles ? null
                 : new CandidateGatherer(offer, context.config().gatheringDeadline(), context.executor(), this::sendInvite);
+    }
+
+    /**
+     * This call is the one a REFER asked for: its INVITE carries {@code referredBy}, and {@code finalStatus} hears the
+     * INVITE's final status once (487 when the browser gave up first, 408 when nothing answered). Before {@link #start}.
+     */
+    public void referred(javax.sip.header.Header referredBy, java.util.function.IntConsumer finalStatus) {
+        this.referredBy = referredBy;
+        this.finalStatus = finalStatus;
+    }
+
+    private void reportFinal(int status) {
+        if (finalStatus != null) {
+            java.util.function.IntConsumer listener = finalStatus;
+            finalStatus = null;
+            listener.accept(status);
+        }
     }
 
     /** Starts the call once it is in the call table: at once to a target that trickles over SIP, else after gathering. */
@@ -107,6 +127,9 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
             request.addHeader(context.endpoint().headers().createHeader("Recv-Info", TrickleSupport.TAG));
         } catch (java.text.ParseException e) {
             throw new IllegalStateException("cannot build the trickle-ice headers", e);
+        }
+        if (referredBy != null) {
+            request.addHeader(referredBy);
         }
         sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         fromTag = ((javax.sip.header.FromHeader) request.getHeader(javax.sip.header.FromHeader.NAME)).getTag();
@@ -183,6 +206,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         ack(event);
         if (state == State.DONE) {
             // answered after the browser hung up (CANCEL lost the race): end the dialog at once
+            reportFinal(487);
             hangUpEstablished();
             return;
         }
@@ -192,6 +216,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
         state = State.CONFIRMED;
         established = true;
         markConfirmed();
+        reportFinal(response.getStatusCode());
         String sdp = body(response);
         if (!answerSent) {
             answerSent = true;
@@ -210,6 +235,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
 
     private void onFailureResponse(int status) {
         cancelTimer();
+        reportFinal(state == State.DONE ? 487 : status);
         if (state == State.DONE) {
             context.calls().remove(this);
             return;
@@ -221,6 +247,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
     @Override
     public void onFailure(String reason) {
         cancelTimer();
+        reportFinal(state == State.DONE ? 487 : 408);
         if (state == State.DONE) {
             context.calls().remove(this);
             return;
@@ -235,6 +262,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
     public void onBrowserBye(String reason) {
         switch (state) {
             case GATHERING -> {
+                reportFinal(487);
                 if (gatherer != null) {
                     gatherer.cancel();
                 }
@@ -287,6 +315,7 @@ public final class OutgoingCall extends SipCall implements ClientHandler {
     // ------------------------------------------------------------------ helpers
 
     private void fail(String reason) {
+        reportFinal(408); // no response in time: the failures with a status reported theirs already
         state = State.DONE;
         endTowardsBrowser(reason);
     }

@@ -1,6 +1,7 @@
 package org.webrtcgateway.sip.call;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,16 @@ public abstract class SipCall {
     protected TrickleOut trickleOut;
     private boolean confirmed;
     private InfoQueue infos;
+    /** Told when the call ends (transfers: their timers and subscriptions outlive or follow the call). */
+    private final java.util.List<EndListener> endListeners = new java.util.ArrayList<>(1);
+    /** The {@code bye} reason when the far end hangs up (null: none); a transfer under way sets it. */
+    private String farEndByeReason;
+
+    /** Hears that a call ended. */
+    public interface EndListener {
+        /** @param farEndGone the far end hung up or the dialog died (true), or the gateway sent BYE (false) */
+        void ended(boolean farEndGone);
+    }
 
     /** Media hook (issue 18): what each offer and answer becomes on its way (rtpengine for a plain-RTP far end). */
     protected MediaLeg media = MediaLeg.PASS_THROUGH;
@@ -113,6 +124,48 @@ public abstract class SipCall {
 
     public boolean isEstablished() {
         return established && !ended;
+    }
+
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /** The SIP dialog (null before the first response or request made one). */
+    public Dialog dialog() {
+        return dialog;
+    }
+
+    public SipAccount account() {
+        return account;
+    }
+
+    /** {@code listener} hears when this call ends; at once if it has. */
+    public void whenEnded(EndListener listener) {
+        if (ended) {
+            listener.ended(true);
+        } else {
+            endListeners.add(listener);
+        }
+    }
+
+    /** Whatever the far end's BYE means from now on: the browser's {@code bye} gets {@code reason}. */
+    public void farEndByeMeans(String reason) {
+        farEndByeReason = reason;
+    }
+
+    /** The call went to someone else (a REFER succeeded): BYE to SIP, {@code bye} reason {@code transferred} to the browser. */
+    public void endTransferred() {
+        if (ended) {
+            return;
+        }
+        hangUpEstablished();
+        context.gateway().deliver(user, new Signal.Bye(peer, callId, SipReasons.TRANSFERRED));
+    }
+
+    private void tellEnded(boolean farEndGone) {
+        List<EndListener> listeners = List.copyOf(endListeners);
+        endListeners.clear();
+        listeners.forEach(listener -> listener.ended(farEndGone));
     }
 
     // ------------------------------------------------------------------ from the browser
@@ -211,7 +264,7 @@ public abstract class SipCall {
 
     private void onSipBye(ServerTransaction transaction, Request request) {
         context.endpoint().respond(transaction, request, 200, null);
-        endTowardsBrowser(null);
+        endTowardsBrowser(farEndByeReason);
     }
 
     private void onSipReinvite(ServerTransaction transaction, Request request) {
@@ -350,6 +403,7 @@ public abstract class SipCall {
             renegotiation.cancel();
         }
         context.calls().remove(this);
+        tellEnded(true);
         context.gateway().deliver(user, new Signal.Bye(peer, callId, reason));
     }
 
@@ -374,6 +428,7 @@ public abstract class SipCall {
         }
         sendBye();
         context.calls().remove(this);
+        tellEnded(false);
     }
 
     private void sendBye() {

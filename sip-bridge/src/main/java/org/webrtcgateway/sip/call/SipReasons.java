@@ -12,6 +12,8 @@ public final class SipReasons {
     public static final String UNREACHABLE = "unreachable";
     /** The gateway is short of memory and takes no new SIP calls for now. */
     public static final String OVERLOADED = "overloaded";
+    /** The call was handed on to someone else (a REFER): PROTOCOL.md's {@code transferred}. */
+    public static final String TRANSFERRED = "transferred";
 
     private SipReasons() {
     }

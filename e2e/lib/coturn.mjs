@@ -13,6 +13,7 @@ import path from 'node:path';
 import { assertInsideNamespace } from './browser.mjs';
 import { freePort } from './gateway-process.mjs';
 import { stopProcess } from './processes.mjs';
+import { freeUdpRange } from './udp-ports.mjs';
 
 export const REALM = 'gw.test';
 const RELAY_PORTS = 40;
@@ -98,26 +99,6 @@ export async function startCoturn() {
       if (!process.env.E2E_KEEP_STATE) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** The first port of `count` consecutive free UDP ports on 127.0.0.1 (none of them `avoid`). */
-async function freeUdpRange(count, avoid) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const first = 20000 + Math.floor(Math.random() * 30000);
-    const ports = Array.from({ length: count }, (_, i) => first + i);
-    if (ports.includes(avoid)) continue;
-    const free = await Promise.all(ports.map(udpFree));
-    if (free.every(Boolean)) return first;
-  }
-  throw new Error(`no ${count} consecutive free UDP ports on 127.0.0.1 after 20 tries`);
-}
-
-function udpFree(port) {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.once('error', () => resolve(false));
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-  });
 }
 
 /** Whether a STUN Binding request (RFC 5389) to 127.0.0.1:port gets a success response within 300 ms. */

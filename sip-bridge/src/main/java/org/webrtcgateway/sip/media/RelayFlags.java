@@ -43,8 +43,9 @@ final class RelayFlags {
     static final Map<String, Object> TOWARD_BROWSER_ANSWER = Map.of(
             "transport-protocol", "UDP/TLS/RTP/SAVPF",
             "ICE", "force",
-            // the browser offered actpass: rtpengine takes the passive role, the browser connects (RFC 8842)
-            "DTLS", "passive",
+            // No DTLS role forced: to the browser's actpass rtpengine answers active, as RFC 5763 recommends. Forcing
+            // passive here comes too late: between offer and answer rtpengine already acts as the active side and may
+            // send a ClientHello, which leaves Chromium's handshake stuck in `connecting` (e2e/rtpengine.test.mjs).
             "SDES", List.of("off"),
             "rtcp-mux", List.of("require"),
             "replace", REPLACE);

@@ -69,7 +69,7 @@ class MediaRelayThroughKamailioTest {
 
             assertThat(answer).as("toward the browser: ICE, DTLS-SRTP, rtcp-mux, from rtpengine")
                     .contains("m=audio ").contains("UDP/TLS/RTP/SAVPF").contains("a=ice-ufrag:").contains("a=candidate:")
-                    .contains("a=fingerprint:sha-256 ").contains("a=setup:passive").contains("a=rtcp-mux")
+                    .contains("a=fingerprint:sha-256 ").contains("a=setup:active").contains("a=rtcp-mux")
                     .doesNotContain(FINGERPRINT);
             assertThat(rtpengine.calls()).as("rtpengine holds the call's session").hasSize(1);
             String invite = phone.messageLog();

@@ -22,7 +22,8 @@ export async function startKamailio({ port = 5060 } = {}) {
   // -DD: foreground, so this process owns it; -E: log to stderr (the log file here).
   const child = spawn('kamailio', ['-DD', '-E', '-f', KAMAILIO_CFG, '-Y', dir, '-m', '64', '-M', '8',
     '-A', `SIP_PORT=${port}`, '-A', 'WITH_AUTH'], { stdio: ['ignore', log, log] });
-  const logs = () => fs.readFileSync(path.join(dir, 'kamailio.log'), 'utf8');
+  let lastLogs = null; // what it logged, kept once stop() removed its folder
+  const logs = () => lastLogs ?? fs.readFileSync(path.join(dir, 'kamailio.log'), 'utf8');
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!(await answersOptions(port))) {
     if (child.exitCode !== null) throw new Error(`kamailio exited with ${child.exitCode}:\n${logs()}`);
@@ -38,6 +39,8 @@ export async function startKamailio({ port = 5060 } = {}) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       await stopProcess(child);
       fs.closeSync(log);
+      lastLogs = logs();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

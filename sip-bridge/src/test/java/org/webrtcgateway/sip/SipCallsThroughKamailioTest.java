@@ -1,6 +1,8 @@
 package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.webrtcgateway.sip.testing.BrowserCalls.answeredCall;
+import static org.webrtcgateway.sip.testing.BrowserCalls.offerWithAllCandidates;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -99,7 +101,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
             TestClient alice = registeredUser("alice");
             for (int i = 0; i < 2; i++) {
-                String call = answeredCall(alice, "sip:1002@localhost");
+                String call = answeredCall(alice, "sip:1002@localhost", OFFER);
                 alice.requestOk("type", "bye", "call", call);
             }
             phone.awaitSuccess();
@@ -116,7 +118,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = kamailio.registeredPhone("uas-hangup.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode bye = alice.next("bye");
             assertThat(bye.path("call").asText()).isEqualTo(call);
@@ -130,7 +132,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
-            String call = offerWithAllCandidates(alice, "sip:1002@localhost");
+            String call = offerWithAllCandidates(alice, "sip:1002@localhost", OFFER);
             alice.next("ringing");
             alice.requestOk("type", "bye", "call", call);
 
@@ -144,7 +146,7 @@ class SipCallsThroughKamailioTest {
     void browserRenegotiationBecomesReInviteAndItsAnswerComesBack() {
         try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "offer", "call", call, "sdp", OFFER.replace("a=sendrecv", "a=sendonly"));
             alice.send("type", "candidate", "call", call, "candidate", null);
@@ -161,7 +163,7 @@ class SipCallsThroughKamailioTest {
     void browserDtmfReachesThePhoneAsSipInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "dtmf", "call", call, "tones", "5", "duration", 160);
             await().atMost(SIP_WAIT).until(() -> phone.messageLog().contains("Signal=5"));
@@ -180,7 +182,7 @@ class SipCallsThroughKamailioTest {
             TestClient alice = gateway.client();
             String session = alice.login("alice").path("session").asText();
             awaitRegistered("alice");
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.drop();
             TestClient resumed = gateway.client();
@@ -201,7 +203,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
 
-            String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office");
+            String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office", OFFER);
 
             assertThat(alice.next("ringing").path("from").asText()).as("the browser sees what it dialed")
                     .isEqualTo("tel:1002;phone-context=office");
@@ -216,7 +218,7 @@ class SipCallsThroughKamailioTest {
     void closingTheBrowserEndsItsSipCallWithBye() {
         try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
             TestClient alice = registeredUser("alice");
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.closeNormally();
 
@@ -235,7 +237,7 @@ class SipCallsThroughKamailioTest {
     void toATargetKnownToTrickleOverSipTheInviteGoesAtOnceAndCandidatesFollowInInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
             TestClient alice = registeredUser("alice");
-            String first = answeredCall(alice, "sip:1002@localhost");
+            String first = answeredCall(alice, "sip:1002@localhost", OFFER);
             alice.requestOk("type", "bye", "call", first);
 
             long offered = System.nanoTime();
@@ -259,7 +261,7 @@ class SipCallsThroughKamailioTest {
     void callToAnUnknownNumberEndsWithByeNotFound() {
         TestClient alice = registeredUser("alice");
 
-        String call = offerWithAllCandidates(alice, "sip:1999@localhost");
+        String call = offerWithAllCandidates(alice, "sip:1999@localhost", OFFER);
 
         JsonNode bye = alice.next("bye");
         assertThat(bye.path("call").asText()).isEqualTo(call);
@@ -477,7 +479,6 @@ class SipCallsThroughKamailioTest {
         await().atMost(SIP_WAIT).until(() -> bridge().registration(user).map(r -> r.registered()).orElse(false));
     }
 
-
     static Map<String, Object> candidate(String line) {
         Map<String, Object> candidate = new LinkedHashMap<>();
         candidate.put("candidate", line);
@@ -485,19 +486,4 @@ class SipCallsThroughKamailioTest {
         candidate.put("sdpMLineIndex", 0);
         return candidate;
     }
-
-    /** Offers a call to a SIP address with every candidate already in the SDP (end of candidates at once). */
-    private static String offerWithAllCandidates(TestClient browser, String to) {
-        String call = browser.requestOk("type", "offer", "to", to, "sdp", OFFER).path("call").asText();
-        browser.send("type", "candidate", "call", call, "candidate", null);
-        return call;
-    }
-
-    /** {@link #offerWithAllCandidates}, then the phone rings and answers. */
-    private static String answeredCall(TestClient browser, String to) {
-        String call = offerWithAllCandidates(browser, to);
-        browser.nextAfterOptional("ringing", "answer");
-        return call;
-    }
-
 }

@@ -1,6 +1,8 @@
 package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.webrtcgateway.sip.testing.BrowserCalls.answeredCall;
+import static org.webrtcgateway.sip.testing.BrowserCalls.offerWithAllCandidates;
 import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.OFFER;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.SIP_WAIT;
@@ -54,7 +56,7 @@ class SipTransferThroughKamailioTest {
     void aBrowsersTransferIsAReferWhoseSuccessfulNotifyAnswersOkAndEndsTheCallAsTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-accepted.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "transfer", "call", call, "to", "tel:1003;phone-context=office");
 
@@ -73,7 +75,7 @@ class SipTransferThroughKamailioTest {
     void aReferTheFarEndRefusesIsAForbiddenErrorAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-refused.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode error = alice.requestError("forbidden", "type", "transfer", "call", call, "to", "sip:1003@localhost");
 
@@ -89,7 +91,7 @@ class SipTransferThroughKamailioTest {
     void aNewCallThatFailsIsAnUnreachableErrorNamingItsStatusAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-failed.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode error = alice.requestError("unreachable", "type", "transfer", "call", call, "to", "sip:1003@localhost");
 
@@ -104,7 +106,7 @@ class SipTransferThroughKamailioTest {
     void aTransferWhoseOutcomeIsNeverReportedFailsAfterTheTimeoutAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-silent.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             long asked = System.nanoTime();
             JsonNode error = alice.requestError("unreachable", "type", "transfer", "call", call, "to", "sip:1003@localhost");
@@ -121,7 +123,7 @@ class SipTransferThroughKamailioTest {
     void aFarEndThatHangsUpAfterTakingTheReferEndsTheCallAsTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-then-bye.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "transfer", "call", call, "to", "sip:1003@localhost");
 
@@ -137,7 +139,7 @@ class SipTransferThroughKamailioTest {
     void aCallNotYetAnsweredCannotBeTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = offerWithAllCandidates(alice, "sip:1002@localhost");
+            String call = offerWithAllCandidates(alice, "sip:1002@localhost", OFFER);
             alice.next("ringing");
 
             JsonNode error = alice.requestError("bad-message", "type", "transfer", "call", call, "to", "sip:1003@localhost");
@@ -160,14 +162,14 @@ class SipTransferThroughKamailioTest {
         try (SippPhone target = kamailio.registeredPhone("uas.xml", "bob", "bobpw");
              SippPhone referrer = kamailio.registeredPhone("uas-refers.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode transfer = alice.next("transfer");
             assertThat(transfer.path("call").asText()).isEqualTo(call);
             assertThat(transfer.path("from").asText()).isEqualTo("sip:1002@localhost");
             assertThat(transfer.path("to").asText()).isEqualTo("sip:bob@localhost");
 
-            String newCall = offerWithAllCandidates(alice, transfer.path("to").asText());
+            String newCall = offerWithAllCandidates(alice, transfer.path("to").asText(), OFFER);
             alice.requestOk("type", "bye", "call", call, "reason", "transferred");
             assertThat(alice.nextAfterOptional("ringing", "answer").path("call").asText()).isEqualTo(newCall);
 
@@ -184,7 +186,7 @@ class SipTransferThroughKamailioTest {
     void aReferTheBrowserDoesNotFollowIsReportedDeclinedWhenTheTimeoutPasses() {
         try (SippPhone referrer = kamailio.registeredPhone("uas-refers-unanswered.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
             assertThat(alice.next("transfer").path("to").asText()).isEqualTo("sip:bob@localhost");
 
             await("the NOTIFY with 603").atMost(TRANSFER_TIMEOUT.plus(SIP_WAIT))
@@ -198,7 +200,7 @@ class SipTransferThroughKamailioTest {
     void anAttendedTransferIsRefusedWith501AndNotDelivered() {
         try (SippPhone referrer = kamailio.registeredPhone("uas-refers-replaces.xml", "1002", "pw1002")) {
             TestClient alice = registeredAlice();
-            String call = answeredCall(alice, "sip:1002@localhost");
+            String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             await("the 501").atMost(SIP_WAIT).until(() -> referrer.messageLog().contains("SIP/2.0 501"));
             // the reply to this bye is the next message: a transfer delivered before it would fail the request
@@ -226,17 +228,5 @@ class SipTransferThroughKamailioTest {
         TestClient alice = gateway.login("alice");
         await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
         return alice;
-    }
-
-    private static String offerWithAllCandidates(TestClient browser, String to) {
-        String call = browser.requestOk("type", "offer", "to", to, "sdp", OFFER).path("call").asText();
-        browser.send("type", "candidate", "call", call, "candidate", null);
-        return call;
-    }
-
-    private static String answeredCall(TestClient browser, String to) {
-        String call = offerWithAllCandidates(browser, to);
-        browser.nextAfterOptional("ringing", "answer");
-        return call;
     }
 }

@@ -75,6 +75,7 @@ class MediaRelayThroughKamailioTest {
             String invite = phone.messageLog();
             assertThat(sdpOf(invite, "INVITE sip:")).as("toward the phone: plain RTP from rtpengine's port")
                     .contains("RTP/AVP").contains("c=IN IP4 127.0.0.1").contains("a=rtpmap:0 PCMU/8000")
+                    .as("the browser's RFC 4733 DTMF, kept for the phone").contains("telephone-event/8000")
                     .doesNotContain("a=ice-ufrag").doesNotContain("a=fingerprint").doesNotContain("a=candidate")
                     .doesNotContain("SAVPF").doesNotContain("m=audio 40000 ");
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.api.RouteResult;
 import org.webrtcgateway.core.api.Signal;
 import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.testing.GatewayExtension;
@@ -57,5 +58,35 @@ class BridgedCallsAcrossNodesTest {
         assertThat(bye.path("call").asText()).isEqualTo("c1");
         assertThat(bye.path("reason").asText()).isEqualTo("gone");
         bob.expectNothing(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aTransferOfABridgedCallHeldOnAnotherNodeIsAnsweredByThatNodesBridgeAndItsMailboxReachesTheUser() throws Exception {
+        RecordingBridge phones = new RecordingBridge("phones", "sip");
+        GatewayExtension a = nodes.start("a", java.util.Map.of(), phones.module());
+        GatewayExtension b = nodes.start("b");
+        TestClient bob = b.login("bob");
+        Address phone = Address.of("sip:1001@pbx.example.org");
+        Address.Local bobsAddress = new Address.Local("bob");
+        phones.context().deliver(bobsAddress, new Signal.Offer(phone, "c1", Sdps.ONE_AUDIO_STREAM));
+        bob.next("offer");
+        bob.requestOk("type", "answer", "call", "c1", "sdp", Sdps.ONE_AUDIO_STREAM);
+        phones.next(Signal.Answer.class);
+
+        bob.send("type", "transfer", "id", 5, "call", "c1", "to", "sip:1002@pbx.example.org");
+
+        Signal.Transfer transfer = phones.next(Signal.Transfer.class);
+        assertThat(transfer.to()).isEqualTo(Address.of("sip:1002@pbx.example.org"));
+        bob.expectNothing(Duration.ofMillis(200));
+        assertThat(phones.context().deliver(bobsAddress, new Signal.TransferResult(phone, "c1", RouteResult.accepted()))
+                .isAccepted()).isTrue();
+        assertThat(bob.next("ok").path("id").asInt()).isEqualTo(5);
+        phones.context().deliver(bobsAddress, new Signal.Bye(phone, "c1", "transferred"));
+        assertThat(bob.next("bye").path("reason").asText()).isEqualTo("transferred");
+
+        phones.context().deliver(bobsAddress, new Signal.Mailbox(Address.of("sip:*97@pbx.example.org"), 1, 4));
+        JsonNode mailbox = bob.next("mailbox");
+        assertThat(mailbox.path("new").asInt()).isEqualTo(1);
+        assertThat(mailbox.path("old").asInt()).isEqualTo(4);
     }
 }

@@ -1,11 +1,11 @@
 // The softphone page's view functions (websocket-frontend/.../static/view.mjs) in plain node: what the
-// voice-mail button, the busy lamps and the hold state show. The `mailbox` delivery comes from the SIP
-// bridge's message-waiting subscription, which no browser test here can make a PBX send, so its
-// rendering is proven here; softphone.test.mjs drives the rest of the page in Chromium.
+// voice-mail button, the busy lamps, the hold state and why a call ended show, with values no real peer
+// sends on demand (250 messages, malformed counts, every SIP failure). softphone.test.mjs drives the page
+// in Chromium browser to browser, pbx.test.mjs against Kamailio, sipp phones and rtpengine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DIAL_PAD, toneOfKey, lampView, mailboxView, holdView, tonesLine,
+  DIAL_PAD, toneOfKey, lampView, mailboxView, holdView, tonesLine, callEndedView,
 } from '../websocket-frontend/src/main/resources/static/view.mjs';
 
 test('the voice-mail button is hidden until a mailbox arrives', () => {
@@ -64,4 +64,25 @@ test('the dial pad has the sixteen DTMF keys, and only those keys of a keyboard 
   assert.equal(toneOfKey('b'), 'B');
   for (const key of ['e', 'Enter', '12', '', ' ', undefined]) assert.equal(toneOfKey(key), null);
   assert.equal(tonesLine('alice', '12#'), 'alice sent tones 1 2 #');
+});
+
+test('a call that failed on the SIP side says why, naming the number', () => {
+  assert.deepEqual(callEndedView('not-found', 'sip:1009@pbx'),
+    { kind: 'error', code: 'not-found', text: 'sip:1009@pbx does not exist: no such number or address.' });
+  assert.equal(callEndedView('unavailable', 'sip:1002@pbx').text, 'sip:1002@pbx is not available right now.');
+  assert.equal(callEndedView('not-acceptable', 'sip:1002@pbx').text, 'sip:1002@pbx cannot take this call\'s media (no codec in common).');
+  assert.match(callEndedView('media-relay-unreachable', 'sip:1002@pbx').text, /needs the media relay/);
+  // Every reason the gateway itself gives (docs/protocol.md, "bye reasons") has words, except those shown elsewhere.
+  for (const reason of ['decline', 'busy', 'gone', 'timeout', 'unreachable', 'not-found', 'unavailable', 'forbidden',
+    'address-incomplete', 'not-acceptable', 'server-error', 'failed', 'overloaded', 'media-relay-unreachable']) {
+    assert.ok(callEndedView(reason, 'x')?.text, reason);
+  }
+});
+
+test('a hang-up is news, the user\'s own end of a call or a reason nobody defined is not', () => {
+  assert.deepEqual(callEndedView('bye', 'bob'), { kind: 'info', code: 'bye', text: 'bob hung up.' });
+  assert.equal(callEndedView('gone', 'bob').kind, 'info');
+  for (const reason of ['hangup', 'logout', 'cancel', 'toString', 'whatever the peer said', undefined]) {
+    assert.equal(callEndedView(reason, 'bob'), null, String(reason));
+  }
 });

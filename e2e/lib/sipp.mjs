@@ -66,9 +66,17 @@ export async function startSipp(scenario, { remote, rtpEcho = false, args = [] }
 
 /**
  * A phone running `scenario` (one that waits for a call), registered at `kamailio` as `number` by a third-party
- * REGISTER (register.xml) whose Contact is the phone's port.
+ * REGISTER (register.xml) whose Contact is the phone's port, and as its only contact: the contacts of an earlier
+ * phone with that number are removed first (unregister-all.xml), since Kamailio would fork requests to them too.
  */
 export async function registeredPhone(kamailio, scenario, { number, password, rtpEcho = false }) {
+  const unregister = await startSipp('unregister-all.xml', { remote: `127.0.0.1:${kamailio.port}`,
+    args: ['-s', number, '-au', number, '-ap', password] });
+  try {
+    await unregister.succeeded();
+  } finally {
+    await unregister.stop();
+  }
   const phone = await startSipp(scenario, { rtpEcho });
   const register = await startSipp('register.xml', { remote: `127.0.0.1:${kamailio.port}`,
     args: ['-s', number, '-key', 'contact_port', String(phone.port), '-au', number, '-ap', password] });

@@ -1,6 +1,6 @@
 // The softphone page: wires the DOM in index.html to gateway.js. No framework, no build.
 import { Gateway } from './gateway.mjs';
-import { DIAL_PAD, toneOfKey, lampView, mailboxView, holdView, tonesLine } from './view.mjs';
+import { DIAL_PAD, toneOfKey, lampView, mailboxView, holdView, tonesLine, callEndedView } from './view.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -265,10 +265,11 @@ function onCallEnded(call, reason) {
   if (reason === 'transferred') {
     notify(transferredText(call), 'info', 'transferred');
     ui.transfers.delete(call.id);
-  } else if (['unknown-peer', 'unreachable', 'busy', 'decline'].includes(reason)) {
-    notify(describe(reason, call.peer), 'error', reason);
-  } else if (reason === 'bye' || reason === 'gone') {
-    if (!call.room) notify(`${call.peer} hung up.`, 'info', 'bye');
+  } else {
+    // A failed SIP call (no such number, 488...) says why, or the call would just vanish from the page.
+    // In a room, members come and go: no notice for each one leaving.
+    const view = callEndedView(reason, call.peer);
+    if (view && !(call.room && view.kind === 'info')) notify(view.text, view.kind, view.kind === 'info' ? 'bye' : view.code);
   }
 }
 

@@ -63,3 +63,34 @@ export function holdView({ local = false, remote = false } = {}, peer = 'the oth
 export function tonesLine(from, tones) {
   return `${from} sent tones ${[...String(tones)].join(' ')}`;
 }
+
+// Why a call ended, for the person who made or took it: the reasons a far end or the gateway gives in `bye`
+// (docs/protocol.md, "bye reasons"), most of them a SIP failure status. Not here: an end the user chose (hang-up,
+// reject) or one shown elsewhere (transferred, a room's peer leaving).
+const CALL_ENDED = {
+  'bye': (who) => ['info', `${who} hung up.`],
+  'gone': (who) => ['info', `${who} hung up.`],
+  'unknown-peer': (who) => ['error', `${who} is not known to the gateway (not online, or no such address).`],
+  'unreachable': (who) => ['error', `${who} cannot be reached right now.`],
+  'busy': (who) => ['error', `${who} is busy.`],
+  'decline': (who) => ['error', `${who} declined the call.`],
+  'not-found': (who) => ['error', `${who} does not exist: no such number or address.`],
+  'unavailable': (who) => ['error', `${who} is not available right now.`],
+  'timeout': (who) => ['error', `${who} stopped answering: the call timed out.`],
+  'forbidden': (who) => ['error', `You may not call ${who}.`],
+  'address-incomplete': (who) => ['error', `${who} is an incomplete number.`],
+  'not-acceptable': (who) => ['error', `${who} cannot take this call's media (no codec in common).`],
+  'server-error': (who) => ['error', `The phone system failed to connect the call with ${who}.`],
+  'failed': (who) => ['error', `The call with ${who} failed.`],
+  'bad-message': (who) => ['error', `${who} is not an address that can be called.`],
+  'overloaded': () => ['error', 'The gateway takes no new phone calls right now; try again in a moment.'],
+  'media-relay-unreachable': (who) => ['error', `The call with ${who} needs the media relay, which cannot be reached right now.`],
+};
+
+/** The notice for a call with `peer` that ended for `reason` ({kind, code, text}), or null when there is nothing to say. */
+export function callEndedView(reason, peer) {
+  const text = Object.hasOwn(CALL_ENDED, reason) ? CALL_ENDED[reason] : null;
+  if (!text) return null;
+  const [kind, line] = text(peer);
+  return { kind, code: reason, text: line };
+}

@@ -3,14 +3,11 @@
 // itself, and its End and Disconnect buttons reach the browsers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 import { startGateway, freePort } from './lib/gateway-process.mjs';
 import { openPhone, call, answer, waitFor, waitForVideo, closeAll } from './lib/softphone.mjs';
 
-const SCREENSHOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/images/admin-page.png');
 const TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 let gateway;
@@ -84,8 +81,7 @@ test('with the token it shows the users, their room and their call, refreshed li
   const callRow = await page.$eval('#calls tbody tr[data-id]', (tr) => [...tr.cells].map((c) => c.textContent));
   assert.match(callRow[6], /^[A-Za-z0-9_-]{10}$/, 'the call\'s log id (its correlation id)');
 
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await screenshot(page, 'admin-page.png', { fullPage: true });
 });
 
 test('End ends the call in both browsers', { timeout: 30000 }, async () => {

@@ -1,16 +1,13 @@
 // One-to-one calls between two browser contexts through a real gateway.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 import { startGateway } from './lib/gateway-process.mjs';
 import {
   openPhone, call, answer, reject, waitFor, waitForAsync, waitForVideo, noticeWith, remoteTiles, closeAll,
 } from './lib/softphone.mjs';
 
-const SCREENSHOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/images/softphone-call.png');
 
 let gateway;
 let browser;
@@ -85,8 +82,7 @@ test('callee answers: both sides reach ICE connected and the callee decodes the 
   await bob.page.click('#follow-button');
   // alice is in a call, so her page tells her followers she is busy (the softphone's busy lamp).
   await waitFor(bob.page, 'alice listed as busy', () => document.querySelector('#contacts li[data-address="alice"]')?.dataset.status === 'busy');
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await bob.page.screenshot({ path: SCREENSHOT });
+  await screenshot(bob.page, 'softphone-call.png');
 });
 
 test('hanging up on one side ends the call on the other side', { timeout: 30000 }, async () => {

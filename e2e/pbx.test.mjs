@@ -5,10 +5,8 @@
 // and the phone. What the page shows is read as a person (or a screen reader) would: visible text and labels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 import { startGateway, freePort } from './lib/gateway-process.mjs';
 import { startKamailio } from './lib/kamailio.mjs';
 import { startRtpengine } from './lib/rtpengine.mjs';
@@ -16,10 +14,8 @@ import { registeredPhone, startSipp, DOMAIN } from './lib/sipp.mjs';
 import { openPhone, call, waitFor, waitForAsync, noticeWith, closeAll } from './lib/softphone.mjs';
 import { freeUdpRange } from './lib/udp-ports.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 // The page mid-call with a plain-RTP phone, voice mail lit and the transfer form filled in: written on every run
 // under e2e/artifacts (not committed), to see what the test saw.
-const SCREENSHOT = path.join(here, 'artifacts/softphone-sip-pbx.png');
 
 const ALICE = `sip:1001@${DOMAIN}`;
 const PHONE = `sip:1002@${DOMAIN}`;
@@ -241,8 +237,7 @@ test('transfer from the page: the plain-RTP phone takes the REFER, and the page 
   await alice.page.click('#transfer-button');
   assert.equal(await alice.page.getAttribute('#transfer-button', 'aria-expanded'), 'true');
   await alice.page.fill('#transfer-address', TARGET);
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await alice.page.screenshot({ path: SCREENSHOT });
+  await screenshot(alice.page, 'softphone-sip-pbx.png');
   await alice.page.click('#transfer-submit');
 
   // The reply to `transfer` waits for the phone's NOTIFY 200 (after its 202 and NOTIFY 100).

@@ -3,17 +3,11 @@
 // contacts. Three people: alice, bob and carol, each in their own browser context.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 import { startGateway } from './lib/gateway-process.mjs';
 import { openPhone, call, answer, waitFor, waitForAsync, waitForVideo, noticeWith, closeAll } from './lib/softphone.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// Written on every run under e2e/artifacts (not committed); UPDATE_DOC_IMAGES=1 also replaces the picture in docs/images.
-const SCREENSHOT = path.join(here, 'artifacts/softphone-pbx.png');
-const DOC_IMAGE = path.resolve(here, '../docs/images/softphone-pbx.png');
 
 let gateway;
 let browser;
@@ -144,9 +138,7 @@ test('transfer: alice transfers bob to carol, bob\'s page calls carol, alice\'s 
     const v = document.querySelector('.tile.remote video');
     return v && v.currentTime > 0.5 && v.videoWidth > 0;
   });
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await alice.page.screenshot({ path: SCREENSHOT });
-  if (process.env.UPDATE_DOC_IMAGES === '1') fs.copyFileSync(SCREENSHOT, DOC_IMAGE);
+  await screenshot(alice.page, 'softphone-pbx.png');
 
   await alice.page.click('#transfer-submit');
   await answer(carol, 'bob');

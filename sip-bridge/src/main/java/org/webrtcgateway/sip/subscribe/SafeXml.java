@@ -46,11 +46,12 @@ final class SafeXml {
         try {
             Element root = builder.parse(new InputSource(new StringReader(body))).getDocumentElement();
             if (!rootName.equals(root.getLocalName())) {
-                throw new MalformedBody("expected <" + rootName + ">, got <" + root.getLocalName() + ">");
+                throw new MalformedBody("expected <" + rootName + ">, got <" + MalformedBody.quote(root.getLocalName()) + ">");
             }
             return root;
         } catch (SAXException e) {
-            throw new MalformedBody("not well-formed XML: " + e.getMessage());
+            // The parser's message quotes the document (a name, a version, the text around the fault): one line, cut short.
+            throw new MalformedBody("not well-formed XML: " + MalformedBody.quote(e.getMessage(), 160));
         } catch (IOException e) {
             throw new IllegalStateException("reading a string failed", e);
         }

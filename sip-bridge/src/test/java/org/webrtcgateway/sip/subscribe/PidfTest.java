@@ -78,4 +78,12 @@ class PidfTest {
         assertThatThrownBy(() -> Pidf.parse(DialogInfoTest.CONFIRMED)).isInstanceOf(MalformedBody.class);
         assertThatThrownBy(() -> Pidf.parse("presence: open")).isInstanceOf(MalformedBody.class);
     }
+
+    /** Found by PidfFuzzTest: the XML parser's message quoted a broken element's whole name into the log. */
+    @Test
+    void aLongElementNameIsCutShortInTheRefusal() {
+        assertThatThrownBy(() -> Pidf.parse("<presence xmlns='urn:ietf:params:xml:ns:pidf'><note>x</note><b" + "x".repeat(900) + "&"))
+                .isInstanceOf(MalformedBody.class).hasMessageContaining("not well-formed").hasMessageEndingWith("...")
+                .message().hasSizeLessThanOrEqualTo(MalformedBody.MAX_MESSAGE);
+    }
 }

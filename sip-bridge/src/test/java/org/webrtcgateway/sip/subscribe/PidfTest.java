@@ -86,4 +86,14 @@ class PidfTest {
                 .isInstanceOf(MalformedBody.class).hasMessageContaining("not well-formed").hasMessageEndingWith("...")
                 .message().hasSizeLessThanOrEqualTo(MalformedBody.MAX_MESSAGE);
     }
+
+    /** Found by PidfFuzzTest: a note cut at the protocol's length just after a space kept that space at its end. */
+    @Test
+    void aNoteCutAtTheProtocolsLengthEndsWithoutASpace() throws MalformedBody {
+        String note = "x".repeat(Lamp.MAX_NOTE - 1) + " y";
+        Lamp lamp = Pidf.parse("<presence xmlns='urn:ietf:params:xml:ns:pidf'><note>" + note
+                + "</note><tuple id='t'><status><basic>open</basic></status></tuple></presence>");
+
+        assertThat(lamp.note()).isEqualTo("x".repeat(Lamp.MAX_NOTE - 1));
+    }
 }

@@ -31,7 +31,7 @@ public record DialogInfo(boolean full, Map<String, String> dialogStates) {
         } else if (state.equals("partial")) {
             full = false;
         } else {
-            throw new MalformedBody("dialog-info state must be 'full' or 'partial', got '" + state + "'");
+            throw new MalformedBody("dialog-info state must be 'full' or 'partial', got '" + MalformedBody.quote(state) + "'");
         }
         Map<String, String> states = new LinkedHashMap<>();
         for (Element dialog : SafeXml.children(root, "dialog")) {
@@ -44,7 +44,7 @@ public record DialogInfo(boolean full, Map<String, String> dialogStates) {
             }
             String dialogState = SafeXml.childText(dialog, "state");
             if (dialogState == null || !STATES.contains(dialogState.toLowerCase(Locale.ROOT))) {
-                throw new MalformedBody("dialog state must be one of " + STATES + ", got '" + dialogState + "'");
+                throw new MalformedBody("dialog state must be one of " + STATES + ", got '" + MalformedBody.quote(dialogState) + "'");
             }
             states.put(id, dialogState.toLowerCase(Locale.ROOT));
         }

@@ -34,7 +34,8 @@ public record Lamp(PresenceStatus status, String note) {
             return null;
         }
         if (note.codePointCount(0, note.length()) > MAX_NOTE) {
-            note = note.substring(0, note.offsetByCodePoints(0, MAX_NOTE));
+            // the cut may fall just after a folded space: trimmed again, the note is what cleaning it again gives
+            note = note.substring(0, note.offsetByCodePoints(0, MAX_NOTE)).stripTrailing();
         }
         return note;
     }

@@ -47,7 +47,7 @@ public record MessageSummary(boolean waiting, Optional<String> account, int newM
                     } else if (value.equalsIgnoreCase("no")) {
                         waiting = false;
                     } else {
-                        throw new MalformedBody("Messages-Waiting must be yes or no, got '" + printable(value) + "'");
+                        throw new MalformedBody("Messages-Waiting must be yes or no, got '" + MalformedBody.quote(value) + "'");
                     }
                 }
                 case "message-account" -> account = value;
@@ -55,7 +55,7 @@ public record MessageSummary(boolean waiting, Optional<String> account, int newM
                     Matcher counts = COUNTS.matcher(value);
                     if (!counts.matches()) {
                         throw new MalformedBody("Voice-Message must be new/old (urgent_new/urgent_old), got '"
-                                + printable(value) + "'");
+                                + MalformedBody.quote(value) + "'");
                     }
                     newMessages = count(counts.group(1));
                     oldMessages = count(counts.group(2));
@@ -81,11 +81,5 @@ public record MessageSummary(boolean waiting, Optional<String> account, int newM
             throw new MalformedBody("a message count of " + n);
         }
         return n;
-    }
-
-    /** For an error message that may reach the journal: no control characters, not too long. */
-    private static String printable(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
     }
 }

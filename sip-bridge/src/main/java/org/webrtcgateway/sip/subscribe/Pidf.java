@@ -36,7 +36,7 @@ final class Pidf {
                 case "open" -> open = true;
                 case "closed" -> {
                 }
-                default -> throw new MalformedBody("basic status must be 'open' or 'closed', got '" + basic + "'");
+                default -> throw new MalformedBody("basic status must be 'open' or 'closed', got '" + MalformedBody.quote(basic) + "'");
             }
             if (note == null) {
                 note = SafeXml.childText(tuple, "note");

@@ -26,6 +26,8 @@ final class SafeXml {
 
     /** The stack refuses SIP messages above 64 KiB (SipEndpoint's MAX_MESSAGE_SIZE); a body cannot be bigger. */
     static final int MAX_CHARS = 65_536;
+    /** How deep elements may nest: RFC 4235's and RFC 4480's documents go five or six levels deep. */
+    static final int MAX_DEPTH = 32;
 
     private static final DocumentBuilderFactory FACTORY = factory();
     /** Builders are not thread-safe; the bridge thread parses, and tests parse on their own threads. */
@@ -46,11 +48,12 @@ final class SafeXml {
         try {
             Element root = builder.parse(new InputSource(new StringReader(body))).getDocumentElement();
             if (!rootName.equals(root.getLocalName())) {
-                throw new MalformedBody("expected <" + rootName + ">, got <" + root.getLocalName() + ">");
+                throw new MalformedBody("expected <" + rootName + ">, got <" + MalformedBody.quote(root.getLocalName()) + ">");
             }
             return root;
         } catch (SAXException e) {
-            throw new MalformedBody("not well-formed XML: " + e.getMessage());
+            // The parser's message quotes the document (a name, a version, the text around the fault): one line, cut short.
+            throw new MalformedBody("not well-formed XML: " + MalformedBody.quote(e.getMessage(), 160));
         } catch (IOException e) {
             throw new IllegalStateException("reading a string failed", e);
         }
@@ -93,6 +96,9 @@ final class SafeXml {
         }
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // The DOM reads text recursively (getTextContent): 9,000 nested elements fit in a body and overflowed the stack
+        // of the thread that parses. No notifier's document is more than a handful of levels deep.
+        factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
         factory.setNamespaceAware(true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);

@@ -52,13 +52,22 @@ public sealed interface ReferTarget {
             }
             String method = sip.getMethodParam();
             if (method != null && !method.equalsIgnoreCase(Request.INVITE)) {
-                return new Refused(501, "only referrals to INVITE are followed, not " + method.toUpperCase(Locale.ROOT));
+                return new Refused(501, "only referrals to INVITE are followed" + (isNameable(method)
+                        ? ", not " + method.toUpperCase(Locale.ROOT) : ""));
             }
         }
         return addressOf(uri).<ReferTarget>map(Found::new)
                 .orElseGet(() -> uri.isSipURI() || uri instanceof TelURL
                         ? new Refused(400, "Refer-To is no address the gateway accepts")
                         : new Refused(416, "only sip, sips and tel Refer-To URIs are followed"));
+    }
+
+    /**
+     * Whether the reason phrase may name {@code method}: RFC 3261's token, short. The referrer chose the parameter; an
+     * empty one ({@code ;method}) or a long one has no place in the reason phrase and the log line.
+     */
+    private static boolean isNameable(String method) {
+        return method.matches("[A-Za-z0-9.!%*_+`'~-]{1,20}");
     }
 
     /**

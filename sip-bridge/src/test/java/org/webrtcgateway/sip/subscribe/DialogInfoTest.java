@@ -106,4 +106,16 @@ class DialogInfoTest {
         assertThatThrownBy(() -> DialogInfo.parse(document("full", many))).isInstanceOf(MalformedBody.class)
                 .hasMessageContaining("more than " + DialogInfo.MAX_DIALOGS);
     }
+
+    /** Found by DialogInfoFuzzTest: the XML parser's message quoted the document, line break and all, into the log. */
+    @Test
+    void aRefusalQuotesTheDocumentOnOneShortLine() {
+        assertThatThrownBy(() -> DialogInfo.parse("<?xml version=\"1.0b?>\n<dialog-info state='full'/>"))
+                .isInstanceOf(MalformedBody.class).hasMessageContaining("not well-formed").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> DialogInfo.parse(document("full", "d1", "early\nINFO forged log line\u2028" + "x".repeat(500))))
+                .isInstanceOf(MalformedBody.class).hasMessageContaining("early?INFO forged").hasMessageNotContaining("\n")
+                .hasMessageNotContaining("\u2028").message().hasSizeLessThanOrEqualTo(MalformedBody.MAX_MESSAGE);
+        assertThatThrownBy(() -> DialogInfo.parse(document("&#10;&#x85;")))
+                .as("character references in an attribute").isInstanceOf(MalformedBody.class).hasMessageContaining("got '??'");
+    }
 }

@@ -81,4 +81,15 @@ class HostileXmlTest {
 
         assertThatThrownBy(() -> DialogInfo.parse(huge)).isInstanceOf(MalformedBody.class).hasMessageContaining("over");
     }
+
+    /** Found by review while fuzzing (the fuzzers' inputs are too short): reading the state's text overflowed the stack. */
+    @Test
+    void elementsNestedAsDeepAsABodyAllowsAreRefusedBeforeTheyExhaustTheStack() {
+        int depth = (SafeXml.MAX_CHARS - 200) / "<a></a>".length();
+        String nested = "<dialog-info state='full'><dialog id='d'><state>" + "<a>".repeat(depth) + "early" + "</a>".repeat(depth)
+                + "</state></dialog></dialog-info>";
+
+        assertThatThrownBy(() -> DialogInfo.parse(nested)).isInstanceOf(MalformedBody.class).hasMessageContaining("depth");
+        assertThatThrownBy(() -> Pidf.parse(nested.replace("dialog-info", "presence"))).isInstanceOf(MalformedBody.class);
+    }
 }

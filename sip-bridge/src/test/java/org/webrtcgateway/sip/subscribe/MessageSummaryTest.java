@@ -64,4 +64,11 @@ class MessageSummaryTest {
         assertThatThrownBy(() -> MessageSummary.parse("Messages-Waiting: y\u001b[31mes\r\n"))
                 .isInstanceOf(MalformedBody.class).hasMessageNotContaining("\u001b");
     }
+
+    /** Found by MessageSummaryFuzzTest: Java's \\p{Cntrl} is ASCII's, so C1 controls (NEL, CSI) reached the log. */
+    @Test
+    void aRefusalQuotesC1ControlsAsQuestionMarks() {
+        assertThatThrownBy(() -> MessageSummary.parse("Messages-Waiting: y\u009b31m\u0085es\r\n"))
+                .isInstanceOf(MalformedBody.class).hasMessageContaining("got 'y?31m?es'");
+    }
 }

@@ -78,4 +78,22 @@ class PidfTest {
         assertThatThrownBy(() -> Pidf.parse(DialogInfoTest.CONFIRMED)).isInstanceOf(MalformedBody.class);
         assertThatThrownBy(() -> Pidf.parse("presence: open")).isInstanceOf(MalformedBody.class);
     }
+
+    /** Found by PidfFuzzTest: the XML parser's message quoted a broken element's whole name into the log. */
+    @Test
+    void aLongElementNameIsCutShortInTheRefusal() {
+        assertThatThrownBy(() -> Pidf.parse("<presence xmlns='urn:ietf:params:xml:ns:pidf'><note>x</note><b" + "x".repeat(900) + "&"))
+                .isInstanceOf(MalformedBody.class).hasMessageContaining("not well-formed").hasMessageEndingWith("...")
+                .message().hasSizeLessThanOrEqualTo(MalformedBody.MAX_MESSAGE);
+    }
+
+    /** Found by PidfFuzzTest: a note cut at the protocol's length just after a space kept that space at its end. */
+    @Test
+    void aNoteCutAtTheProtocolsLengthEndsWithoutASpace() throws MalformedBody {
+        String note = "x".repeat(Lamp.MAX_NOTE - 1) + " y";
+        Lamp lamp = Pidf.parse("<presence xmlns='urn:ietf:params:xml:ns:pidf'><note>" + note
+                + "</note><tuple id='t'><status><basic>open</basic></status></tuple></presence>");
+
+        assertThat(lamp.note()).isEqualTo("x".repeat(Lamp.MAX_NOTE - 1));
+    }
 }

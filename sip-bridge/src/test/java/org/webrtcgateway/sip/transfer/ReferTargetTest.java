@@ -75,4 +75,14 @@ class ReferTargetTest {
             throw new AssertionError(e);
         }
     }
+
+    /** Found by ReferTargetFuzzTest: {@code ;method} without a value made the reason phrase "... not " (and a long one, a long phrase). */
+    @Test
+    void aMethodParameterThatIsNoShortTokenIsRefusedWithoutNamingIt() {
+        assertThat(target("<sip:1003@pbx.example.org;method>")).isEqualTo(new ReferTarget.Refused(501, "only referrals to INVITE are followed"));
+        assertThat(target("<sip:1003@pbx.example.org;method=" + "X".repeat(200) + ">"))
+                .isEqualTo(new ReferTarget.Refused(501, "only referrals to INVITE are followed"));
+        assertThat(target("<sip:1003@pbx.example.org;method=subscribe>"))
+                .isEqualTo(new ReferTarget.Refused(501, "only referrals to INVITE are followed, not SUBSCRIBE"));
+    }
 }

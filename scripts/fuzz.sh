@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the coverage-guided fuzz tests (@FuzzTest, Jazzer): each mutates its seed corpus for DURATION, in a JVM of
 # its own (Jazzer fuzzes one test per JVM), and fails on the first input that breaks one of its properties.
-#   scripts/fuzz.sh                      every fuzz test, 20 s each (what scripts/test-all.sh runs)
+#   scripts/fuzz.sh                      every fuzz test, 20 s each (scripts/test-all.sh runs 12 s each)
 #   scripts/fuzz.sh 1h                   every fuzz test, an hour each
 #   scripts/fuzz.sh 1h AddressFuzzTest   one (or more, comma-separated) for an hour
 # A finding's input is <module>/target/jazzer/crash-<sha1>; the corpus the fuzzer grew is

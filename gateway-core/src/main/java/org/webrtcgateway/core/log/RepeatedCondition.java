@@ -73,7 +73,7 @@ public final class RepeatedCondition {
      * per interval at most; the DEBUG lines in between carry none either.
      */
     public boolean occurred(String detail, Throwable bug) {
-        String clean = clean(detail);
+        String clean = oneLine(detail);
         String line;
         synchronized (this) {
             long now = nanoClock.getAsLong();
@@ -111,9 +111,14 @@ public final class RepeatedCondition {
         since = 0;
     }
 
-    private static String clean(String detail) {
-        return String.valueOf(detail).replaceAll("\\p{Cntrl}", "?");
+    /** Whatever breaks a log line or drives a terminal, C1 controls (ASCII's {@code \\p{Cntrl}} misses them) included. */
+    private static final java.util.regex.Pattern UNSAFE_IN_A_LOG_LINE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
+
+    /** {@code text} as one log line: each control character, C1 and Unicode line separators included, made '?'. */
+    public static String oneLine(Object text) {
+        return UNSAFE_IN_A_LOG_LINE.matcher(String.valueOf(text)).replaceAll("?");
     }
+
 
     @Override
     public String toString() {

@@ -94,6 +94,13 @@ class RepeatedConditionTest {
     }
 
     @Test
+    void c1ControlsAndUnicodeLineSeparatorsCannotForgeALineOrDriveATerminalEither() {
+        tls.occurred("a\u0085b\u009B2Jc\u2028d\u2029e\u007Ff");
+
+        assertThat(log.lines).containsExactly("WARN TLS handshakes failed: a?b?2Jc?d?e?f");
+    }
+
+    @Test
     void manyThreadsAtOnceGetOneLineAndNoOccurrenceIsLost() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);

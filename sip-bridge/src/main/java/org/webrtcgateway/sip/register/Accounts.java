@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.api.Address;
+import org.webrtcgateway.core.log.RepeatedCondition;
 import org.webrtcgateway.sip.SipAccount;
 import org.webrtcgateway.sip.SipConfig;
 
@@ -67,7 +68,7 @@ public final class Accounts {
         } catch (RuntimeException e) {
             // The message quotes the claim: no control characters into the log.
             log.warn("{}'s login token carries a SIP account that is refused: {}", user,
-                    String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?"));
+                    RepeatedCondition.oneLine(e.getMessage()));
             return Optional.empty();
         }
     }

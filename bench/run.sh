@@ -10,9 +10,10 @@
 #   bench/run.sh [--quick] [--sip] [--xmpp] [--cluster] [--out DIR]   (other options go to run-baselines.sh)
 #   bench/run.sh --hostile-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --cluster-only [--reuse DIR] [--out DIR]
+#   bench/run.sh --storm-only [--reuse DIR] [--out DIR]
 #
 # --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
-# (~8 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# (~8 minutes), --storm-only only the reconnect storm (bench/storm.sh, ~2 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
 # bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
 # document then says which figures come from which run.
 # --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
@@ -31,8 +32,8 @@
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
 # bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
-# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 26
-# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8).
+# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 28
+# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8, --storm-only: 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -42,13 +43,14 @@ args=(--warmup 30)
 sip=false
 xmpp=false
 cluster=false
-only=        # hostile or cluster: run that section only, copy the others
+only=        # hostile, cluster or storm: run that section only, copy the others
 reuse=
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$(realpath -m "$2"); shift ;;
     --hostile-only) only=hostile ;;
     --cluster-only) only=cluster ;;
+    --storm-only) only=storm ;;
     --cluster) cluster=true ;;
     --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
@@ -81,7 +83,7 @@ if [ -n "$only" ]; then
   if [ -f "$reuse/reused-from.txt" ]; then cp -p "$reuse/reused-from.txt" "$out/"; else rel "$reuse" > "$out/reused-from.txt"; fi
   rel "$reuse" > "$out/reuse.txt"
   # The other partial section, as DIR had it, with where it was measured (X-from.txt).
-  for section in hostile cluster; do
+  for section in hostile cluster storm; do
     [ "$section" != "$only" ] && [ -f "$reuse/$section.json" ] || continue
     cp -p "$reuse/$section.json" "$out/"
     if [ -f "$reuse/$section-from.txt" ]; then cp -p "$reuse/$section-from.txt" "$out/"; else rel "$reuse" > "$out/$section-from.txt"; fi
@@ -96,7 +98,8 @@ else
   if $sip; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
   if $xmpp; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
 fi
-if [ "$only" != cluster ]; then bench/hostile.sh "$out/hostile.json"; fi
-if [ "$only" = cluster ] || $cluster; then bench/cluster.sh "$out/cluster.json"; fi
+if [ -z "$only" ] || [ "$only" = hostile ]; then bench/hostile.sh "$out/hostile.json"; fi
+if [ "$only" = cluster ] || { [ -z "$only" ] && $cluster; }; then bench/cluster.sh "$out/cluster.json"; fi
+if [ -z "$only" ] || [ "$only" = storm ]; then bench/storm.sh "$out/storm.json"; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

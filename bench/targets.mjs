@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 
-import { HOSTILE_FIGURES, HOSTILE_PROTECTIONS, fmt, judge, judgeHostile } from './lib/judge.mjs';
+import { HOSTILE_FIGURES, HOSTILE_PROTECTIONS, fmt, judge, judgeHostile, judgeStorm } from './lib/judge.mjs';
 import { GROUPS, groupOf } from './hostile/attacks.mjs';
 import { clusterSection } from './lib/cluster.mjs';
 
@@ -26,20 +26,24 @@ const hostileText = readIfThere('hostile.json');
 const hostile = hostileText && JSON.parse(hostileText);
 const clusterText = readIfThere('cluster.json');
 const cluster = clusterText && JSON.parse(clusterText);
+const stormText = readIfThere('storm.json');
+const storm = stormText && JSON.parse(stormText);
 // bench/run.sh --hostile-only or --cluster-only: the other figures were copied from an earlier full run (reused-from.txt
 // names it), and the other partial section, if any, from the run that made it (hostile-from.txt, cluster-from.txt).
 const reusedFrom = readIfThere('reused-from.txt')?.trim();
 const hostileFrom = readIfThere('hostile-from.txt')?.trim();
 const clusterFrom = readIfThere('cluster-from.txt')?.trim();
+const stormFrom = readIfThere('storm-from.txt')?.trim();
 const utc = (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const mtime = (name) => fs.statSync(path.join(dir, name)).mtime; // copies keep their time (cp -p)
 const fullRunAt = reusedFrom ? utc(mtime('results.jsonl')) : null;
 // What this run measured itself: everything, or the one section it was asked for.
-const ran = !reusedFrom ? 'full' : cluster && !clusterFrom ? 'cluster' : 'hostile';
-const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"' };
+const ran = !reusedFrom ? 'full' : cluster && !clusterFrom ? 'cluster' : storm && !stormFrom ? 'storm' : 'hostile';
+const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"', storm: '"Reconnect storm (issue 19)"' };
 const copied = [
   ...(hostile && hostileFrom ? [`the ${SECTION.hostile} section from the run of ${utc(mtime('hostile.json'))} (\`${hostileFrom}\`)`] : []),
   ...(cluster && clusterFrom ? [`the ${SECTION.cluster} section from the run of ${utc(new Date(cluster.startedAt))} (\`${clusterFrom}\`)`] : []),
+  ...(storm && stormFrom ? [`the ${SECTION.storm} section from the run of ${utc(new Date(storm.startedAt))} (\`${stormFrom}\`)`] : []),
 ];
 /** The command of a partial run: the folder it was told to --reuse, from its notes (reuse.txt, else reused-from.txt). */
 const partialCommand = (what, folder) => {
@@ -92,12 +96,13 @@ ${[
   ...(reusedFrom ? [`bench/run.sh${sipText ? ' --sip' : ''}${xmppText ? ' --xmpp' : ''}          # ${fullRunAt}`] : []),
   ...(hostile && hostileFrom ? [`${partialCommand('hostile', hostileFrom)}          # ${utc(mtime('hostile.json'))}`] : []),
   ...(cluster && clusterFrom ? [`${partialCommand('cluster', clusterFrom)}          # ${utc(new Date(cluster.startedAt))}`] : []),
+  ...(storm && stormFrom ? [`${partialCommand('storm', stormFrom)}          # ${utc(new Date(storm.startedAt))}`] : []),
   thisCommand,
 ].join('\n')}
 \`\`\`
 
 which ran \`${path.relative(process.cwd(), harness) || harness}/run-baselines.sh --targets raw,ws-relay --gateway-name gateway --gateway-cmd '${gatewayCmd.replace(process.cwd() + '/', '')}' ${harnessArgs}\`
-and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
+and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}${storm ? ', `bench/storm.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
 
 ## The harness's tables
 
@@ -136,7 +141,36 @@ ${xmppText.trim()}
 \`\`\`
 ` : ''}${hostile ? hostileSection(hostile) : ''}${cluster ? clusterSection(cluster, {
   command: clusterCommand,
-  at: new Date(cluster.startedAt) }) : ''}`);
+  at: new Date(cluster.startedAt) }) : ''}${storm ? stormSection(storm) : ''}`);
+
+/** The "Reconnect storm" section: each run's figures, gateway beside the ws relay, and the targets of issue 19. */
+function stormSection(r) {
+  const rows = judgeStorm(r).rows.map(({ what, measured, goal, met }) =>
+    `| ${what} | ${measured} | ${goal} | ${met === null ? 'not measured' : met ? '**met**' : '**not met**'} |`);
+  const runRows = r.runs.filter((x) => x.storm).map(({ label, storm: s }) => `| ${label} | ${fmt(s.logged_in)} of ${fmt(s.clients)} | ` +
+    `${fmt(s.seconds_to_last_login, 2)} s | ${fmt(s.logins_per_s)} | ${fmt(s.login_us.p50 / 1000)} / ${fmt(s.login_us.p99 / 1000)} ms | ` +
+    `${s.resumed === undefined ? '—' : `${fmt(s.resumed)} in ${fmt(s.seconds_to_last_resume, 2)} s, p99 ${fmt(s.resume_us.p99 / 1000)} ms`} | ` +
+    `${s.server_cpu_s === null ? 'n/a' : `${fmt(s.server_cpu_s, 2)} s`} |`);
+  return `
+## Reconnect storm (issue 19)
+
+\`bench/storm.sh\`, run ${utc(new Date(r.startedAt))}: what a restart sends a server. A fresh server pinned to CPU 0 (the
+gateway's bundle with \`bench/gateway-bench.args\`, and the \`ws\` tutorial relay); the moment it listens,
+${fmt(r.clients)} clients of \`bench/loadgen\` (scenario \`storm\`, pinned to CPU 1) connect and log in, 500 at a time.
+Then every gateway client's network drops at once, without a close frame, and each resumes its session with its token
+(the \`ws\` relay has no resume). Server CPU: the whole storm, logins and resumes.
+
+| target | in | until the last | logins/s | login p50 / p99 | resumed | server CPU |
+|---|---|---|---|---|---|---|
+${runRows.join('\n')}
+
+| target | measured | goal | |
+|---|---|---|---|
+${rows.join('\n')}
+
+Why the gateway is slower in its first seconds, and what was tried: docs/performance.md, "Cold start".
+`;
+}
 
 /** The "Hostile clients" section: what the attack was, the verdict, who held what off, latencies, memory. */
 function hostileSection(r) {

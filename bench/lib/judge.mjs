@@ -184,3 +184,42 @@ export function judgeHostile(result) {
   }
   return { ok: checks.every((c) => c.met), checks };
 }
+
+/**
+ * Judges the reconnect storm (bench/storm.sh's result; issue 19): every client of the storm in, on a server that has
+ * just started, no later than the `ws` relay's last, median against median; the p99 of a login no worse; and every
+ * gateway client's resume came back. Returns { rows: [{ what, measured, goal, met }] } like judge().
+ */
+export function judgeStorm(result) {
+  const of = (label) => result.runs.filter((r) => r.label === label && r.storm).map((r) => r.storm);
+  const gw = of('gateway');
+  const ws = of('ws-relay');
+  const rows = [];
+  if (!gw.length || !ws.length) {
+    rows.push({ what: `Reconnect storm: ${fmt(result.clients)} clients in, on a fresh server`, measured: 'not measured', goal: '≤ the ws relay', met: null });
+    return { rows };
+  }
+  const complete = (s) => s.logged_in === s.clients;
+  const last = (runs) => median(runs.map((s) => (complete(s) ? s.seconds_to_last_login : Infinity)));
+  const gwLast = last(gw);
+  const wsLast = last(ws);
+  const secs = (x) => (Number.isFinite(x) ? `${fmt(x, 2)} s` : 'not all in');
+  rows.push({
+    what: `Reconnect storm: ${fmt(result.clients)} clients in, on a fresh server (time until the last, median of ${gw.length})`,
+    measured: `${secs(gwLast)} vs ${secs(wsLast)} (${fmt(ratio(wsLast, gwLast), 2)}× the ws relay's speed)`,
+    goal: '≤ the ws relay', met: Number.isFinite(gwLast) && gwLast <= wsLast,
+  });
+  const p99 = (runs) => median(runs.map((s) => s.login_us.p99));
+  rows.push({
+    what: 'Reconnect storm: p99 of one login (median of the runs)',
+    measured: `${fmt(p99(gw) / 1000)} ms vs ${fmt(p99(ws) / 1000)} ms`, goal: '≤ the ws relay', met: p99(gw) <= p99(ws),
+  });
+  const resumed = gw.filter((s) => s.resumed !== undefined);
+  const allBack = resumed.length && resumed.every((s) => s.resumed === s.logged_in);
+  rows.push({
+    what: 'Reconnect storm: every gateway client resumes its session after a drop (time until the last, median)',
+    measured: resumed.length ? `${allBack ? 'all' : 'not all'}, ${fmt(median(resumed.map((s) => s.seconds_to_last_resume)), 2)} s` : 'not measured',
+    goal: 'all (the ws relay has no resume)', met: resumed.length ? Boolean(allBack) : null,
+  });
+  return { rows };
+}

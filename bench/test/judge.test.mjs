@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { judge, judgeHostile } from '../lib/judge.mjs';
+import { judge, judgeHostile, judgeStorm } from '../lib/judge.mjs';
 
 const relayRun = (label, payload, msgsPerS, cpuUs, loadgen = 0.6) =>
   ({ label, scenario: 'relay', params: { payload }, relay: { msgs_per_s: msgsPerS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen } });
@@ -148,4 +148,33 @@ test('a protection that refused nothing did not hold the attackers off, whatever
   assert.equal(verdict.ok, false);
   assert.equal(hostileCheck(soak({ refused: { 'handshake-timeout': 0 } }), 'held off by the handshake timeout').met, false);
   assert.equal(hostileCheck(soak(), 'held off by the bounds on what waits').met, true, 'too-slow sessions count as well as cut-offs');
+});
+
+const stormRun = (label, last, { clients = 10000, in: loggedIn = clients, p99 = 100000, resumed } = {}) => ({
+  label, scenario: 'storm', storm: { clients, logged_in: loggedIn, seconds_to_last_login: last, login_us: { p99 },
+    ...(resumed === undefined ? {} : { resumed, seconds_to_last_resume: 1 }) },
+});
+
+test('a storm is met when the gateway\'s median last login comes no later than the ws relay\'s', () => {
+  const runs = [stormRun('gateway', 1.2, { resumed: 10000 }), stormRun('gateway', 1.4, { resumed: 10000 }), stormRun('gateway', 9, { resumed: 10000 }),
+    stormRun('ws-relay', 1.4), stormRun('ws-relay', 1.5), stormRun('ws-relay', 1.3)];
+  const { rows } = judgeStorm({ clients: 10000, runs });
+  assert.equal(rows[0].met, true, rows[0].measured);
+  assert.match(rows[0].measured, /1\.40 s vs 1\.40 s/);
+  assert.equal(rows[2].met, true);
+});
+
+test('a storm the gateway takes longer over, or with clients left out, is not met', () => {
+  const slower = judgeStorm({ clients: 10000, runs: [stormRun('gateway', 5), stormRun('ws-relay', 1.4)] }).rows[0];
+  assert.equal(slower.met, false);
+  assert.match(slower.measured, /0\.28×/);
+  const missing = judgeStorm({ clients: 10000, runs: [stormRun('gateway', 1, { in: 9999 }), stormRun('ws-relay', 1.4)] }).rows[0];
+  assert.equal(missing.met, false);
+  assert.match(missing.measured, /not all in/);
+});
+
+test('a storm whose resumes did not all come back is not met, and one without either target is not measured', () => {
+  const { rows } = judgeStorm({ clients: 10, runs: [stormRun('gateway', 1, { clients: 10, resumed: 9 }), stormRun('ws-relay', 1, { clients: 10 })] });
+  assert.equal(rows[2].met, false);
+  assert.equal(judgeStorm({ clients: 10, runs: [stormRun('gateway', 1)] }).rows[0].met, null);
 });

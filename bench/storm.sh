@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The reconnect storm (issue 19): what a restart (an upgrade, a crash) sends a server, every client back at once
+# into a process that has just started. For each target, a fresh server pinned to CPU 0; the moment it listens,
+# 10,000 clients (bench/loadgen, scenario "storm", pinned to CPU 1) connect and log in, 500 at a time, and the time
+# until the last is in is taken; then, for the gateway, every client's network drops at once (no close frame) and
+# each resumes its session with its token. The gateway (the bundle, with bench/gateway-bench.args) beside the `ws`
+# tutorial relay (bench/loadgen/peers/ws-relay.mjs), STORM_REPEAT (3) times, interleaved. Writes OUT.json for
+# bench/targets.mjs (the "Reconnect storm" section of docs/benchmarks.md). About a minute and a half.
+#
+# Usage: bench/storm.sh OUT.json
+# Needs the bundle (mvn -o -B -q package -pl distribution -am -DskipTests) and node. Loopback only; bounded: each
+# load generator run gives up by itself, each server is stopped after its run.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+[ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
+out=$(realpath -m "$1")
+gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
+[ -x "$gateway" ] || { echo "no bundle: mvn -o -B -q package -pl distribution -am -DskipTests" >&2; exit 2; }
+loadgen=$repo/bench/loadgen
+[ -d "$loadgen/node_modules/ws" ] || (cd "$loadgen" && npm ci --no-audit --no-fund --loglevel=error >&2)
+clients=${STORM_CLIENTS:-10000}
+repeat=${STORM_REPEAT:-3}
+lines=$(mktemp)
+logs="${out%.json}-logs"
+mkdir -p "$logs"
+
+free_port() {
+  local p
+  for p in $(seq 18700 18999 | shuf); do [ -z "$(ss -Hltn "sport = :$p")" ] && { echo "$p"; return; }; done
+  return 1
+}
+server_cmd() { # TARGET PORT
+  case $1 in
+    gateway) echo "$gateway --port $2 $(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')" ;;
+    ws-relay) echo "node $loadgen/peers/ws-relay.mjs $2" ;;
+  esac
+}
+
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for i in $(seq "$repeat"); do
+  for target in gateway ws-relay; do
+    port=$(free_port)
+    setsid taskset -c 0 bash -c "exec $(server_cmd "$target" "$port")" >"$logs/$target.$i.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1500); do ss -Hltn "sport = :$port" | grep -q . && break; sleep 0.01; done
+    listener=$(ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+    if [ -z "$listener" ]; then
+      echo "[storm] $target did not listen on $port; see $logs/$target.$i.log" >&2
+    else
+      adapter=$([ "$target" = gateway ] && echo gateway || echo ws-relay)
+      taskset -c 1 node "$loadgen/loadgen.mjs" --target "$adapter" --port "$port" --scenario storm --conns "$clients" \
+        --concurrency 500 --server-pid "$listener" --label "$target" >>"$lines" 2> >(tail -1 >&2) \
+        || echo "[storm] the load generator failed against $target" >&2
+    fi
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+done
+node -e '
+  const fs = require("fs");
+  const runs = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  fs.writeFileSync(process.argv[2], JSON.stringify({ startedAt: process.argv[3], clients: Number(process.argv[4]), runs }, null, 1) + "\n");
+' "$lines" "$out" "$started" "$clients"
+rm -f "$lines"

@@ -1,7 +1,7 @@
 package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -38,7 +38,7 @@ class AccessRulesThroughKamailioTest {
     void anAllowedCallReachesThePhoneAndRefusedOnesDoNot() {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
             TestClient alice = gateway.login("alice");
-            await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+            awaitRegistered(gateway, "alice");
 
             alice.requestError("forbidden", "type", "offer", "to", "xmpp:bob@example.org", "sdp", SipCallsThroughKamailioTest.OFFER);
             alice.requestError("forbidden", "type", "offer", "to", "sip:1003@localhost", "sdp", SipCallsThroughKamailioTest.OFFER);
@@ -64,10 +64,6 @@ class AccessRulesThroughKamailioTest {
             long requests = Pattern.compile("^(INVITE|MESSAGE) sip:", Pattern.MULTILINE).matcher(phone.messageLog()).results().count();
             assertThat(requests).as("only the allowed call reached the phone").isEqualTo(1);
         }
-    }
-
-    private SipBridge bridge() {
-        return gateway.injector().getInstance(SipBridge.class);
     }
 
 }

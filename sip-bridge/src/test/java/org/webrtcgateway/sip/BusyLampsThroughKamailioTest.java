@@ -2,6 +2,7 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ class BusyLampsThroughKamailioTest {
     @Tag("rfc4235")
     void theLampFollowsThePhonesDialogsIsRefreshedBeforeItsLifetimeEndsAndGoesOutWithExpiresZero() {
         try (SippPhone phone = kamailio.registeredPhone("blf-dialog.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             alice.requestOk("type", "subscribe", "to", "sip:1002@localhost");
 
@@ -86,7 +87,7 @@ class BusyLampsThroughKamailioTest {
     @Tag("rfc3856")
     void aPhoneThatRefusesTheDialogPackageIsWatchedThroughPresence() {
         try (SippPhone phone = kamailio.registeredPhone("blf-presence-fallback.xml", "1002", "pw1002", "-m", "2")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             alice.requestOk("type", "subscribe", "to", "tel:1002;phone-context=localhost");
 
@@ -105,7 +106,7 @@ class BusyLampsThroughKamailioTest {
     @Test
     void loggingOutEndsTheUsersBusyLampsWithExpiresZero() {
         try (SippPhone phone = kamailio.registeredPhone("blf-until-unsubscribed.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             alice.requestOk("type", "subscribe", "to", "sip:1002@localhost");
             assertThat(alice.next("presence").path("status").asText()).isEqualTo("busy");
 
@@ -118,7 +119,7 @@ class BusyLampsThroughKamailioTest {
 
     @Test
     void aUserWatchesNoMoreAddressesThanTheLimitAndAUserWithoutAnAccountNone() {
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
         // Nobody answers for 200x: each lamp shows offline, in between the replies.
         assertThat(reply(alice, 1, "subscribe", "sip:2001@localhost").path("type").asText()).isEqualTo("ok");
         assertThat(reply(alice, 2, "subscribe", "sip:2002@localhost").path("type").asText()).isEqualTo("ok");
@@ -144,7 +145,7 @@ class BusyLampsThroughKamailioTest {
 
     @Test
     void anUnwatchableAddressShowsOffline() {
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
 
         alice.requestOk("type", "subscribe", "to", "sip:2009@localhost"); // nobody registered: Kamailio's 404
 
@@ -159,7 +160,7 @@ class BusyLampsThroughKamailioTest {
     @Tag("rfc3842")
     void theMailboxSubscriptionBringsTheMessageCounts() {
         try (SippPhone voiceMail = kamailio.registeredPhone("mwi-mailbox.xml", "1003", "pw1003")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             JsonNode mailbox = alice.nextOfType("mailbox");
             assertThat(mailbox.path("from").asText()).isEqualTo("sip:1003@localhost");
@@ -173,7 +174,7 @@ class BusyLampsThroughKamailioTest {
     @Test
     @Tag("rfc3842")
     void anUnsolicitedMessageSummaryLightsTheLampAndAMalformedOneGets400AndNothing() {
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
 
         try (SippPhone pbx = SippPhone.start("mwi-unsolicited.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
                 "-s", "1001", "-key", "mailbox", "sip:*97@localhost")) {
@@ -188,7 +189,7 @@ class BusyLampsThroughKamailioTest {
 
     @Test
     void aNotifyForNoSubscriptionGets481() {
-        registeredUser("alice");
+        loggedInAndRegistered(gateway, "alice");
 
         try (SippPhone stranger = SippPhone.start("notify-unknown.xml", FreePorts.udpAndTcp(), "127.0.0.1:" + gatewaySipPort,
                 "-s", "1001")) {
@@ -215,9 +216,4 @@ class BusyLampsThroughKamailioTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    private TestClient registeredUser(String name) {
-        TestClient user = gateway.login(name);
-        await().atMost(SIP_WAIT).until(() -> bridge().registration(name).map(r -> r.registered()).orElse(false));
-        return user;
-    }
 }

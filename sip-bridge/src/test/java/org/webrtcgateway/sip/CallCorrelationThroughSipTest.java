@@ -2,6 +2,7 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 import java.util.List;
@@ -64,8 +65,8 @@ class CallCorrelationThroughSipTest {
     @Test
     void aCallsCorrelationIdFollowsItFromTheEventLoopToTheBridgeAndJainSipThreadsAndToItsSipCallId() {
         try (SippPhone phone = registeredPhone()) {
-            TestClient alice = registeredUser("alice");
-            TestClient bob = registeredUser("bob");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
+            TestClient bob = loggedInAndRegistered(gateway, "bob");
 
             String first = offer(alice);
             String second = offer(bob);
@@ -137,12 +138,6 @@ class CallCorrelationThroughSipTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    private TestClient registeredUser(String name) {
-        TestClient user = gateway.login(name);
-        await().atMost(SipCallsThroughKamailioTest.SIP_WAIT)
-                .until(() -> bridge().registration(name).map(r -> r.registered()).orElse(false));
-        return user;
-    }
 
     /** Phone 1002, which answers two calls and takes their BYEs. */
     private static SippPhone registeredPhone() {

@@ -2,6 +2,7 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
 
 import java.time.Duration;
 
@@ -34,7 +35,7 @@ class KeepAliveTest {
                      "-s", "1002", "-key", "contact_port", String.valueOf(port), "-au", "1002", "-ap", "pw1002")) {
             register.awaitSuccess();
             TestClient alice = gateway.login("alice");
-            await().atMost(Duration.ofSeconds(10)).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+            awaitRegistered(gateway, "alice");
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp",
                     SipCallsThroughKamailioTest.OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", null);

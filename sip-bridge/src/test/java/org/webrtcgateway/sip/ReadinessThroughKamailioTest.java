@@ -2,6 +2,7 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
 
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ class ReadinessThroughKamailioTest {
 
     @Test
     void notReadyWhileKamailioIsStoppedAndReadyAgainWhenItIsBackWithTheAccountsRegisteredAgain() throws Exception {
-        await().atMost(NOTICED).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "alice");
         await().atMost(NOTICED).until(() -> notReady().stream().noneMatch(p -> p.contains("OPTIONS")));
         try {
             kamailio.stop();
@@ -85,7 +86,7 @@ class ReadinessThroughKamailioTest {
 
     @Test
     void aCallsLegCarriesItsSipCallIdAndState() {
-        await().atMost(NOTICED).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "alice");
         TestClient alice = gateway.login("alice");
 
         String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", SipCallsThroughKamailioTest.OFFER)

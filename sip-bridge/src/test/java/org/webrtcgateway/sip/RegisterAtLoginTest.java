@@ -2,6 +2,7 @@ package org.webrtcgateway.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
 
 import java.time.Duration;
 
@@ -47,7 +48,7 @@ class RegisterAtLoginTest {
 
         TestClient alice = gateway.client();
         alice.requestOk("type", "login", "token", token("alice", null));
-        await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "alice");
 
         alice.closeNormally();
         await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").isEmpty());
@@ -62,7 +63,7 @@ class RegisterAtLoginTest {
         TestClient carol = gateway.client();
         carol.requestOk("type", "login", "token", token("carol", "sip:1003@localhost"));
 
-        await().atMost(SIP_WAIT).until(() -> bridge().registration("carol").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "carol");
         assertThat(bridge().registration("carol").orElseThrow().challenged()).isTrue();
 
         carol.closeNormally();
@@ -78,7 +79,7 @@ class RegisterAtLoginTest {
         }
         TestClient carol = gateway.client();
         carol.requestOk("type", "login", "token", token("carol", "sip:1003@localhost"));
-        await().atMost(SIP_WAIT).until(() -> bridge().registration("carol").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "carol");
 
         try (SippPhone phone = SippPhone.start("uac-refused.xml", FreePorts.udpAndTcp(), kamailio.hostPort(),
                 "-s", "1003", "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002")) {

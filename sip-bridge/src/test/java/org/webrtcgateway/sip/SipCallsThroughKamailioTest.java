@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.webrtcgateway.sip.testing.BrowserCalls.answeredCall;
 import static org.webrtcgateway.sip.testing.BrowserCalls.offerWithAllCandidates;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void accountsRegisterAtKamailioAnsweringTheDigestChallenge() {
-        await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
+        awaitRegistered(gateway, "alice");
 
         assertThat(bridge().registration("alice").orElseThrow().challenged()).as("Kamailio challenged the REGISTER").isTrue();
         assertThat(bridge().registration("bob").orElseThrow().registered()).isTrue();
@@ -74,7 +76,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserCallsSipPhoneWhichRingsAnswersAndGetsTheBrowsersHangUp() {
         try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", candidate(CANDIDATE));
@@ -99,7 +101,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void aSecondCallFromTheSameAccountCarriesCredentialsWithoutBeingChallenged() {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002", "-m", "2")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             for (int i = 0; i < 2; i++) {
                 String call = answeredCall(alice, "sip:1002@localhost", OFFER);
                 alice.requestOk("type", "bye", "call", call);
@@ -116,7 +118,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void sipPhoneHangingUpEndsTheBrowsersCallWithBye() {
         try (SippPhone phone = kamailio.registeredPhone("uas-hangup.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
@@ -130,7 +132,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserHangingUpBeforeTheAnswerCancelsTheInvite() {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             String call = offerWithAllCandidates(alice, "sip:1002@localhost", OFFER);
             alice.next("ringing");
@@ -145,7 +147,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserRenegotiationBecomesReInviteAndItsAnswerComesBack() {
         try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "offer", "call", call, "sdp", OFFER.replace("a=sendrecv", "a=sendonly"));
@@ -162,7 +164,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserDtmfReachesThePhoneAsSipInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "dtmf", "call", call, "tones", "5", "duration", 160);
@@ -181,7 +183,7 @@ class SipCallsThroughKamailioTest {
         try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
             TestClient alice = gateway.client();
             String session = alice.login("alice").path("session").asText();
-            awaitRegistered("alice");
+            awaitRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.drop();
@@ -201,7 +203,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void aShortExtensionIsDialedThroughTheDialPlan() {
         try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             String call = offerWithAllCandidates(alice, "tel:1002;phone-context=office", OFFER);
 
@@ -217,7 +219,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void closingTheBrowserEndsItsSipCallWithBye() {
         try (SippPhone phone = kamailio.registeredPhone("uas-ringing.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.closeNormally();
@@ -236,7 +238,7 @@ class SipCallsThroughKamailioTest {
     @Tag("rfc8840")
     void toATargetKnownToTrickleOverSipTheInviteGoesAtOnceAndCandidatesFollowInInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-trickle.xml", "1002", "pw1002", "-m", "2")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String first = answeredCall(alice, "sip:1002@localhost", OFFER);
             alice.requestOk("type", "bye", "call", first);
 
@@ -259,7 +261,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void callToAnUnknownNumberEndsWithByeNotFound() {
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
 
         String call = offerWithAllCandidates(alice, "sip:1999@localhost", OFFER);
 
@@ -272,7 +274,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipPhoneCallsBrowserUserWhoAnswersAndThePhoneHangsUp() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
 
             JsonNode offer = bob.next("offer");
@@ -292,7 +294,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipReInviteReachesTheBrowserAsOfferOnTheSameCallAndSipInfoDtmfAsDtmf() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac-reinvite-dtmf.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             bob.requestOk("type", "answer", "call", call, "sdp", OFFER);
@@ -317,7 +319,7 @@ class SipCallsThroughKamailioTest {
     @Test
     @Tag("rfc8840")
     void aCallerThatTricklesOverSipGetsTheAnswerAtOnceAndCandidatesBothWaysInInfo() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac-trickle.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             long answered = System.nanoTime();
@@ -340,7 +342,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void browserRejectingAsBusyGivesTheCaller486() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac-refused.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
@@ -353,7 +355,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void callerCancellingBeforeTheAnswerEndsTheBrowsersCall() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac-cancel.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
@@ -383,7 +385,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void callForAUserWhoIsNotOnlineGets480() {
-        awaitRegistered("bob");
+        awaitRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
             phone.awaitExit();
             assertThat(phone.messageLog()).contains("SIP/2.0 480");
@@ -400,8 +402,8 @@ class SipCallsThroughKamailioTest {
     void oneBrowserUserCallsAnotherThroughThePbxAndEitherCanHangUp() {
         TestClient alice = gateway.login("alice");
         TestClient bob = gateway.login("bob");
-        awaitRegistered("alice");
-        awaitRegistered("bob");
+        awaitRegistered(gateway, "alice");
+        awaitRegistered(gateway, "bob");
 
         String call = alice.requestOk("type", "offer", "to", "sip:1003@localhost", "sdp", OFFER).path("call").asText();
         alice.send("type", "candidate", "call", call, "candidate", candidate(CANDIDATE));
@@ -433,7 +435,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserMessageToASipAddressArrivesAsSipMessage() {
         try (SippPhone phone = kamailio.registeredPhone("message-uas.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             alice.requestOk("type", "message", "to", "sip:1002@localhost", "data", "hello from the browser");
 
@@ -445,7 +447,7 @@ class SipCallsThroughKamailioTest {
 
     @Test
     void sipMessageToABrowserUserArrivesAsMessageFromTheSipAddress() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("message-uac.xml", "1003")) {
 
             JsonNode message = bob.next("message");
@@ -462,12 +464,6 @@ class SipCallsThroughKamailioTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    /** A browser user logged in, whose account is registered at Kamailio. */
-    private TestClient registeredUser(String name) {
-        TestClient user = gateway.login(name);
-        awaitRegistered(name);
-        return user;
-    }
 
     /** A sipp phone that calls {@code number} through Kamailio as 1002, answering its digest challenge. */
     private static SippPhone phone1002Calling(String scenario, String number) {
@@ -475,9 +471,6 @@ class SipCallsThroughKamailioTest {
                 "-s", number, "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002");
     }
 
-    private void awaitRegistered(String user) {
-        await().atMost(SIP_WAIT).until(() -> bridge().registration(user).map(r -> r.registered()).orElse(false));
-    }
 
     static Map<String, Object> candidate(String line) {
         Map<String, Object> candidate = new LinkedHashMap<>();

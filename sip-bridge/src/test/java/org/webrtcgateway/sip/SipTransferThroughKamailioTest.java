@@ -6,6 +6,7 @@ import static org.webrtcgateway.sip.testing.BrowserCalls.offerWithAllCandidates;
 import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.OFFER;
 import static org.webrtcgateway.sip.SipCallsThroughKamailioTest.SIP_WAIT;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 
@@ -55,7 +56,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aBrowsersTransferIsAReferWhoseSuccessfulNotifyAnswersOkAndEndsTheCallAsTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-accepted.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "transfer", "call", call, "to", "tel:1003;phone-context=office");
@@ -74,7 +75,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aReferTheFarEndRefusesIsAForbiddenErrorAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-refused.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode error = alice.requestError("forbidden", "type", "transfer", "call", call, "to", "sip:1003@localhost");
@@ -90,7 +91,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aNewCallThatFailsIsAnUnreachableErrorNamingItsStatusAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-failed.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode error = alice.requestError("unreachable", "type", "transfer", "call", call, "to", "sip:1003@localhost");
@@ -105,7 +106,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aTransferWhoseOutcomeIsNeverReportedFailsAfterTheTimeoutAndTheCallGoesOn() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-silent.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             long asked = System.nanoTime();
@@ -122,7 +123,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aFarEndThatHangsUpAfterTakingTheReferEndsTheCallAsTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-refer-then-bye.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             alice.requestOk("type", "transfer", "call", call, "to", "sip:1003@localhost");
@@ -138,7 +139,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aCallNotYetAnsweredCannotBeTransferred() {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = offerWithAllCandidates(alice, "sip:1002@localhost", OFFER);
             alice.next("ringing");
 
@@ -161,7 +162,7 @@ class SipTransferThroughKamailioTest {
     void aReferFromSipReachesTheBrowserWhoseCallToTheTargetCarriesReferredByAndIsReportedToTheReferrer() {
         try (SippPhone target = kamailio.registeredPhone("uas.xml", "bob", "bobpw");
              SippPhone referrer = kamailio.registeredPhone("uas-refers.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             JsonNode transfer = alice.next("transfer");
@@ -185,7 +186,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void aReferTheBrowserDoesNotFollowIsReportedDeclinedWhenTheTimeoutPasses() {
         try (SippPhone referrer = kamailio.registeredPhone("uas-refers-unanswered.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
             assertThat(alice.next("transfer").path("to").asText()).isEqualTo("sip:bob@localhost");
 
@@ -199,7 +200,7 @@ class SipTransferThroughKamailioTest {
     @Test
     void anAttendedTransferIsRefusedWith501AndNotDelivered() {
         try (SippPhone referrer = kamailio.registeredPhone("uas-refers-replaces.xml", "1002", "pw1002")) {
-            TestClient alice = registeredAlice();
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = answeredCall(alice, "sip:1002@localhost", OFFER);
 
             await("the 501").atMost(SIP_WAIT).until(() -> referrer.messageLog().contains("SIP/2.0 501"));
@@ -211,7 +212,7 @@ class SipTransferThroughKamailioTest {
 
     @Test
     void aReferOutsideAnyDialogIsRefusedAndNotDelivered() {
-        TestClient alice = registeredAlice();
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
         try (SippPhone phone = SippPhone.start("refer-out-of-dialog.xml", FreePorts.udpAndTcp(), "127.0.0.1:" + gatewaySipPort)) {
             phone.awaitSuccess();
         }
@@ -224,9 +225,4 @@ class SipTransferThroughKamailioTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    private TestClient registeredAlice() {
-        TestClient alice = gateway.login("alice");
-        await().atMost(SIP_WAIT).until(() -> bridge().registration("alice").map(r -> r.registered()).orElse(false));
-        return alice;
-    }
 }

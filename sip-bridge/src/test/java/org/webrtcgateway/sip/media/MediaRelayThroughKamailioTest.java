@@ -2,6 +2,7 @@ package org.webrtcgateway.sip.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.sip.SipBridge;
 import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.RtpengineExtension;
@@ -60,7 +60,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void aBrowsersCallReachesAPlainRtpPhoneAsPlainRtpAndItsAnswerComesBackAsWebRtcThroughRtpengine() {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
 
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", candidate(CANDIDATE));
@@ -87,7 +87,7 @@ class MediaRelayThroughKamailioTest {
 
     @Test
     void aPlainRtpPhonesCallReachesTheBrowserAsWebRtcAndTheBrowsersAnswerGoesBackAsPlainRtp() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
             JsonNode offer = bob.next("offer");
             assertThat(offer.path("sdp").asText()).as("bob is 'auto': the phone's RTP/AVP offer is relayed, as WebRTC")
@@ -108,7 +108,7 @@ class MediaRelayThroughKamailioTest {
 
     @Test
     void aPhoneHoldingAndResumingWithReInvitesIsRelayedEachTimeAsWebRtcTowardTheBrowserAndPlainRtpBack() {
-        TestClient bob = registeredUser("bob");
+        TestClient bob = loggedInAndRegistered(gateway, "bob");
         try (SippPhone phone = phone1002Calling("uac-hold-resume.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             answerWithCandidate(bob, call, WEBRTC_ANSWER);
@@ -136,7 +136,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void theBrowsersHoldIsAPlainRtpReInviteAndItsDtmfStillReachesThePhoneAsInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-reinvite.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", null);
             alice.nextAfterOptional("ringing", "answer");
@@ -158,7 +158,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void browserDtmfOnARelayedCallReachesThePhoneAsSipInfo() {
         try (SippPhone phone = kamailio.registeredPhone("uas-dtmf.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", null);
             alice.nextAfterOptional("ringing", "answer");
@@ -174,7 +174,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void aCallCancelledBeforeTheAnswerLeavesNoSessionInRtpengine() {
         try (SippPhone phone = kamailio.registeredPhone("uas-cancelled.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", null);
             alice.next("ringing");
@@ -189,7 +189,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void aBrowserThatDisconnectsEndsTheRelayedCallAndItsSession() {
         try (SippPhone phone = kamailio.registeredPhone("uas.xml", "1002", "pw1002")) {
-            TestClient alice = registeredUser("alice");
+            TestClient alice = loggedInAndRegistered(gateway, "alice");
             String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
             alice.send("type", "candidate", "call", call, "candidate", null);
             alice.nextAfterOptional("ringing", "answer");
@@ -219,15 +219,6 @@ class MediaRelayThroughKamailioTest {
         return log.substring(body, end < 0 ? log.length() : end);
     }
 
-    private SipBridge bridge() {
-        return gateway.injector().getInstance(SipBridge.class);
-    }
-
-    private TestClient registeredUser(String name) {
-        TestClient user = gateway.login(name);
-        await().atMost(WAIT).until(() -> bridge().registration(name).map(r -> r.registered()).orElse(false));
-        return user;
-    }
 
     private static SippPhone phone1002Calling(String scenario, String number) {
         return SippPhone.start(scenario, FreePorts.udpAndTcp(), kamailio.hostPort(),

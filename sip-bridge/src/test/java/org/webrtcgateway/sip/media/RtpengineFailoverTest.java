@@ -3,6 +3,7 @@ package org.webrtcgateway.sip.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.media.MediaRelayThroughKamailioTest.WEBRTC_OFFER;
+import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
 
 import java.time.Duration;
 
@@ -57,7 +58,7 @@ class RtpengineFailoverTest {
     @Test
     @Order(1)
     void whileTheFirstRtpengineIsUpItCarriesTheCallsAndWhenItDiesNewCallsGoToTheSecond() throws Exception {
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
         answeredAndHungUp(alice);
         assertThat(first.log()).as("the preferred instance took the first call").contains("offer");
 
@@ -80,7 +81,7 @@ class RtpengineFailoverTest {
     void withNoRtpengineAnsweringAPlainRtpCallEndsWithMediaRelayUnreachableAndReadinessSaysWhy() throws Exception {
         first.stop();
         second.stop();
-        TestClient alice = registeredUser("alice");
+        TestClient alice = loggedInAndRegistered(gateway, "alice");
 
         String call = offer(alice);
         var bye = alice.next("bye");
@@ -120,9 +121,4 @@ class RtpengineFailoverTest {
         return gateway.injector().getInstance(SipBridge.class);
     }
 
-    private TestClient registeredUser(String name) {
-        TestClient user = gateway.login(name);
-        await().atMost(WAIT).until(() -> bridge().registration(name).map(r -> r.registered()).orElse(false));
-        return user;
-    }
 }

@@ -11,9 +11,11 @@
 #   bench/run.sh --hostile-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --cluster-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --storm-only [--reuse DIR] [--out DIR]
+#   bench/run.sh --bounds-only [--reuse DIR] [--out DIR]
 #
 # --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
-# (~8 minutes), --storm-only only the reconnect storm (bench/storm.sh, ~2 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# (~8 minutes), --storm-only only the reconnect storm (bench/storm.sh, ~2 minutes),
+# --bounds-only only the protections' cost on the relay (bench/bounds.sh, ~5 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
 # bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
 # document then says which figures come from which run.
 # --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
@@ -32,8 +34,9 @@
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
 # bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
-# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 28
-# minutes (--quick: 9, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8, --storm-only: 2).
+# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 33
+# minutes (--quick: 14, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8, --storm-only: 2,
+# --bounds-only: 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -43,7 +46,7 @@ args=(--warmup 30)
 sip=false
 xmpp=false
 cluster=false
-only=        # hostile, cluster or storm: run that section only, copy the others
+only=        # hostile, cluster, storm or bounds: run that section only, copy the others
 reuse=
 while [ $# -gt 0 ]; do
   case $1 in
@@ -51,6 +54,7 @@ while [ $# -gt 0 ]; do
     --hostile-only) only=hostile ;;
     --cluster-only) only=cluster ;;
     --storm-only) only=storm ;;
+    --bounds-only) only=bounds ;;
     --cluster) cluster=true ;;
     --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
@@ -83,7 +87,7 @@ if [ -n "$only" ]; then
   if [ -f "$reuse/reused-from.txt" ]; then cp -p "$reuse/reused-from.txt" "$out/"; else rel "$reuse" > "$out/reused-from.txt"; fi
   rel "$reuse" > "$out/reuse.txt"
   # The other partial section, as DIR had it, with where it was measured (X-from.txt).
-  for section in hostile cluster storm; do
+  for section in hostile cluster storm bounds; do
     [ "$section" != "$only" ] && [ -f "$reuse/$section.json" ] || continue
     cp -p "$reuse/$section.json" "$out/"
     if [ -f "$reuse/$section-from.txt" ]; then cp -p "$reuse/$section-from.txt" "$out/"; else rel "$reuse" > "$out/$section-from.txt"; fi
@@ -101,5 +105,6 @@ fi
 if [ -z "$only" ] || [ "$only" = hostile ]; then bench/hostile.sh "$out/hostile.json"; fi
 if [ "$only" = cluster ] || { [ -z "$only" ] && $cluster; }; then bench/cluster.sh "$out/cluster.json"; fi
 if [ -z "$only" ] || [ "$only" = storm ]; then bench/storm.sh "$out/storm.json"; fi
+if [ -z "$only" ] || [ "$only" = bounds ]; then bench/bounds.sh "$out/bounds.json"; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

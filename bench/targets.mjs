@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 
-import { HOSTILE_FIGURES, HOSTILE_PROTECTIONS, fmt, judge, judgeHostile, judgeStorm } from './lib/judge.mjs';
+import { HOSTILE_FIGURES, HOSTILE_PROTECTIONS, fmt, judge, judgeHostile, judgeStorm, median } from './lib/judge.mjs';
 import { GROUPS, groupOf } from './hostile/attacks.mjs';
 import { clusterSection } from './lib/cluster.mjs';
 
@@ -28,22 +28,28 @@ const clusterText = readIfThere('cluster.json');
 const cluster = clusterText && JSON.parse(clusterText);
 const stormText = readIfThere('storm.json');
 const storm = stormText && JSON.parse(stormText);
+const boundsText = readIfThere('bounds.json');
+const bounds = boundsText && JSON.parse(boundsText);
 // bench/run.sh --hostile-only or --cluster-only: the other figures were copied from an earlier full run (reused-from.txt
 // names it), and the other partial section, if any, from the run that made it (hostile-from.txt, cluster-from.txt).
 const reusedFrom = readIfThere('reused-from.txt')?.trim();
 const hostileFrom = readIfThere('hostile-from.txt')?.trim();
 const clusterFrom = readIfThere('cluster-from.txt')?.trim();
 const stormFrom = readIfThere('storm-from.txt')?.trim();
+const boundsFrom = readIfThere('bounds-from.txt')?.trim();
 const utc = (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const mtime = (name) => fs.statSync(path.join(dir, name)).mtime; // copies keep their time (cp -p)
 const fullRunAt = reusedFrom ? utc(mtime('results.jsonl')) : null;
 // What this run measured itself: everything, or the one section it was asked for.
-const ran = !reusedFrom ? 'full' : cluster && !clusterFrom ? 'cluster' : storm && !stormFrom ? 'storm' : 'hostile';
-const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"', storm: '"Reconnect storm (issue 19)"' };
+const ran = !reusedFrom ? 'full' : cluster && !clusterFrom ? 'cluster' : storm && !stormFrom ? 'storm'
+  : bounds && !boundsFrom ? 'bounds' : 'hostile';
+const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"', storm: '"Reconnect storm (issue 19)"',
+  bounds: '"What the protections cost (issue 19)"' };
 const copied = [
   ...(hostile && hostileFrom ? [`the ${SECTION.hostile} section from the run of ${utc(mtime('hostile.json'))} (\`${hostileFrom}\`)`] : []),
   ...(cluster && clusterFrom ? [`the ${SECTION.cluster} section from the run of ${utc(new Date(cluster.startedAt))} (\`${clusterFrom}\`)`] : []),
   ...(storm && stormFrom ? [`the ${SECTION.storm} section from the run of ${utc(new Date(storm.startedAt))} (\`${stormFrom}\`)`] : []),
+  ...(bounds && boundsFrom ? [`the ${SECTION.bounds} section from the run of ${utc(new Date(bounds.startedAt))} (\`${boundsFrom}\`)`] : []),
 ];
 /** The command of a partial run: the folder it was told to --reuse, from its notes (reuse.txt, else reused-from.txt). */
 const partialCommand = (what, folder) => {
@@ -97,12 +103,13 @@ ${[
   ...(hostile && hostileFrom ? [`${partialCommand('hostile', hostileFrom)}          # ${utc(mtime('hostile.json'))}`] : []),
   ...(cluster && clusterFrom ? [`${partialCommand('cluster', clusterFrom)}          # ${utc(new Date(cluster.startedAt))}`] : []),
   ...(storm && stormFrom ? [`${partialCommand('storm', stormFrom)}          # ${utc(new Date(storm.startedAt))}`] : []),
+  ...(bounds && boundsFrom ? [`${partialCommand('bounds', boundsFrom)}          # ${utc(new Date(bounds.startedAt))}`] : []),
   thisCommand,
 ].join('\n')}
 \`\`\`
 
 which ran \`${path.relative(process.cwd(), harness) || harness}/run-baselines.sh --targets raw,ws-relay --gateway-name gateway --gateway-cmd '${gatewayCmd.replace(process.cwd() + '/', '')}' ${harnessArgs}\`
-and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}${storm ? ', `bench/storm.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
+and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}${storm ? ', `bench/storm.sh`' : ''}${bounds ? ', `bench/bounds.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
 
 ## The harness's tables
 
@@ -141,7 +148,38 @@ ${xmppText.trim()}
 \`\`\`
 ` : ''}${hostile ? hostileSection(hostile) : ''}${cluster ? clusterSection(cluster, {
   command: clusterCommand,
-  at: new Date(cluster.startedAt) }) : ''}${storm ? stormSection(storm) : ''}`);
+  at: new Date(cluster.startedAt) }) : ''}${storm ? stormSection(storm) : ''}${bounds ? boundsSection(bounds) : ''}`);
+
+/** The protections' cost: the gateway's relay with the rate limit and the per-address cap off and on, each run. */
+function boundsSection(r) {
+  const of = (variant) => r.runs.filter((x) => x.label === `protections-${variant}` && x.relay).map((x) => x.relay);
+  const row = (variant, s) => `| ${variant} | ${fmt(s.msgs_per_s)} | ${fmt(s.rtt_us.p50 / 1000, 2)} / ${fmt(s.rtt_us.p99 / 1000, 2)} ms | ` +
+    `${fmt(s.server_cpu_us_per_op, 2)} µs | ${fmt(100 * s.server_util)} % | ${fmt(100 * s.loadgen_util)} % |`;
+  const off = of('off');
+  const on = of('on');
+  const med = (xs, k) => median(xs.map((s) => s[k]));
+  const range = (xs, k, d = 0) => `${fmt(Math.min(...xs.map((x) => x[k])), d)}–${fmt(Math.max(...xs.map((x) => x[k])), d)}`;
+  const summary = off.length && on.length
+    ? `Medians, on vs off: ${fmt(med(on, 'msgs_per_s'))} vs ${fmt(med(off, 'msgs_per_s'))} msgs/s (${fmt(100 * (med(on, 'msgs_per_s') / med(off, 'msgs_per_s') - 1), 1)} %), `
+      + `${fmt(med(on, 'server_cpu_us_per_op'), 2)} vs ${fmt(med(off, 'server_cpu_us_per_op'), 2)} µs of server CPU per message; the runs of one variant `
+      + `spread over ${range(on, 'msgs_per_s')} (on) and ${range(off, 'msgs_per_s')} (off) msgs/s, so a difference inside that spread is `
+      + 'noise (docs/performance.md, "Noise on this machine"). A figure: issue 19 sets no target for it.'
+    : 'Not measured.';
+  return `
+## What the protections cost (issue 19)
+
+\`bench/bounds.sh\`, run ${utc(new Date(r.startedAt))}: the gateway's closed-loop relay (64 pairs, 8 messages in flight each,
+30 s of warm-up, 10 s measured, the gateway pinned to CPU 0 and the load generator to CPU 1) with the per-connection
+message rate limit and the per-address connection cap off, as every other figure here is measured
+(\`bench/gateway-bench.args\`), and on at bounds this load never reaches (\`websocket.messages-per-second 100000\`,
+\`websocket.max-connections-per-address 10000\`). Pings, idle timeouts and the frame and write-buffer bounds are on in
+both. ${summary}
+
+| protections | msgs/s | round trip p50 / p99 | server CPU per message | server | load generator |
+|---|---|---|---|---|---|
+${[...off.map((s) => row('off', s)), ...on.map((s) => row('on', s))].join('\n')}
+`;
+}
 
 /** The "Reconnect storm" section: each run's figures, gateway beside the ws relay, and the targets of issue 19. */
 function stormSection(r) {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# What the protections against a hostile client cost a well-behaved one (issue 19): the gateway's closed-loop relay
+# (bench/loadgen, scenario "relay", 64 pairs, 8 messages in flight each) with bench/gateway-bench.args, which turn the
+# per-connection message rate limit and the per-address connection cap off, beside the same with both on at bounds
+# this load never reaches (websocket.messages-per-second 100000, websocket.max-connections-per-address 10000).
+# Pings, idle timeouts, frame and write-buffer bounds are on in both (they cannot be turned off). The gateway pinned to
+# CPU 0, the load generator to CPU 1, 30 s of warm-up and 10 s measured, BOUNDS_REPEAT (3) times,
+# interleaved. Writes OUT.json for bench/targets.mjs (the "Protections' cost" section of docs/benchmarks.md).
+# About 5 minutes.
+#
+# Usage: bench/bounds.sh OUT.json
+# Needs the bundle (mvn -o -B -q package -pl distribution -am -DskipTests) and node. Loopback only; bounded: each
+# load generator run gives up by itself, each server is stopped after its run.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+[ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
+out=$(realpath -m "$1")
+gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
+[ -x "$gateway" ] || { echo "no bundle: mvn -o -B -q package -pl distribution -am -DskipTests" >&2; exit 2; }
+loadgen=$repo/bench/loadgen
+[ -d "$loadgen/node_modules/ws" ] || (cd "$loadgen" && npm ci --no-audit --no-fund --loglevel=error >&2)
+repeat=${BOUNDS_REPEAT:-3}
+lines=$(mktemp)
+logs="${out%.json}-logs"
+mkdir -p "$logs"
+bench_args=$(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')
+# The same arguments, the two protections the load generator needs off put back on, beyond what it sends.
+bounded_args="$bench_args --websocket.messages-per-second 100000 --websocket.max-connections-per-address 10000"
+
+free_port() {
+  local p
+  for p in $(seq 18700 18999 | shuf); do [ -z "$(ss -Hltn "sport = :$p")" ] && { echo "$p"; return; }; done
+  return 1
+}
+
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for i in $(seq "$repeat"); do
+  for variant in off on; do
+    port=$(free_port)
+    args=$([ "$variant" = off ] && echo "$bench_args" || echo "$bounded_args")
+    setsid taskset -c 0 bash -c "exec $gateway --port $port $args" >"$logs/$variant.$i.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1500); do ss -Hltn "sport = :$port" | grep -q . && break; sleep 0.01; done
+    listener=$(ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+    if [ -z "$listener" ]; then
+      echo "[bounds] the gateway ($variant) did not listen on $port; see $logs/$variant.$i.log" >&2
+    else
+      taskset -c 1 node "$loadgen/loadgen.mjs" --target gateway --port "$port" --scenario relay --pairs 64 --window 8 \
+        --warmup 30 --duration 10 --server-pid "$listener" --label "protections-$variant" >>"$lines" 2> >(tail -1 >&2) \
+        || echo "[bounds] the load generator failed ($variant)" >&2
+    fi
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+done
+node -e '
+  const fs = require("fs");
+  const runs = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  fs.writeFileSync(process.argv[2], JSON.stringify({ startedAt: process.argv[3], runs }, null, 1) + "\n");
+' "$lines" "$out" "$started"
+rm -f "$lines"

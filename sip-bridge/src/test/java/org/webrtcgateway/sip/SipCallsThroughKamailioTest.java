@@ -6,11 +6,10 @@ import static org.webrtcgateway.sip.testing.BrowserCalls.offerWithAllCandidates;
 import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.testing.SipUsers.awaitRegistered;
 import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
+import static org.webrtcgateway.sip.testing.BrowserCalls.candidate;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,14 +45,8 @@ class SipCallsThroughKamailioTest {
     private final int gatewaySipPort = FreePorts.udpAndTcp();
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", kamailio.hostPort())
+    final GatewayExtension gateway = kamailio.gatewayWithAliceAs1001(gatewaySipPort)
             .with("sip.gathering-deadline", "2s")
-            .with("sip.account.alice.aor", "sip:1001@localhost")
-            .with("sip.account.alice.password", "pw1001")
             .with("sip.account.bob.aor", "sip:1003@localhost")
             .with("sip.account.bob.password", "pw1003")
             .with("sip.dial-plan.extension.match", "tel:(\\d{4});phone-context=.*")
@@ -275,7 +268,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void sipPhoneCallsBrowserUserWhoAnswersAndThePhoneHangsUp() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac.xml", "1003")) {
 
             JsonNode offer = bob.next("offer");
             assertThat(offer.path("from").asText()).isEqualTo("sip:1002@localhost");
@@ -295,7 +288,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void sipReInviteReachesTheBrowserAsOfferOnTheSameCallAndSipInfoDtmfAsDtmf() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac-reinvite-dtmf.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac-reinvite-dtmf.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             bob.requestOk("type", "answer", "call", call, "sdp", OFFER);
             bob.send("type", "candidate", "call", call, "candidate", null);
@@ -320,7 +313,7 @@ class SipCallsThroughKamailioTest {
     @Tag("rfc8840")
     void aCallerThatTricklesOverSipGetsTheAnswerAtOnceAndCandidatesBothWaysInInfo() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac-trickle.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac-trickle.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             long answered = System.nanoTime();
             bob.requestOk("type", "answer", "call", call, "sdp", OFFER);
@@ -343,7 +336,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void browserRejectingAsBusyGivesTheCaller486() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac-refused.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac-refused.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
             bob.requestOk("type", "reject", "call", call, "reason", "busy");
@@ -356,7 +349,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void callerCancellingBeforeTheAnswerEndsTheBrowsersCall() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac-cancel.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac-cancel.xml", "1003")) {
 
             String call = bob.next("offer").path("call").asText();
             JsonNode bye = bob.next("bye");
@@ -386,7 +379,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void callForAUserWhoIsNotOnlineGets480() {
         awaitRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac.xml", "1003")) {
             phone.awaitExit();
             assertThat(phone.messageLog()).contains("SIP/2.0 480");
         }
@@ -448,7 +441,7 @@ class SipCallsThroughKamailioTest {
     @Test
     void sipMessageToABrowserUserArrivesAsMessageFromTheSipAddress() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("message-uac.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("message-uac.xml", "1003")) {
 
             JsonNode message = bob.next("message");
             assertThat(message.path("from").asText()).isEqualTo("sip:1002@localhost");
@@ -462,21 +455,5 @@ class SipCallsThroughKamailioTest {
 
     private SipBridge bridge() {
         return gateway.injector().getInstance(SipBridge.class);
-    }
-
-
-    /** A sipp phone that calls {@code number} through Kamailio as 1002, answering its digest challenge. */
-    private static SippPhone phone1002Calling(String scenario, String number) {
-        return SippPhone.start(scenario, FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002");
-    }
-
-
-    static Map<String, Object> candidate(String line) {
-        Map<String, Object> candidate = new LinkedHashMap<>();
-        candidate.put("candidate", line);
-        candidate.put("sdpMid", "0");
-        candidate.put("sdpMLineIndex", 0);
-        return candidate;
     }
 }

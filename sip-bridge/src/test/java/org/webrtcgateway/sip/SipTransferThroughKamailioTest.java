@@ -39,15 +39,9 @@ class SipTransferThroughKamailioTest {
     private final int gatewaySipPort = FreePorts.udpAndTcp();
 
     @RegisterExtension
-    final GatewayExtension gateway = new GatewayExtension()
-            .with("sip.enabled", "true")
-            .with("sip.port", String.valueOf(gatewaySipPort))
-            .with("sip.transports", "udp")
-            .with("sip.proxy", kamailio.hostPort())
+    final GatewayExtension gateway = kamailio.gatewayWithAliceAs1001(gatewaySipPort)
             .with("sip.gathering-deadline", "2s")
             .with("sip.transfer-timeout", TRANSFER_TIMEOUT.toSeconds() + "s")
-            .with("sip.account.alice.aor", "sip:1001@localhost")
-            .with("sip.account.alice.password", "pw1001")
             .with("sip.dial-plan.extension.match", "tel:(\\d{4});phone-context=.*")
             .with("sip.dial-plan.extension.to", "sip:$1@localhost");
 

@@ -3,17 +3,15 @@ package org.webrtcgateway.sip.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.webrtcgateway.sip.testing.SipUsers.loggedInAndRegistered;
+import static org.webrtcgateway.sip.testing.BrowserCalls.candidate;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.webrtcgateway.sip.testing.FreePorts;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.RtpengineExtension;
 import org.webrtcgateway.sip.testing.SippPhone;
@@ -88,7 +86,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void aPlainRtpPhonesCallReachesTheBrowserAsWebRtcAndTheBrowsersAnswerGoesBackAsPlainRtp() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac.xml", "1003")) {
             JsonNode offer = bob.next("offer");
             assertThat(offer.path("sdp").asText()).as("bob is 'auto': the phone's RTP/AVP offer is relayed, as WebRTC")
                     .contains("UDP/TLS/RTP/SAVPF").contains("a=ice-ufrag:").contains("a=fingerprint:").contains("a=setup:actpass")
@@ -109,7 +107,7 @@ class MediaRelayThroughKamailioTest {
     @Test
     void aPhoneHoldingAndResumingWithReInvitesIsRelayedEachTimeAsWebRtcTowardTheBrowserAndPlainRtpBack() {
         TestClient bob = loggedInAndRegistered(gateway, "bob");
-        try (SippPhone phone = phone1002Calling("uac-hold-resume.xml", "1003")) {
+        try (SippPhone phone = kamailio.phone1002Calling("uac-hold-resume.xml", "1003")) {
             String call = bob.next("offer").path("call").asText();
             answerWithCandidate(bob, call, WEBRTC_ANSWER);
 
@@ -217,19 +215,5 @@ class MediaRelayThroughKamailioTest {
         int body = log.indexOf("v=0", at);
         int end = log.indexOf("----------", body);
         return log.substring(body, end < 0 ? log.length() : end);
-    }
-
-
-    private static SippPhone phone1002Calling(String scenario, String number) {
-        return SippPhone.start(scenario, FreePorts.udpAndTcp(), kamailio.hostPort(),
-                "-s", number, "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002");
-    }
-
-    static Map<String, Object> candidate(String line) {
-        Map<String, Object> candidate = new LinkedHashMap<>();
-        candidate.put("candidate", line);
-        candidate.put("sdpMid", "0");
-        candidate.put("sdpMLineIndex", 0);
-        return candidate;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webrtcgateway.sip.SipBridge;
+import org.webrtcgateway.sip.testing.BrowserCalls;
 import org.webrtcgateway.sip.testing.KamailioExtension;
 import org.webrtcgateway.sip.testing.RtpengineExtension;
 import org.webrtcgateway.sip.testing.SippPhone;
@@ -108,7 +109,7 @@ class RtpengineFailoverTest {
     private static String offer(TestClient alice) {
         String call = alice.requestOk("type", "offer", "to", "sip:1002@localhost", "sdp", WEBRTC_OFFER).path("call").asText();
         alice.send("type", "candidate", "call", call, "candidate",
-                MediaRelayThroughKamailioTest.candidate(MediaRelayThroughKamailioTest.CANDIDATE));
+                BrowserCalls.candidate(MediaRelayThroughKamailioTest.CANDIDATE));
         alice.send("type", "candidate", "call", call, "candidate", null);
         return call;
     }

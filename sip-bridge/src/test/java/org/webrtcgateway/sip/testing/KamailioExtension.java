@@ -52,9 +52,14 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
      * is account 1001 (registered at start): what most SIP tests begin with; they add their own settings.
      */
     public GatewayExtension gatewayWithAliceAs1001() {
+        return gatewayWithAliceAs1001(FreePorts.udpAndTcp());
+    }
+
+    /** {@link #gatewayWithAliceAs1001()}, its SIP port {@code sipPort}, for a test that sends it requests directly. */
+    public GatewayExtension gatewayWithAliceAs1001(int sipPort) {
         return new GatewayExtension()
                 .with("sip.enabled", "true")
-                .with("sip.port", String.valueOf(FreePorts.udpAndTcp()))
+                .with("sip.port", String.valueOf(sipPort))
                 .with("sip.transports", "udp")
                 .with("sip.proxy", hostPort())
                 .with("sip.account.alice.aor", "sip:1001@localhost")
@@ -134,6 +139,12 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A sipp phone that calls {@code number} through this Kamailio as 1002, answering its digest challenge. */
+    public SippPhone phone1002Calling(String scenario, String number) {
+        return SippPhone.start(scenario, FreePorts.udpAndTcp(), hostPort(),
+                "-s", number, "-key", "caller", "1002", "-au", "1002", "-ap", "pw1002");
     }
 
     /**

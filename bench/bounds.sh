@@ -13,6 +13,7 @@
 # load generator run gives up by itself, each server is stopped after its run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+. "$repo/bench/lib/pinned-server.sh"
 [ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
 out=$(realpath -m "$1")
 gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
@@ -27,21 +28,13 @@ bench_args=$(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')
 # The same arguments, the two protections the load generator needs off put back on, beyond what it sends.
 bounded_args="$bench_args --websocket.messages-per-second 100000 --websocket.max-connections-per-address 10000"
 
-free_port() {
-  local p
-  for p in $(seq 18700 18999 | shuf); do [ -z "$(ss -Hltn "sport = :$p")" ] && { echo "$p"; return; }; done
-  return 1
-}
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for i in $(seq "$repeat"); do
   for variant in off on; do
     port=$(free_port)
     args=$([ "$variant" = off ] && echo "$bench_args" || echo "$bounded_args")
-    setsid taskset -c 0 bash -c "exec $gateway --port $port $args" >"$logs/$variant.$i.log" 2>&1 &
-    pid=$!
-    for _ in $(seq 1500); do ss -Hltn "sport = :$port" | grep -q . && break; sleep 0.01; done
-    listener=$(ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+    start_pinned "$gateway --port $port $args" "$logs/$variant.$i.log"
     if [ -z "$listener" ]; then
       echo "[bounds] the gateway ($variant) did not listen on $port; see $logs/$variant.$i.log" >&2
     else
@@ -49,10 +42,7 @@ for i in $(seq "$repeat"); do
         --warmup 30 --duration 10 --server-pid "$listener" --label "protections-$variant" >>"$lines" 2> >(tail -1 >&2) \
         || echo "[bounds] the load generator failed ($variant)" >&2
     fi
-    kill -TERM -- "-$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_pinned
   done
 done
 node -e '

@@ -12,6 +12,7 @@
 # load generator run gives up by itself, each server is stopped after its run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+. "$repo/bench/lib/pinned-server.sh"
 [ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
 out=$(realpath -m "$1")
 gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
@@ -24,11 +25,6 @@ lines=$(mktemp)
 logs="${out%.json}-logs"
 mkdir -p "$logs"
 
-free_port() {
-  local p
-  for p in $(seq 18700 18999 | shuf); do [ -z "$(ss -Hltn "sport = :$p")" ] && { echo "$p"; return; }; done
-  return 1
-}
 server_cmd() { # TARGET PORT
   case $1 in
     gateway) echo "$gateway --port $2 $(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')" ;;
@@ -40,22 +36,15 @@ started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for i in $(seq "$repeat"); do
   for target in gateway ws-relay; do
     port=$(free_port)
-    setsid taskset -c 0 bash -c "exec $(server_cmd "$target" "$port")" >"$logs/$target.$i.log" 2>&1 &
-    pid=$!
-    for _ in $(seq 1500); do ss -Hltn "sport = :$port" | grep -q . && break; sleep 0.01; done
-    listener=$(ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+    start_pinned "$(server_cmd "$target" "$port")" "$logs/$target.$i.log"
     if [ -z "$listener" ]; then
       echo "[storm] $target did not listen on $port; see $logs/$target.$i.log" >&2
     else
-      adapter=$([ "$target" = gateway ] && echo gateway || echo ws-relay)
-      taskset -c 1 node "$loadgen/loadgen.mjs" --target "$adapter" --port "$port" --scenario storm --conns "$clients" \
+      taskset -c 1 node "$loadgen/loadgen.mjs" --target "$target" --port "$port" --scenario storm --conns "$clients" \
         --concurrency 500 --server-pid "$listener" --label "$target" >>"$lines" 2> >(tail -1 >&2) \
         || echo "[storm] the load generator failed against $target" >&2
     fi
-    kill -TERM -- "-$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_pinned
   done
 done
 node -e '

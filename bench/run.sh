@@ -4,18 +4,21 @@
 # CPU 0, the load generator to CPU 1, loopback only, every run bounded in time. Then measures
 # start-up time (bench/startup.sh) and memory per idle connection at the most connections one process
 # may hold here (bench/idle-max.sh), and the hostile-client soak (bench/hostile.sh: thousands of
-# malformed, oversized, half-open and slow connections while legitimate users call and message), and
-# writes docs/benchmarks.md with every target of issue 5 marked met or not.
+# malformed, oversized, half-open and slow connections while legitimate users call and message),
+# the same scenarios cold, in each server's first seconds (bench/cold.sh), and writes docs/benchmarks.md
+# with every target of issues 5 and 19 marked met or not.
 #
 #   bench/run.sh [--quick] [--sip] [--xmpp] [--cluster] [--out DIR]   (other options go to run-baselines.sh)
 #   bench/run.sh --hostile-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --cluster-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --storm-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --bounds-only [--reuse DIR] [--out DIR]
+#   bench/run.sh --cold-only [--reuse DIR] [--out DIR]
 #
 # --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
 # (~8 minutes), --storm-only only the reconnect storm (bench/storm.sh, ~2 minutes),
-# --bounds-only only the protections' cost on the relay (bench/bounds.sh, ~5 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# --bounds-only only the protections' cost on the relay (bench/bounds.sh, ~5 minutes), --cold-only only the harness's
+# scenarios in the first seconds after each server starts (bench/cold.sh, ~3 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
 # bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
 # document then says which figures come from which run.
 # --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
@@ -34,9 +37,9 @@
 #
 # The harness is ../shared/bench (the team's yardstick) when it is there, else the copy of it in
 # bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
-# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 33
+# --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 36
 # minutes (--quick: 14, --sip: 5 more, --xmpp: 2 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8, --storm-only: 2,
-# --bounds-only: 5).
+# --bounds-only: 5, --cold-only: 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -46,7 +49,7 @@ args=(--warmup 30)
 sip=false
 xmpp=false
 cluster=false
-only=        # hostile, cluster, storm or bounds: run that section only, copy the others
+only=        # hostile, cluster, storm, bounds or cold: run that section only, copy the others
 reuse=
 while [ $# -gt 0 ]; do
   case $1 in
@@ -55,6 +58,7 @@ while [ $# -gt 0 ]; do
     --cluster-only) only=cluster ;;
     --storm-only) only=storm ;;
     --bounds-only) only=bounds ;;
+    --cold-only) only=cold ;;
     --cluster) cluster=true ;;
     --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
@@ -87,7 +91,7 @@ if [ -n "$only" ]; then
   if [ -f "$reuse/reused-from.txt" ]; then cp -p "$reuse/reused-from.txt" "$out/"; else rel "$reuse" > "$out/reused-from.txt"; fi
   rel "$reuse" > "$out/reuse.txt"
   # The other partial section, as DIR had it, with where it was measured (X-from.txt).
-  for section in hostile cluster storm bounds; do
+  for section in hostile cluster storm bounds cold; do
     [ "$section" != "$only" ] && [ -f "$reuse/$section.json" ] || continue
     cp -p "$reuse/$section.json" "$out/"
     if [ -f "$reuse/$section-from.txt" ]; then cp -p "$reuse/$section-from.txt" "$out/"; else rel "$reuse" > "$out/$section-from.txt"; fi
@@ -106,5 +110,6 @@ if [ -z "$only" ] || [ "$only" = hostile ]; then bench/hostile.sh "$out/hostile.
 if [ "$only" = cluster ] || { [ -z "$only" ] && $cluster; }; then bench/cluster.sh "$out/cluster.json"; fi
 if [ -z "$only" ] || [ "$only" = storm ]; then bench/storm.sh "$out/storm.json"; fi
 if [ -z "$only" ] || [ "$only" = bounds ]; then bench/bounds.sh "$out/bounds.json"; fi
+if [ -z "$only" ] || [ "$only" = cold ]; then BENCH_HARNESS=$harness bench/cold.sh "$out/cold.json"; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { HOSTILE_FIGURES, HOSTILE_PROTECTIONS, fmt, judge, judgeHostile, judgeStorm, median } from './lib/judge.mjs';
 import { GROUPS, groupOf } from './hostile/attacks.mjs';
 import { clusterSection } from './lib/cluster.mjs';
+import { coldSection } from './lib/cold.mjs';
 
 const [dir, harness, gatewayCmd, harnessArgs = ''] = process.argv.slice(2);
 const runs = fs.readFileSync(path.join(dir, 'results.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -30,6 +31,8 @@ const stormText = readIfThere('storm.json');
 const storm = stormText && JSON.parse(stormText);
 const boundsText = readIfThere('bounds.json');
 const bounds = boundsText && JSON.parse(boundsText);
+const coldText = readIfThere('cold.json');
+const cold = coldText && JSON.parse(coldText);
 // bench/run.sh --hostile-only or --cluster-only: the other figures were copied from an earlier full run (reused-from.txt
 // names it), and the other partial section, if any, from the run that made it (hostile-from.txt, cluster-from.txt).
 const reusedFrom = readIfThere('reused-from.txt')?.trim();
@@ -37,19 +40,21 @@ const hostileFrom = readIfThere('hostile-from.txt')?.trim();
 const clusterFrom = readIfThere('cluster-from.txt')?.trim();
 const stormFrom = readIfThere('storm-from.txt')?.trim();
 const boundsFrom = readIfThere('bounds-from.txt')?.trim();
+const coldFrom = readIfThere('cold-from.txt')?.trim();
 const utc = (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const mtime = (name) => fs.statSync(path.join(dir, name)).mtime; // copies keep their time (cp -p)
 const fullRunAt = reusedFrom ? utc(mtime('results.jsonl')) : null;
 // What this run measured itself: everything, or the one section it was asked for.
 const ran = !reusedFrom ? 'full' : cluster && !clusterFrom ? 'cluster' : storm && !stormFrom ? 'storm'
-  : bounds && !boundsFrom ? 'bounds' : 'hostile';
+  : bounds && !boundsFrom ? 'bounds' : cold && !coldFrom ? 'cold' : 'hostile';
 const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"', storm: '"Reconnect storm (issue 19)"',
-  bounds: '"What the protections cost (issue 19)"' };
+  bounds: '"What the protections cost (issue 19)"', cold: '"Cold start: the first seconds after a start (issue 19)"' };
 const copied = [
   ...(hostile && hostileFrom ? [`the ${SECTION.hostile} section from the run of ${utc(mtime('hostile.json'))} (\`${hostileFrom}\`)`] : []),
   ...(cluster && clusterFrom ? [`the ${SECTION.cluster} section from the run of ${utc(new Date(cluster.startedAt))} (\`${clusterFrom}\`)`] : []),
   ...(storm && stormFrom ? [`the ${SECTION.storm} section from the run of ${utc(new Date(storm.startedAt))} (\`${stormFrom}\`)`] : []),
   ...(bounds && boundsFrom ? [`the ${SECTION.bounds} section from the run of ${utc(new Date(bounds.startedAt))} (\`${boundsFrom}\`)`] : []),
+  ...(cold && coldFrom ? [`the ${SECTION.cold} section from the run of ${utc(new Date(cold.startedAt))} (\`${coldFrom}\`)`] : []),
 ];
 /** The command of a partial run: the folder it was told to --reuse, from its notes (reuse.txt, else reused-from.txt). */
 const partialCommand = (what, folder) => {
@@ -104,12 +109,13 @@ ${[
   ...(cluster && clusterFrom ? [`${partialCommand('cluster', clusterFrom)}          # ${utc(new Date(cluster.startedAt))}`] : []),
   ...(storm && stormFrom ? [`${partialCommand('storm', stormFrom)}          # ${utc(new Date(storm.startedAt))}`] : []),
   ...(bounds && boundsFrom ? [`${partialCommand('bounds', boundsFrom)}          # ${utc(new Date(bounds.startedAt))}`] : []),
+  ...(cold && coldFrom ? [`${partialCommand('cold', coldFrom)}          # ${utc(new Date(cold.startedAt))}`] : []),
   thisCommand,
 ].join('\n')}
 \`\`\`
 
 which ran \`${path.relative(process.cwd(), harness) || harness}/run-baselines.sh --targets raw,ws-relay --gateway-name gateway --gateway-cmd '${gatewayCmd.replace(process.cwd() + '/', '')}' ${harnessArgs}\`
-and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}${storm ? ', `bench/storm.sh`' : ''}${bounds ? ', `bench/bounds.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
+and \`bench/startup.sh\`, \`bench/idle-max.sh\`${hostile ? ', `bench/hostile.sh`' : ''}${cluster ? ', `bench/cluster.sh`' : ''}${storm ? ', `bench/storm.sh`' : ''}${bounds ? ', `bench/bounds.sh`' : ''}${cold ? ', `bench/cold.sh`' : ''}. Raw results: \`${path.relative(process.cwd(), dir)}/results.jsonl\` (not committed).
 
 ## The harness's tables
 
@@ -148,7 +154,7 @@ ${xmppText.trim()}
 \`\`\`
 ` : ''}${hostile ? hostileSection(hostile) : ''}${cluster ? clusterSection(cluster, {
   command: clusterCommand,
-  at: new Date(cluster.startedAt) }) : ''}${storm ? stormSection(storm) : ''}${bounds ? boundsSection(bounds) : ''}`);
+  at: new Date(cluster.startedAt) }) : ''}${cold ? coldSection({ ...cold, warmWarmup: warmup }, runs, { utc }) : ''}${storm ? stormSection(storm) : ''}${bounds ? boundsSection(bounds) : ''}`);
 
 /** The protections' cost: the gateway's relay with the rate limit and the per-address cap off and on, each run. */
 function boundsSection(r) {

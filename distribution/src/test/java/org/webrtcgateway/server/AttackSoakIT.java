@@ -84,7 +84,7 @@ class AttackSoakIT {
         long heapBefore = startWithLegitimateCalls("--session.resume-grace", "10s");
         List<String> dropped = IntStream.range(0, 20).mapToObj(i -> "dropped-" + i).toList();
         Attacker.loginAndDrop(gateway.port(), dropped);
-        gateway.awaitLines(" dropped from ", dropped.size()); // all detached: what comes now is queued
+        gateway.awaitLines("event=drop user=", dropped.size()); // all detached: what comes now is queued
 
         // 100 senders x 190 messages of 16 KB (within each one's burst): ~300 MB for the 20 queues.
         Report flood = Attacker.messageFlood(gateway.port(), dropped, 100, 190, 16_000, Duration.ofSeconds(30));
@@ -118,7 +118,7 @@ class AttackSoakIT {
         long heapBefore = startWithLegitimateCalls("--session.resume-grace", "10s");
         String reader = "backlog-reader";
         String token = Attacker.loginAndDrop(gateway.port(), List.of(reader)).get(0);
-        gateway.awaitLines("session " + reader + " dropped from ", 1);
+        gateway.awaitLines("event=drop user=" + reader + " ", 1);
 
         // 400 messages of 16 KB: 6.4 MB, far above the 1 MiB write buffer, within what a session may queue.
         int backlog = 400;

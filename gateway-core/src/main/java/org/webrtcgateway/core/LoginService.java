@@ -194,7 +194,7 @@ public final class LoginService {
             resumed.replaced().close(CloseReason.RESUMED_ELSEWHERE);
         }
         cluster.resumeTokenChanged(session);
-        log.info("{} resumed from {}", session, connection.remoteAddress());
+        log.debug("{} resumed from {}", session, connection.remoteAddress()); // the session log's start line says it at INFO
         SessionLog.started(session, true);
         return new LoggedIn(session);
     }

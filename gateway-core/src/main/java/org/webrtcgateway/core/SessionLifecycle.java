@@ -111,7 +111,7 @@ public final class SessionLifecycle {
                     end(session, "it was not resumed within " + graceMillis + " ms", null, SessionEnd.NOT_RESUMED);
                 }
             }, graceMillis, TimeUnit.MILLISECONDS);
-            log.info("{} dropped from {}; kept {} ms for a resume", session, connection.remoteAddress(), graceMillis);
+            SessionLog.dropped(session, connection.remoteAddress(), graceMillis);
         } catch (RejectedExecutionException e) {
             end(session, "its connection dropped while the gateway was shutting down", null, SessionEnd.SHUTDOWN);
         }

@@ -30,8 +30,8 @@ final class IdleGuard extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(IdleGuard.class);
     /*
      * Once a minute with a count, not a line per connection: a thousand half-open connections make a
-     * thousand drops a minute from one address. A user's own drop is still in the session log and in
-     * SessionLifecycle's "dropped from" line; each single drop is at DEBUG.
+     * thousand drops a minute from one address. A user's own drop is still in the session log (its
+     * event=drop line); each single drop is at DEBUG here.
      */
     private static final RepeatedCondition quietDropped = new RepeatedCondition(log, Level.INFO,
             "dropped connections that sent nothing for websocket.idle-timeout", RepeatedCondition.MINUTE, System::nanoTime);

@@ -80,7 +80,7 @@ class TransportLimitsTest {
         @Test
         void aClientGoneInTheMiddleOfAFragmentedMessageIsNoErrorOfTheGateway() throws IOException {
             // The drop's own line (INFO) says when the gateway is done with the connection.
-            try (LogCapture log = LogCapture.everything(Level.INFO, "org.webrtcgateway.core.SessionLifecycle")) {
+            try (LogCapture log = LogCapture.everything(Level.INFO, "org.webrtcgateway.sessions")) {
                 try (RawWebSocket raw = RawWebSocket.connect(gateway.port(), 0)) {
                     raw.login("alice");
                     byte[] first = RawWebSocket.clientFrame(0x1, "{\"type\":\"pi".getBytes(StandardCharsets.UTF_8));
@@ -89,7 +89,7 @@ class TransportLimitsTest {
                 } // the connection drops, without a close frame
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> LogCapture.lines(log.all()).stream()
-                        .anyMatch(line -> line.contains("alice dropped from")));
+                        .anyMatch(line -> line.contains("event=drop user=alice ")));
                 assertThat(LogCapture.lines(log.atLeast(Level.WARN))).as("a network loss is no warning, let alone a bug").isEmpty();
             }
         }

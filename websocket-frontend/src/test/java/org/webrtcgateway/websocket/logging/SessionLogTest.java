@@ -18,7 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * The session log (logger org.webrtcgateway.sessions), through real WebSocket connections: one INFO line when
- * a session starts, one when it ends, with the fields an operator greps for.
+ * a session starts, one when its connection drops, one when it ends, with the fields an operator greps for.
  */
 class SessionLogTest {
 
@@ -56,9 +56,10 @@ class SessionLogTest {
         TestClient alice = gateway.login("alice");
 
         alice.drop();
-        List<String> lines = awaitLines("alice", 2);
+        List<String> lines = awaitLines("alice", 3);
 
-        assertThat(lines.get(1)).matches("event=end user=alice " + REMOTE + " duration_ms=\\d+ calls=0 end=dropped close_code=-");
+        assertThat(lines.get(1)).matches("event=drop user=alice " + REMOTE + " resume_grace_ms=300");
+        assertThat(lines.get(2)).matches("event=end user=alice " + REMOTE + " duration_ms=\\d+ calls=0 end=dropped close_code=-");
     }
 
     @Test
@@ -70,14 +71,16 @@ class SessionLogTest {
 
         TestClient back = gateway.client();
         back.requestOk("type", "login", "resume", session);
-        List<String> started = awaitLines("alice", 2);
+        List<String> started = awaitLines("alice", 3);
         back.closeNormally();
-        List<String> lines = awaitLines("alice", 3);
+        List<String> lines = awaitLines("alice", 4);
 
-        assertThat(started.get(1)).matches("event=start user=alice " + REMOTE + " resumed=true");
-        assertThat(remoteOf(started.get(1))).as("the resuming connection's address").isNotEqualTo(remoteOf(started.get(0)));
-        assertThat(lines.get(2)).matches("event=end user=alice " + REMOTE + " duration_ms=\\d+ calls=0 end=closed close_code=1000");
-        assertThat(remoteOf(lines.get(2))).isEqualTo(remoteOf(started.get(1)));
+        assertThat(started.get(1)).matches("event=drop user=alice " + REMOTE + " resume_grace_ms=300");
+        assertThat(remoteOf(started.get(1))).as("the dropped connection's address").isEqualTo(remoteOf(started.get(0)));
+        assertThat(started.get(2)).matches("event=start user=alice " + REMOTE + " resumed=true");
+        assertThat(remoteOf(started.get(2))).as("the resuming connection's address").isNotEqualTo(remoteOf(started.get(0)));
+        assertThat(lines.get(3)).matches("event=end user=alice " + REMOTE + " duration_ms=\\d+ calls=0 end=closed close_code=1000");
+        assertThat(remoteOf(lines.get(3))).isEqualTo(remoteOf(started.get(2)));
     }
 
     /** The session log's lines about {@code user}, once there are {@code count} of them. */

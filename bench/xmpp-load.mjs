@@ -1,9 +1,10 @@
 // The driver of bench/xmpp-load.sh (run that, not this): Jingle call setups per second through a real
-// Prosody. It starts Prosody from the project's own cfg (e2e/lib/prosody.mjs: users alice, bob, carol,
-// dave) and the gateway bundle with the shipped example, distribution/src/conf/xmpp-prosody-example.yaml
-// (gateway users alice and bob are alice@localhost and bob@localhost), its Prosody address, certificate
-// and limits overridden on the command line (e2e/xmpp.test.mjs does the same). Then two WebSocket
-// clients log in as alice and bob, and alice calls xmpp:bob@localhost, at most CONCURRENT calls at a time:
+// Prosody, bridged by the gateway and, beside them, client to client without it. It starts Prosody from the
+// project's own cfg (e2e/lib/prosody.mjs: users alice, bob, carol, dave) and the gateway bundle with the shipped
+// example, distribution/src/conf/xmpp-prosody-example.yaml (gateway users alice and bob are alice@localhost and
+// bob@localhost), its Prosody address, certificate and limits overridden on the command line (e2e/xmpp.test.mjs
+// does the same). Then two WebSocket clients log in as alice and bob, and alice calls xmpp:bob@localhost, at most
+// CONCURRENT calls at a time:
 //
 //   alice: offer (Chromium's audio+video SDP, a fresh ICE ufrag per call) --> gateway (alice@localhost)
 //     --> XEP-0353 propose --> Prosody --> gateway (bob@localhost): ringing, proceed --> Prosody -->
@@ -11,14 +12,23 @@
 //     answer;  alice: bye --> session-terminate (+ XEP-0353 finish) --> Prosody --> bob: bye.
 //
 // A call's slot is free once bob has its bye. Bob tells calls apart by the ICE ufrag, which the
-// gateway carries through Jingle unchanged. WARMUP calls first (not counted; the JIT compiles the
-// bridge's code meanwhile), then CALLS measured ones. It prints the figure (see bench/xmpp-load.sh), the
-// failed calls by cause, the gateway's WARN/ERROR lines and the bridge's call notices logged during the
-// measured run (the same notice once, with how often), the CPU each program used and how much the rest
-// of the machine took meanwhile, and leaves the gateway's and Prosody's logs in STATE_DIR.
+// gateway carries through Jingle unchanged.
+// The baseline: two XMPP clients that are not the gateway, carol@localhost and dave@localhost (StanzaJS over TCP
+// with STARTTLS, as the gateway's accounts log in: bench/lib/jingle-client.mjs), make the same calls through the
+// same Prosody, stanza for stanza what the gateway's two accounts exchange (bench/lib/jingle-baseline.mjs), the
+// same SDP as Jingle, CONCURRENT at a time. Its set-up is the caller's propose sent -> its session-accept received
+// (the offer sent -> the answer received), its whole call the propose sent -> the callee's session-terminate.
+// WARMUP calls of each first (not counted; the JITs of the gateway and of Node compile meanwhile), then ROUNDS
+// rounds of CALLS measured calls each way, baseline then bridged, so that a disturbance of the machine shows as a
+// spread between rounds rather than as a difference between the two. It prints each run's figures (see
+// bench/xmpp-load.sh), the CPU each program used in it (gateway, Prosody, this driver) and how much the rest of the
+// machine took meanwhile, the bytes Prosody read and wrote, the failed calls by cause, the gateway's WARN/ERROR lines
+// and the bridge's call notices logged during the measured bridged runs (the same notice once, with how often), and a
+// last line `summary-json: {...}` for bench/lib/judge.mjs; and leaves the gateway's and Prosody's logs in STATE_DIR.
 //
-// Usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP STATE_DIR      (inside scripts/netns-run.sh)
-// Bounded: each call at most CALL_TIMEOUT_MS, each run (warm-up, measured) at most RUN_TIMEOUT_MS.
+// Usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP ROUNDS STATE_DIR     (inside scripts/netns-run.sh)
+// Bounded: each call at most CALL_TIMEOUT_MS, each run (warm-up, measured) at most RUN_TIMEOUT_MS, and all runs
+// together at most RUNS_BUDGET_MS from the driver's start (a run that would start later is not run, and says so).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +36,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from '../e2e/node_modules/ws/wrapper.mjs';
 import { gatewayBin, startGateway } from '../e2e/lib/gateway-process.mjs';
-import { startProsody } from '../e2e/lib/prosody.mjs';
+import { USERS, startProsody } from '../e2e/lib/prosody.mjs';
+import { connectClient } from './lib/jingle-client.mjs';
+import { runBaseline, sdpToJingle } from './lib/jingle-baseline.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(repo, 'distribution/src/conf/xmpp-prosody-example.yaml');
@@ -39,13 +51,20 @@ const CALLEE = 'xmpp:bob@localhost';
 const LOGGED_IN_MS = 20000;
 const CALL_TIMEOUT_MS = 10000;
 const RUN_TIMEOUT_MS = 150000;
+// bench/xmpp-load.sh gives the driver 330 s: the runs end in time for Prosody's and the gateway's stop.
+const RUNS_BUDGET_MS = 290000;
+const driverStart = performance.now();
+const PATHS = {
+  baseline: 'carol -> Prosody -> dave (two StanzaJS clients, no gateway)',
+  bridged: 'alice -> gateway -> Jingle -> Prosody -> gateway -> bob',
+};
 // The bridge's own notices of a call that went wrong (at INFO, on its thread).
 const CALL_NOTICE = /\[xmpp-bridge\] .* - .*(failed|refused|not answered|not sent|not given|forgotten|the call ends)/;
 
-const [calls, concurrent, warmup] = process.argv.slice(2, 5).map(Number);
-const stateDir = process.argv[5];
-if (![calls, concurrent, warmup].every(Number.isInteger) || !stateDir || concurrent < 1) {
-  console.error('usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP STATE_DIR');
+const [calls, concurrent, warmup, rounds] = process.argv.slice(2, 6).map(Number);
+const stateDir = process.argv[6];
+if (![calls, concurrent, warmup, rounds].every(Number.isInteger) || !stateDir || concurrent < 1 || rounds < 1) {
+  console.error('usage: node bench/xmpp-load.mjs CALLS CONCURRENT WARMUP ROUNDS STATE_DIR');
   process.exit(2);
 }
 
@@ -77,6 +96,15 @@ function cpuSeconds(pid) {
 function machineBusySeconds() {
   const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   return (user + nice + system + irq + softirq + steal) / CLK_TCK;
+}
+
+/** Bytes a process has read and written so far (/proc/<pid>/io: rchar, wchar, its sockets' TLS bytes included); null when not readable. */
+function ioBytes(pid) {
+  if (!pid) return null;
+  try {
+    const io = Object.fromEntries(fs.readFileSync(`/proc/${pid}/io`, 'utf8').trim().split('\n').map((l) => l.split(': ')));
+    return { read: Number(io.rchar), written: Number(io.wchar) };
+  } catch { return null; }
 }
 
 /** A logged-in WebSocket client: `on(type, handler)`, `send(message)`. */
@@ -114,7 +142,7 @@ async function loggedIn(gateway, prosody, users) {
 
 const count = (map, what) => map.set(what, (map.get(what) ?? 0) + 1);
 /** One text for the same trouble of many calls: call ids and the resources of JIDs left out. */
-const general = (text) => text.replace(/'(warmup|call)-\d+'/g, "'<call>'").replace(/(@[\w.]+\/)[\w-]+/g, '$1<resource>');
+const general = (text) => text.replace(/'(warmup|call\d)-\d+'/g, "'<call>'").replace(/(@[\w.]+\/)[\w-]+/g, '$1<resource>');
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
 
@@ -123,7 +151,7 @@ const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
  * answered, failed (calls), failures: Map(reason -> calls), strays: Map(what -> times), firstFailures, setupMs (sorted),
  * cycleMs (sorted), seconds (first offer to last answer)}.
  */
-function run(alice, bob, label, n) {
+function run(alice, bob, label, n, runTimeoutMs) {
   return new Promise((resolveRun) => {
     const byId = new Map();      // alice's call id -> call
     const byUfrag = new Map();   // the offer's ICE ufrag -> call
@@ -141,7 +169,7 @@ function run(alice, bob, label, n) {
     let firstOffer = null;
     let lastAnswer = null;
     let finished = false;
-    const runTimer = setTimeout(() => finish(`the run's ${RUN_TIMEOUT_MS / 1000} s ran out`), RUN_TIMEOUT_MS);
+    const runTimer = setTimeout(() => finish(`the run's ${(runTimeoutMs / 1000).toFixed(0)} s ran out`), runTimeoutMs);
 
     const fail = (call, reason) => {
       if (call.done) return;
@@ -170,7 +198,7 @@ function run(alice, bob, label, n) {
 
     function place() {
       const i = placed++;
-      const ufrag = `${label[0]}${i.toString(36).padStart(5, '0')}`; // 4-256 ice-chars, unique per call
+      const ufrag = `${label}${i.toString(36).padStart(5, '0')}`; // 4-256 ice-chars, unique per call and run
       const call = { id: `${label}-${i}`, ufrag, t0: performance.now() };
       byId.set(call.id, call);
       byUfrag.set(ufrag, call);
@@ -255,11 +283,14 @@ let prosody;
 let gateway;
 let alice;
 let bob;
+let carol;
+let dave;
 const keep = (name, text) => fs.writeFileSync(path.join(stateDir, name), text);
 let stopping = null;
 async function stopAll() {
   stopping ??= (async () => {
     for (const c of [alice, bob]) c?.ws.close();
+    await Promise.all([carol, dave].map((c) => c?.close()));
     await gateway?.stop();
     if (gateway) keep('gateway.log', gateway.logs());
     if (prosody) keep('prosody.log', prosody.logs());
@@ -290,49 +321,96 @@ try {
   keep('pids', `${gatewayPid ?? ''} org.webrtcgateway.server.Main\n${prosodyPid ?? ''} ${prosody.dir}\n`);
   alice = await client(gateway.url, 'alice');
   bob = await client(gateway.url, 'bob');
+  const at = { host: '127.0.0.1', port: prosody.c2sPort, ca: prosody.certificate };
+  carol = await connectClient({ jid: 'carol@localhost', password: USERS.carol, ...at });
+  dave = await connectClient({ jid: 'dave@localhost', password: USERS.dave, ...at });
+  // The bridged run's SDP, as Jingle (StanzaJS's SDP code): what the gateway's session-initiate and -accept carry.
+  const jingleOffer = sdpToJingle(OFFER, 'initiator');
+  const jingleAnswer = sdpToJingle(ANSWER, 'responder');
 
-  let w = null;
-  if (warmup > 0) w = await run(alice, bob, 'warmup', warmup);
-  const logFrom = gateway.logs().split('\n').length;
-  const cpu0 = { gateway: cpuSeconds(gatewayPid), prosody: cpuSeconds(prosodyPid), driver: process.cpuUsage(), machine: machineBusySeconds(), at: performance.now() };
-  const m = await run(alice, bob, 'call', calls);
-  const cpu1 = { gateway: cpuSeconds(gatewayPid), prosody: cpuSeconds(prosodyPid), driver: process.cpuUsage(cpu0.driver), machine: machineBusySeconds(), at: performance.now() };
-  const logLines = gateway.logs().split('\n').slice(logFrom);
+  const budgetLeft = () => RUNS_BUDGET_MS - (performance.now() - driverStart);
+  const MIN_RUN_MS = 5000;
+  /** One run of `n` calls on `kind`'s path, or null when the driver's budget has no room left for it. */
+  const runOf = (kind, label, n) => {
+    const runTimeoutMs = Math.min(RUN_TIMEOUT_MS, budgetLeft());
+    if (runTimeoutMs < MIN_RUN_MS) return null;
+    return kind === 'bridged' ? run(alice, bob, label, n, runTimeoutMs)
+      : runBaseline(carol, dave, { label, n, concurrent, callTimeoutMs: CALL_TIMEOUT_MS, runTimeoutMs, offer: jingleOffer, answer: jingleAnswer });
+  };
+  const warm = {};
+  for (const kind of ['baseline', 'bridged']) warm[kind] = warmup > 0 ? await runOf(kind, kind === 'bridged' ? 'warmup' : 'warmupb', warmup) : null;
 
-  const { failed } = m;
-  const rate = m.answered / m.seconds;
+  const snapshot = () => ({ gateway: cpuSeconds(gatewayPid), prosody: cpuSeconds(prosodyPid), driver: process.cpuUsage(),
+    machine: machineBusySeconds(), io: ioBytes(prosodyPid), logLines: gateway.logs().split('\n').length, at: performance.now() });
+  const measured = [];
+  const bridgedLogLines = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const kind of ['baseline', 'bridged']) {
+      const before = snapshot();
+      const pending = runOf(kind, `${kind === 'bridged' ? 'call' : 'base'}${round}`, calls);
+      if (!pending) { measured.push({ kind, round, notRun: `the driver's ${RUNS_BUDGET_MS / 1000} s for all runs ran out` }); continue; }
+      const r = await pending;
+      const after = snapshot();
+      if (kind === 'bridged') bridgedLogLines.push(...gateway.logs().split('\n').slice(before.logLines));
+      const delta = (k) => (before[k] === null || after[k] === null ? null : after[k] - before[k]);
+      const driver = process.cpuUsage(before.driver);
+      const cpu = { gateway: delta('gateway'), prosody: delta('prosody'), driver: (driver.user + driver.system) / 1e6 };
+      const wall = (after.at - before.at) / 1000;
+      const others = Math.max(0, after.machine - before.machine - cpu.driver - (cpu.gateway ?? 0) - (cpu.prosody ?? 0));
+      const io = before.io && after.io ? { read: after.io.read - before.io.read, written: after.io.written - before.io.written } : null;
+      measured.push({ kind, round, ...r, cpu, io, wall, others });
+    }
+  }
+
   const jvm = [fs.readFileSync(path.join(path.dirname(gatewayBin()), '../conf/jvm.options'), 'utf8').match(/^-Xm[sx]\S+/gm)?.join(' '), process.env.JAVA_OPTS]
     .filter(Boolean).join(' ');
   const prosodyVersion = (() => {
     try { return execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'prosody'], { encoding: 'utf8' }); } catch { return '?'; }
   })();
-  const cpu = (a, b) => (a === null || b === null ? 'n/a' : `${(b - a).toFixed(1)}s (${((1000 * (b - a)) / calls).toFixed(1)} ms a call placed)`);
-  const driverCpu = (cpu1.driver.user + cpu1.driver.system) / 1e6;
-  const wall = (cpu1.at - cpu0.at) / 1000;
-  const others = Math.max(0, cpu1.machine - cpu0.machine - driverCpu - (cpu1.gateway - cpu0.gateway) - (cpu1.prosody - cpu0.prosody));
-  console.log(`calls=${calls} concurrent=${concurrent}; gateway warmed up with ${warmup} calls (${w ? `${w.ok} ok` : 'none'}), JVM ${jvm}; Prosody ${prosodyVersion}`);
-  console.log(`bridged   alice -> gateway -> Jingle -> Prosody -> gateway -> bob: ${m.ok} ok, ${failed} failed, ${Number.isNaN(m.seconds) ? 'n/a' : m.seconds.toFixed(1)}s, ${Number.isNaN(rate) ? 'n/a' : rate.toFixed(1)} call setups/s`);
-  console.log(`setup (alice's offer sent -> her answer received, ${m.answered} calls): p50 ${ms(percentile(m.setupMs, 50))}, p99 ${ms(percentile(m.setupMs, 99))}, max ${ms(m.setupMs.at(-1) ?? NaN)}`);
-  console.log(`whole call (offer sent -> bob's bye received, ${m.ok} calls):   p50 ${ms(percentile(m.cycleMs, 50))}, p99 ${ms(percentile(m.cycleMs, 99))}, max ${ms(m.cycleMs.at(-1) ?? NaN)}`);
-  console.log(`CPU used during the measured run: gateway (java) ${cpu(cpu0.gateway, cpu1.gateway)}, prosody ${cpu(cpu0.prosody, cpu1.prosody)}, this driver (node) ${driverCpu.toFixed(1)}s`);
-  // Other programs (another session's tests, say) take cores from Prosody and the gateway: the figure is then
-  // lower than the machine gives. The limit is the load harness's (bench/loadgen): 0.15 of a core.
-  const disturbed = others > 0.15 * wall;
-  console.log(`everything else on the machine: ${others.toFixed(1)} CPU-s of ${(wall * os.cpus().length).toFixed(1)} (${wall.toFixed(1)}s on ${os.cpus().length} cores)`
-    + (disturbed ? `: DISTURBED, more than 0.15 of a core; run again on a quiet machine` : ', quiet'));
-  const reasons = (r) => [...r].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, n]) => `  ${n} x ${reason}`).join('\n');
-  console.log(failed ? `failures (calls, by reason):\n${reasons(m.failures)}\n  e.g. ${m.firstFailures.join('; ')}` : 'failures: none');
-  if (m.strays.size) console.log(`messages for no call of the run:\n${reasons(m.strays)}`);
-  if (w?.failed) console.log(`warm-up failures: ${w.failed} of ${warmup} calls:\n${reasons(w.failures)}`);
-  const notable = logLines.filter((l) => /\b(WARN|ERROR)\b|Exception/.test(l) || CALL_NOTICE.test(l));
+  const warmText = (w) => (w ? `${w.ok} ok` : 'none');
+  console.log(`calls=${calls} concurrent=${concurrent} rounds=${rounds}; warmed up with ${warmup} calls each way (baseline ${warmText(warm.baseline)}, bridged ${warmText(warm.bridged)}), `
+    + `gateway JVM ${jvm}; Prosody ${prosodyVersion}; Node ${process.version}, StanzaJS 12.22.1`);
+  const perCall = (x) => (x === null || x === undefined ? 'n/a' : `${x.toFixed(1)}s (${((1000 * x) / calls).toFixed(1)} ms a call placed)`);
+  const reasons = (r) => [...r].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, n]) => `    ${n} x ${reason}`).join('\n');
+  const cores = os.cpus().length;
+  const runs = [];
+  for (const m of measured) {
+    const head = `${m.kind.padEnd(9)} ${PATHS[m.kind]}, round ${m.round}:`;
+    if (m.notRun) { console.log(`${head} not run: ${m.notRun}`); runs.push({ kind: m.kind, round: m.round, notRun: m.notRun }); continue; }
+    const rate = m.answered / m.seconds;
+    const disturbed = m.others > 0.15 * m.wall;
+    console.log(`${head} ${m.ok} ok, ${m.failed} failed, ${Number.isNaN(m.seconds) ? 'n/a' : m.seconds.toFixed(1)}s, ${Number.isNaN(rate) ? 'n/a' : rate.toFixed(1)} call setups/s`);
+    console.log(`  setup (offer sent -> answer received, ${m.answered} calls): p50 ${ms(percentile(m.setupMs, 50))}, p99 ${ms(percentile(m.setupMs, 99))}, max ${ms(m.setupMs.at(-1) ?? NaN)}`
+      + `; whole call (to the callee's hang-up, ${m.ok} calls): p50 ${ms(percentile(m.cycleMs, 50))}, p99 ${ms(percentile(m.cycleMs, 99))}`);
+    console.log(`  CPU: gateway (java) ${perCall(m.cpu.gateway)}, prosody ${perCall(m.cpu.prosody)}, this driver (node) ${perCall(m.cpu.driver)}`
+      + `; Prosody read ${m.io ? (m.io.read / calls / 1024).toFixed(1) : 'n/a'} KiB and wrote ${m.io ? (m.io.written / calls / 1024).toFixed(1) : 'n/a'} KiB a call`);
+    // Other programs (another session's tests, say) take cores from Prosody and the gateway: the figure is then
+    // lower than the machine gives. The limit is the load harness's (bench/loadgen): 0.15 of a core.
+    console.log(`  everything else on the machine: ${m.others.toFixed(1)} CPU-s of ${(m.wall * cores).toFixed(1)} (${m.wall.toFixed(1)}s on ${cores} cores)`
+      + (disturbed ? ': DISTURBED, more than 0.15 of a core; run again on a quiet machine' : ', quiet'));
+    if (m.failed) console.log(`  failures (calls, by reason):\n${reasons(m.failures)}\n    e.g. ${m.firstFailures.join('; ')}`);
+    if (m.strays.size) console.log(`  messages for no call of the run:\n${reasons(m.strays)}`);
+    const msPerCall = (x) => (x === null ? null : +((1000 * x) / calls).toFixed(3));
+    runs.push({ kind: m.kind, round: m.round, ok: m.ok, failed: m.failed, seconds: +m.seconds.toFixed(2), setupsPerS: +rate.toFixed(1),
+      setupMs: { p50: +percentile(m.setupMs, 50).toFixed(1), p99: +percentile(m.setupMs, 99).toFixed(1), max: +(m.setupMs.at(-1) ?? NaN).toFixed(1) },
+      callMs: { p50: +percentile(m.cycleMs, 50).toFixed(1), p99: +percentile(m.cycleMs, 99).toFixed(1) },
+      cpuMsPerCall: { gateway: msPerCall(m.cpu.gateway), prosody: msPerCall(m.cpu.prosody), driver: msPerCall(m.cpu.driver) },
+      prosodyBytesPerCall: m.io ? { read: Math.round(m.io.read / calls), written: Math.round(m.io.written / calls) } : null,
+      othersCpuS: +m.others.toFixed(2), wallS: +m.wall.toFixed(2), disturbed });
+  }
+  for (const kind of ['baseline', 'bridged']) {
+    if (warm[kind]?.failed) console.log(`${kind} warm-up failures: ${warm[kind].failed} of ${warmup} calls:\n${reasons(warm[kind].failures)}`);
+  }
+  const notable = bridgedLogLines.filter((l) => /\b(WARN|ERROR)\b|Exception/.test(l) || CALL_NOTICE.test(l));
   // The same notice for many calls once, with how often (time stamps, call ids, resources and all after 240
   // characters left out); the whole lines are in $state/gateway.log.
   const notices = new Map();
   for (const l of notable) {
-    count(notices, general(l.replace(/^\S+ /, '').replace(/call (warmup|call|xmpp)-\w+/g, 'call <id>').replace(/\(Jingle \w+\)/g, '(Jingle <sid>)')).slice(0, 240));
+    count(notices, general(l.replace(/^\S+ /, '').replace(/call (warmup|call\d|xmpp)-\w+/g, 'call <id>').replace(/\(Jingle \w+\)/g, '(Jingle <sid>)')).slice(0, 240));
   }
-  console.log(`gateway log during the measured run: ${logLines.filter(Boolean).length} lines, ${notable.length} WARN/ERROR or call failure notices${notable.length ? ':' : ''}`);
+  console.log(`gateway log during the measured bridged runs: ${bridgedLogLines.filter(Boolean).length} lines, ${notable.length} WARN/ERROR or call failure notices${notable.length ? ':' : ''}`);
   for (const [l, n] of [...notices].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${n} x ${l}`);
+  console.log(`summary-json: ${JSON.stringify({ calls, concurrent, warmup, rounds, runs })}`);
 } finally {
   await stopAll();
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { judge, judgeHostile, judgeStorm } from '../lib/judge.mjs';
+import { judge, judgeHostile, judgeStorm, judgeXmpp } from '../lib/judge.mjs';
 
 const relayRun = (label, payload, msgsPerS, cpuUs, loadgen = 0.6) =>
   ({ label, scenario: 'relay', params: { payload }, relay: { msgs_per_s: msgsPerS, server_cpu_us_per_op: cpuUs, loadgen_util: loadgen } });
@@ -91,6 +91,57 @@ test('the XMPP row has no target: it shows the figure, or why there is none', ()
     /^65\.5 \(2 of 2000 calls failed, most as: alice got bye \(reason busy\) before the answer; setup p50 223 ms/);
   const unfinished = row(judge({ runs: runs(), startup: [1000], xmppText: 'the driver failed:\n' }), 'XMPP');
   assert.match(unfinished.measured, /did not finish/);
+});
+
+/** bench/xmpp-load.sh's output: its summary line, with a baseline and a bridged run per round. */
+const xmppRun = (kind, round, { p99, gateway = 0.1, prosody = 7, failed = 0, setups = 90 }) => ({ kind, round, ok: 2000 - failed, failed,
+  setupsPerS: setups, setupMs: { p50: p99 / 2, p99 }, cpuMsPerCall: { gateway, prosody, driver: 1 }, disturbed: false });
+const xmppOutput = (runs) => `calls=2000 concurrent=20 rounds=2\nsummary-json: ${JSON.stringify({ calls: 2000, concurrent: 20, warmup: 500, rounds: 2, runs })}\n`;
+const twoRounds = ({ bridgedCpu = [6, 6.5], bridgedP99 = [300, 320], baselineP99 = [250, 260], failed = 0 } = {}) => xmppOutput([
+  xmppRun('baseline', 1, { p99: baselineP99[0] }), xmppRun('bridged', 1, { p99: bridgedP99[0], gateway: bridgedCpu[0], failed }),
+  xmppRun('baseline', 2, { p99: baselineP99[1] }), xmppRun('bridged', 2, { p99: bridgedP99[1], gateway: bridgedCpu[1] }),
+]);
+const xmppRow = (text, prefix) => judgeXmpp(text).rows.find((r) => r.what.startsWith(prefix));
+
+test('a gateway that spends less CPU per bridged call than Prosody, with a p99 within twice the baseline\'s, meets both XMPP targets', () => {
+  const text = twoRounds();
+  const cpu = xmppRow(text, 'XMPP: gateway CPU');
+  assert.equal(cpu.met, true);
+  assert.match(cpu.measured, /^6\.3 vs 7\.0 ms: 0\.89× \(rounds: 6\.0 vs 7\.0, 0\.86×; 6\.5 vs 7\.0, 0\.93×\)$/);
+  const p99 = xmppRow(text, 'XMPP: bridged call set-up p99');
+  assert.equal(p99.met, true);
+  assert.match(p99.measured, /^310 vs 255 ms: 1\.22× \(rounds: 300 vs 250, 1\.20×; 320 vs 260, 1\.23×\)$/);
+});
+
+test('the XMPP targets are judged on the median of the rounds, not on the better round', () => {
+  const cpu = xmppRow(twoRounds({ bridgedCpu: [6.5, 8.5] }), 'XMPP: gateway CPU');
+  assert.equal(cpu.met, false, 'one round under Prosody\'s CPU and one over it by more: the median is over');
+  const p99 = xmppRow(twoRounds({ bridgedP99: [450, 700], baselineP99: [250, 250] }), 'XMPP: bridged call set-up p99');
+  assert.equal(p99.met, false, '1.8x and 2.8x: 2.3x');
+});
+
+test('a failed bridged call fails both XMPP targets, whatever the figures', () => {
+  const text = twoRounds({ failed: 3 });
+  assert.equal(xmppRow(text, 'XMPP: gateway CPU').met, false);
+  assert.match(xmppRow(text, 'XMPP: gateway CPU').measured, /bridged: 3 of 4000 calls failed/);
+  assert.equal(xmppRow(text, 'XMPP: bridged call set-up p99').met, false);
+});
+
+test('the XMPP targets are not measured without --xmpp, without a baseline, or when the load did not finish', () => {
+  assert.deepEqual(judgeXmpp(null).rows.map((r) => [r.met, r.measured]), [[null, 'run with --xmpp'], [null, 'run with --xmpp']]);
+  const older = 'bridged   alice -> gateway -> Jingle -> Prosody -> gateway -> bob: 2000 ok, 0 failed, 21.0s, 95.3 call setups/s\n';
+  assert.match(xmppRow(older, 'XMPP: gateway CPU').measured, /no client-to-client baseline/);
+  assert.equal(xmppRow(older, 'XMPP: gateway CPU').met, null);
+  assert.match(xmppRow('the driver failed:\n', 'XMPP: bridged').measured, /did not finish/);
+  const outOfTime = xmppOutput([xmppRun('baseline', 1, { p99: 250 }), { kind: 'bridged', round: 1, notRun: 'out of time' }]);
+  assert.equal(xmppRow(outOfTime, 'XMPP: bridged call set-up p99').met, null);
+  assert.equal(xmppRow(outOfTime, 'XMPP: gateway CPU').met, null);
+});
+
+test('the XMPP figure of the issue 5 table shows the bridged rate beside the client-to-client one', () => {
+  const measured = row(judge({ runs: runs(), startup: [1000], xmppText: twoRounds() }), 'XMPP');
+  assert.equal(measured.met, undefined);
+  assert.equal(measured.measured, '90.0 (client to client 90.0; 0 of 4000 calls failed; setup p50 155 ms, p99 310 ms; see below)');
 });
 
 test('a start-up median of 1.5 s or more is not met', () => {

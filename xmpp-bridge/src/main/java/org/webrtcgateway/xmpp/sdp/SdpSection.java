@@ -63,8 +63,12 @@ public final class SdpSection {
     }
 
     public Optional<String> firstValue(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).map(SdpAttribute::value)
-                .filter(Objects::nonNull).findFirst();
+        for (SdpAttribute attribute : attributes) { // looked up for each payload type of each call: a loop, no stream
+            if (attribute.value() != null && attribute.name().equals(name)) {
+                return Optional.of(attribute.value());
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean has(String name) {

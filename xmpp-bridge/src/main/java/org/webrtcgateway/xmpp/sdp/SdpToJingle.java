@@ -194,8 +194,12 @@ public final class SdpToJingle {
     /** The value of {@code a=<name>:<format> <value>}, without the format. */
     private static Optional<String> valueFor(SdpSection section, String name, String format) {
         String prefix = format + ' ';
-        return section.values(name).stream().filter(v -> v != null && v.startsWith(prefix))
-                .map(v -> v.substring(prefix.length()).trim()).findFirst();
+        for (String value : section.values(name)) {
+            if (value != null && value.startsWith(prefix)) {
+                return Optional.of(value.substring(prefix.length()).trim());
+            }
+        }
+        return Optional.empty();
     }
 
     /** RFC 4585 section 4.2's rtcp-fb-val: a type, maybe a subtype (with parameters), or trr-int and its value. */

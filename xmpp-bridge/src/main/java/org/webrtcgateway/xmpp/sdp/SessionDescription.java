@@ -29,8 +29,14 @@ public final class SessionDescription {
         SectionCollector session = new SectionCollector(null);
         List<SectionCollector> media = new ArrayList<>();
         SectionCollector current = session;
-        for (String rawLine : sdp.split("\r?\n")) {
-            String line = rawLine.strip();
+        // Lines end in LF or CRLF: split at each LF, and strip() takes the CR with the rest of the white space (a
+        // loop, not String.split's regular expression, which JFR showed among the costs of a bridged call).
+        for (int start = 0, end; start < sdp.length(); start = end + 1) {
+            end = sdp.indexOf('\n', start);
+            if (end < 0) {
+                end = sdp.length();
+            }
+            String line = sdp.substring(start, end).strip();
             if (line.isEmpty()) {
                 continue;
             }

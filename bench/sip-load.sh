@@ -68,10 +68,10 @@ for _ in $(seq 100); do [ -n "$(ss -Hlun 'sport = :5070')" ] && break; sleep 0.1
 sipp -sf "$scen/register.xml" -s 1003 -key contact_port 5070 -p 5071 -au 1003 -ap pw1003 -m 1 "${sipp_common[@]}" \
   127.0.0.1:5060 >"$state/register.out" 2>&1 || { echo "REGISTER 1003 failed"; cat "$state/register.out"; exit 1; }
 
-cpu_of_ours() { # "name seconds" lines: CPU used so far by each process this script started (with its children),
+cpu_of_ours() { # (processes and threads may end between the glob and the cat: not an error) "name seconds" lines: CPU used so far by each process this script started (with its children),
   # the calling sipp (this shell's waited-for children: cutime + cstime), and "pid:N seconds" for every other process.
   local roots="gateway=${gateway_pid:-0} kamailio=$kamailio_pid callee-sipp=$callee_pid relay-bot=${bot_pid:-0}" self=$BASHPID
-  { cat /proc/[0-9]*/stat 2>/dev/null | awk -v roots="$roots" -v self="$self" '
+  { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$roots" -v self="$self" '
     { match($0, /.*\) /); rest = substr($0, RLENGTH + 1); split(rest, f, " ")
       pid = $1 + 0; parent[pid] = f[2] + 0; cpu[pid] = (f[12] + f[13]) / 100
       if (pid == self) waited = (f[14] + f[15]) / 100 }
@@ -82,7 +82,7 @@ cpu_of_ours() { # "name seconds" lines: CPU used so far by each process this scr
       for (k in total) print k, total[k]; print "caller-sipp", waited }'; } | LC_ALL=C sort -k1,1; }
 
 gateway_threads() { # "thread seconds" lines: CPU used so far by each of the gateway's threads (by name)
-  for t in /proc/"$gateway_pid"/task/[0-9]*; do cat "$t/stat" 2>/dev/null; done \
+  for t in /proc/"$gateway_pid"/task/[0-9]*; do cat "$t/stat" 2>/dev/null || true; done \
     | awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+$/, "#", name); gsub(/ /, "_", name)
              rest = substr($0, RSTART + RLENGTH + 1); split(rest, f, " "); s[name] += (f[12] + f[13]) / 100 }
            END { for (n in s) print n, s[n] }' | LC_ALL=C sort -k1,1; }

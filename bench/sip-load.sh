@@ -11,8 +11,9 @@
 # calls/s (the default is high enough not to hold either back). The bridged run follows WARMUP calls
 # through the same path: the figure is about the gateway warm, as it runs in service. 4,000 were not
 # enough on a shared 2-core machine: C2 was still compiling for ~40 % of the gateway's CPU in the
-# measured run (HotSpot drops queued compilations of methods idle for 50 ms, so what the warm-up left in
-# the queue when its calls ended was compiled again in the measured run); after 12,000 C2 takes ~7 %.
+# measured run (HotSpot most likely drops queued compilations of methods idle for 50 ms, so what the warm-up left in
+# the queue when its calls ended was compiled again in the measured run); after 12,000 C2 takes 0.3-2 s
+# of the gateway's 10-14 CPU-s (docs/performance.md, section 9).
 # The line "gateway threads" shows the C2 compiler's share of each run.
 # The gateway runs with SIP_LOAD_JAVA_OPTS (default -Xms1g -Xmx1g): JAIN-SIP keeps each call's
 # dialogs and transactions for SIP's retransmission timers (up to 32 s after the call, ~40 KB a call),

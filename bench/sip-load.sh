@@ -11,9 +11,9 @@
 # calls/s (the default is high enough not to hold either back). The bridged run follows WARMUP calls
 # through the same path: the figure is about the gateway warm, as it runs in service. 4,000 were not
 # enough on a shared 2-core machine: C2 was still compiling for ~40 % of the gateway's CPU in the
-# measured run (HotSpot most likely drops queued compilations of methods idle for 50 ms, so what the warm-up left in
-# the queue when its calls ended was compiled again in the measured run); after 12,000 C2 takes 0.3-2 s
-# of the gateway's 10-14 CPU-s (docs/performance.md, section 9).
+# measured run (most likely HotSpot dropped what the warm-up left queued for C2 as its calls ended and
+# queued it again in the measured run); after 12,000 C2 takes 0.3-2 s of the gateway's 10-15 CPU-s
+# (docs/performance.md, section 9).
 # The line "gateway threads" shows the C2 compiler's share of each run.
 # The gateway runs with SIP_LOAD_JAVA_OPTS (default -Xms1g -Xmx1g): JAIN-SIP keeps each call's
 # dialogs and transactions for SIP's retransmission timers (up to 32 s after the call, ~40 KB a call),
@@ -26,9 +26,9 @@
 # (those that ended during the run not counted): large values there mean a disturbed run.
 # The "result" lines are for bench/lib/judge.mjs (issue 19: the gateway's CPU per bridged call at most
 # Kamailio's for the same calls); the line after it splits the gateway's CPU by thread.
-# SIP_LOAD_JFR=/path/file.jfr also records the measured (warm) bridged run with JFR (settings=profile,
-# or the .jfc file SIP_LOAD_JFR_SETTINGS names). JFR
-# starts with the gateway: started later, it would make the JIT compile much of the code again, in the run.
+# SIP_LOAD_JFR=/path/file.jfr also records the measured (warm) bridged run with JFR (settings=profile, or
+# the .jfc file SIP_LOAD_JFR_SETTINGS names). JFR starts with the gateway: started later, it made the JIT
+# compile much of the code again, in the measured run. SIP_LOAD_GATEWAY runs another bundle (A/B runs).
 #
 # Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 12000)
 # Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
@@ -40,7 +40,7 @@ if [ "${GW_NETNS:-}" != 1 ]; then exec "$repo/scripts/netns-run.sh" timeout 600 
 CALLS="${1:-6000}"; CONCURRENT="${2:-100}"; RATE="${3:-5000}"; WARMUP="${4:-12000}"
 [ "$CALLS" -le 20000 ] && [ "$WARMUP" -le 20000 ] || { echo "at most 20000 calls (and warm-up calls)" >&2; exit 2; }
 JAVA_HEAP="${SIP_LOAD_JAVA_OPTS:--Xms1g -Xmx1g}"
-gw="${SIP_LOAD_GATEWAY:-$repo/distribution/target/gateway/bin/gateway}" # SIP_LOAD_GATEWAY: another bundle (A/B runs)
+gw="${SIP_LOAD_GATEWAY:-$repo/distribution/target/gateway/bin/gateway}"
 [ -x "$gw" ] || { echo "no bundle at $gw: mvn -B -q -DskipTests package" >&2; exit 2; }
 cfg="$repo/sip-bridge/src/test/resources/kamailio/kamailio.cfg"
 scen="$repo/sip-bridge/src/test/resources/sipp"
@@ -69,8 +69,9 @@ for _ in $(seq 100); do [ -n "$(ss -Hlun 'sport = :5070')" ] && break; sleep 0.1
 sipp -sf "$scen/register.xml" -s 1003 -key contact_port 5070 -p 5071 -au 1003 -ap pw1003 -m 1 "${sipp_common[@]}" \
   127.0.0.1:5060 >"$state/register.out" 2>&1 || { echo "REGISTER 1003 failed"; cat "$state/register.out"; exit 1; }
 
-cpu_of_ours() { # (processes and threads may end between the glob and the cat: not an error) "name seconds" lines: CPU used so far by each process this script started (with its children),
-  # the calling sipp (this shell's waited-for children: cutime + cstime), and "pid:N seconds" for every other process.
+cpu_of_ours() { # "name seconds" lines: CPU used so far by each process this script started (with its
+  # children), the calling sipp (this shell's waited-for children: cutime + cstime), and "pid:N seconds" for
+  # every other process. A process may end between the glob and the cat: not an error.
   local roots="gateway=${gateway_pid:-0} kamailio=$kamailio_pid callee-sipp=$callee_pid relay-bot=${bot_pid:-0}" self=$BASHPID
   { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$roots" -v self="$self" '
     { match($0, /.*\) /); rest = substr($0, RLENGTH + 1); split(rest, f, " ")

@@ -105,6 +105,7 @@ export function judge({ runs, startup, idleMax = null, sipText = null, xmppText 
   } else {
     target(sip, 'run with --sip', '≥ 0.5×', null);
   }
+  judgeSipCpu(sipText, target);
   // The XMPP bridge's figure (issue 5 sets no target for it); issue 19's targets for it: judgeXmpp, in its own section.
   const xmpp = 'XMPP: Jingle call setups/s, gateway → Prosody → gateway';
   const noXmppTarget = 'none: issue 5 sets no target for the XMPP bridge (issue 19\'s: see "XMPP bridge")';
@@ -117,6 +118,37 @@ export function judge({ runs, startup, idleMax = null, sipText = null, xmppText 
     target(xmpp, 'run with --xmpp', noXmppTarget, undefined);
   }
   return { rows, gateway: g, wsRelay: ws, raw };
+}
+
+/** bench/sip-load.sh's "result <run> {json}" line of one run, or null. */
+export function sipResult(sipText, run) {
+  const m = new RegExp(`^result ${run} (\\{.*\\})\\s*$`, 'm').exec(sipText || '');
+  return m ? JSON.parse(m[1]) : null;
+}
+
+/**
+ * Issue 19: the gateway's CPU per bridged SIP call at most Kamailio's for the same calls, in the same run (both
+ * counted over the measured bridged run; Kamailio's covers both legs it proxies, the gateway's includes the
+ * WebSocket side of the call: the relay user's messages).
+ */
+function judgeSipCpu(sipText, target) {
+  const what = 'SIP: gateway CPU per bridged call vs Kamailio\'s for the same calls (issue 19)';
+  const goal = '≤ 1× Kamailio\'s';
+  if (!sipText) {
+    target(what, 'run with --sip', goal, null);
+    return;
+  }
+  const r = sipResult(sipText, 'bridged');
+  if (!r || !(r.calls_ok > 0) || !(r.cpu_s?.kamailio > 0)) {
+    target(what, r ? 'no bridged call completed' : 'bench/sip-load.sh printed no result line (it did not finish, or is older than issue 19)', goal, r ? false : null);
+    return;
+  }
+  const perCall = (s) => (1000 * s) / r.calls_ok;
+  const ratioToKamailio = r.cpu_s.gateway / r.cpu_s.kamailio;
+  target(what, `${fmt(perCall(r.cpu_s.gateway), 2)} vs ${fmt(perCall(r.cpu_s.kamailio), 2)} ms a call (${fmt(r.cpu_s.gateway, 1)} vs `
+    + `${fmt(r.cpu_s.kamailio, 1)} CPU-s for ${fmt(r.calls_ok)} calls): ${fmt(ratioToKamailio, 2)}×`
+    + (r.cpu_s.others > 0.5 ? `; other programs on the machine used ${fmt(r.cpu_s.others, 1)} CPU-s meanwhile` : ''),
+  goal, ratioToKamailio <= 1);
 }
 
 // ------------------------------------------------------------------ the hostile-client soak

@@ -79,6 +79,22 @@ test('the SIP row is not measured without --sip and not met when the SIP load di
   assert.equal(row(judge({ runs: runs(), startup: [1000], sipText }), 'SIP').met, true);
 });
 
+test('the SIP CPU row compares the gateway\'s CPU per bridged call with Kamailio\'s from the same run', () => {
+  const sipRow = (sipText) => row(judge({ runs: runs(), startup: [1000], sipText }), 'SIP: gateway CPU');
+  assert.equal(sipRow(undefined).met, null);
+  const text = (gateway, kamailio, ok = 6000) => 'bridged   sipp -> Kamailio -> gateway -> Kamailio -> sipp: 6000 ok, 0 failed, 25.4s, 800.0 call setups/s\n'
+    + `result baseline {"calls_ok":6000,"calls_failed":0,"seconds":2.2,"cpu_s":{"gateway":0.00,"kamailio":2.50,"relay_bot":0.00,"callee_sipp":0.5,"caller_sipp":0.6,"others":0.1}}\n`
+    + `result bridged {"calls_ok":${ok},"calls_failed":0,"seconds":20.1,"cpu_s":{"gateway":${gateway},"kamailio":${kamailio},"relay_bot":1.3,"callee_sipp":1.5,"caller_sipp":1.8,"others":2.6}}\n`;
+  const over = sipRow(text(9.6, 5.7));
+  assert.equal(over.met, false);
+  assert.equal(over.measured, '1.60 vs 0.95 ms a call (9.6 vs 5.7 CPU-s for 6,000 calls): 1.68×; other programs on the machine used 2.6 CPU-s meanwhile');
+  assert.equal(sipRow(text(5.7, 5.7)).met, true, 'as much as Kamailio is at most Kamailio\'s');
+  assert.equal(sipRow(text(5.0, 5.7, 0)).met, false, 'no bridged call completed');
+  const older = sipRow('bridged   sipp -> Kamailio -> gateway -> Kamailio -> sipp: 6000 ok, 0 failed, 25.4s, 800.0 call setups/s\n');
+  assert.equal(older.met, null);
+  assert.match(older.measured, /no result line/);
+});
+
 test('the XMPP row has no target: it shows the figure, or why there is none', () => {
   assert.equal(row(judge({ runs: runs(), startup: [1000] }), 'XMPP').measured, 'run with --xmpp');
   const xmppText = 'bridged   alice -> gateway -> Jingle -> Prosody -> gateway -> bob: 1998 ok, 2 failed, 30.5s, 65.5 call setups/s\n'

@@ -39,6 +39,7 @@ import { gatewayBin, startGateway } from '../e2e/lib/gateway-process.mjs';
 import { USERS, startProsody } from '../e2e/lib/prosody.mjs';
 import { connectClient } from './lib/jingle-client.mjs';
 import { runBaseline, sdpToJingle } from './lib/jingle-baseline.mjs';
+import { CallRun, count } from './lib/call-run.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(repo, 'distribution/src/conf/xmpp-prosody-example.yaml');
@@ -140,7 +141,6 @@ async function loggedIn(gateway, prosody, users) {
   throw new Error(`${users.join(', ')} not all logged in within ${LOGGED_IN_MS} ms:\n${gateway.logs()}\n--- prosody ---\n${prosody.logs()}`);
 }
 
-const count = (map, what) => map.set(what, (map.get(what) ?? 0) + 1);
 /** One text for the same trouble of many calls: call ids and the resources of JIDs left out. */
 const general = (text) => text.replace(/'(warmup|call\d)-\d+'/g, "'<call>'").replace(/(@[\w.]+\/)[\w-]+/g, '$1<resource>');
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -149,134 +149,77 @@ const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
 /**
  * One run of `n` calls, at most `concurrent` at a time, ids `${label}-<i>`. Resolves to {ok (whole calls),
  * answered, failed (calls), failures: Map(reason -> calls), strays: Map(what -> times), firstFailures, setupMs (sorted),
- * cycleMs (sorted), seconds (first offer to last answer)}.
+ * cycleMs (sorted), seconds (first offer to last answer)} (bench/lib/call-run.mjs).
  */
 function run(alice, bob, label, n, runTimeoutMs) {
-  return new Promise((resolveRun) => {
-    const byId = new Map();      // alice's call id -> call
-    const byUfrag = new Map();   // the offer's ICE ufrag -> call
-    const byBobCall = new Map(); // bob's call id (the gateway's) -> call
-    const failures = new Map();  // why a call failed -> calls
-    const strays = new Map();    // an error or bye for no live call of this run -> times
-    const firstFailures = [];
-    let failed = 0;
-    const setupMs = [];
-    const cycleMs = [];
-    let placed = 0;
-    let inFlight = 0;
-    let ok = 0;
-    let answered = 0;
-    let firstOffer = null;
-    let lastAnswer = null;
-    let finished = false;
-    const runTimer = setTimeout(() => finish(`the run's ${(runTimeoutMs / 1000).toFixed(0)} s ran out`), runTimeoutMs);
-
-    const fail = (call, reason) => {
-      if (call.done) return;
-      call.done = true;
-      clearTimeout(call.timer);
-      failed++;
-      count(failures, general(reason));
-      if (firstFailures.length < 3) firstFailures.push(`${call.id}: ${reason}`);
-      // Ends what is left of the call at the gateway, so it does not hold a slot of call.max-per-user.
-      // (ids 'cleanup-...': the gateway may have ended it meanwhile, and its 'unknown-call' is no news).
+  const byUfrag = new Map();   // the offer's ICE ufrag -> call
+  const byBobCall = new Map(); // bob's call id (the gateway's) -> call
+  const tally = new CallRun({
+    label, n, concurrent, callTimeoutMs: CALL_TIMEOUT_MS, runTimeoutMs,
+    runTimeoutText: `the run's ${(runTimeoutMs / 1000).toFixed(0)} s ran out`, general,
+    stage: (call) => (!call.bobCall ? 'no offer reached bob' : !call.answered ? 'alice got no answer' : 'bob got no bye'),
+    place: (call, i) => {
+      const ufrag = `${label}${i.toString(36).padStart(5, '0')}`; // 4-256 ice-chars, unique per call and run
+      byUfrag.set(ufrag, call);
+      alice.send({ type: 'offer', id: call.id, to: CALLEE, call: call.id, sdp: OFFER.replaceAll(`a=ice-ufrag:${OFFER_UFRAG}`, `a=ice-ufrag:${ufrag}`) });
+    },
+    // Ends what is left of the call at the gateway, so it does not hold a slot of call.max-per-user.
+    // (ids 'cleanup-...': the gateway may have ended it meanwhile, and its 'unknown-call' is no news).
+    onFail: (call) => {
       if (!call.aliceBye && !call.aliceEnded) alice.send({ type: 'bye', id: `cleanup-${call.id}`, call: call.id });
       if (call.bobCall && !call.bobGotBye) bob.send({ type: 'bye', id: `cleanup-${call.id}`, call: call.bobCall });
-      release();
-    };
-    const succeed = (call) => {
-      if (call.done) return;
-      call.done = true;
-      clearTimeout(call.timer);
-      ok++;
-      cycleMs.push(performance.now() - call.t0);
-      release();
-    };
-    const release = () => { inFlight--; pump(); };
-    const stage = (call) => (!call.bobCall ? 'no offer reached bob' : !call.answered ? 'alice got no answer'
-      : 'bob got no bye');
-
-    function place() {
-      const i = placed++;
-      const ufrag = `${label}${i.toString(36).padStart(5, '0')}`; // 4-256 ice-chars, unique per call and run
-      const call = { id: `${label}-${i}`, ufrag, t0: performance.now() };
-      byId.set(call.id, call);
-      byUfrag.set(ufrag, call);
-      inFlight++;
-      call.timer = setTimeout(() => fail(call, `timeout: ${stage(call)} within ${CALL_TIMEOUT_MS / 1000} s`), CALL_TIMEOUT_MS);
-      firstOffer ??= call.t0;
-      alice.send({ type: 'offer', id: call.id, to: CALLEE, call: call.id, sdp: OFFER.replaceAll(`a=ice-ufrag:${OFFER_UFRAG}`, `a=ice-ufrag:${ufrag}`) });
-    }
-    function pump() {
-      if (finished) return;
-      while (inFlight < concurrent && placed < n) place();
-      if (placed === n && inFlight === 0) finish(null);
-    }
-    function finish(why) {
-      if (finished) return;
-      finished = true;
-      clearTimeout(runTimer);
-      for (const call of byId.values()) {
-        if (!call.done) fail(call, `${why}: ${stage(call)}`);
-      }
-      if (placed < n) { failures.set(`not placed: ${why}`, n - placed); failed += n - placed; }
-      const seconds = firstOffer !== null && lastAnswer !== null && lastAnswer > firstOffer ? (lastAnswer - firstOffer) / 1000 : NaN;
-      resolveRun({ ok, answered, failed, failures, strays, firstFailures, setupMs: setupMs.sort((a, b) => a - b), cycleMs: cycleMs.sort((a, b) => a - b), seconds });
-    }
-
-    alice.on('answer', (m) => {
-      const call = byId.get(m.call);
-      if (!call || call.done || call.answered) return;
-      call.answered = true;
-      answered++;
-      lastAnswer = performance.now();
-      setupMs.push(lastAnswer - call.t0);
-      call.aliceBye = true;
-      alice.send({ type: 'bye', call: call.id });
-    });
-    alice.on('bye', (m) => {
-      const call = byId.get(m.call);
-      if (!call || call.done) return;
-      call.aliceEnded = true;
-      fail(call, `alice got bye (reason ${m.reason ?? 'none'}) ${call.answered ? 'after' : 'before'} the answer`);
-    });
-    alice.on('error', (m) => {
-      const call = byId.get(m.id);
-      if (call && !call.done) {
-        call.aliceEnded = true;
-        fail(call, `alice's offer refused: ${m.code}: ${m.message}`);
-      } else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) {
-        count(strays, general(`alice got error ${m.code}: ${m.message}`));
-      }
-    });
-    bob.on('offer', (m) => {
-      const ufrag = /a=ice-ufrag:(\S+)/.exec(m.sdp ?? '')?.[1];
-      const call = byUfrag.get(ufrag);
-      if (!call || call.done) {
-        // Not one of this run's live calls (one that failed already, say): refuse it.
-        bob.send({ type: 'bye', id: 'cleanup-stray', call: m.call, reason: 'decline' });
-        count(strays, 'bob got an offer of no live call (declined)');
-        return;
-      }
-      if (m.from !== 'xmpp:alice@localhost') { fail(call, `bob's offer came from ${m.from}`); return; }
-      call.bobCall = m.call;
-      byBobCall.set(m.call, call);
-      bob.send({ type: 'answer', id: `answer-${call.id}`, call: m.call, sdp: ANSWER.replaceAll(`a=ice-ufrag:${ANSWER_UFRAG}`, `a=ice-ufrag:b${ufrag}`) });
-    });
-    bob.on('bye', (m) => {
-      const call = byBobCall.get(m.call);
-      if (!call || call.done) return;
-      call.bobGotBye = true;
-      if (call.aliceBye) succeed(call);
-      else fail(call, `bob got bye (reason ${m.reason ?? 'none'}) before alice hung up`);
-    });
-    bob.on('error', (m) => {
-      const call = byId.get(String(m.id ?? '').replace(/^answer-/, ''));
-      if (call && !call.done) fail(call, `bob's answer refused: ${m.code}: ${m.message}`);
-      else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) count(strays, general(`bob got error ${m.code}: ${m.message}`));
-    });
-    pump();
+    },
   });
+
+  alice.on('answer', (m) => {
+    const call = tally.live(m.call);
+    if (!call || call.answered) return;
+    tally.answerArrived(call);
+    call.aliceBye = true;
+    alice.send({ type: 'bye', call: call.id });
+  });
+  alice.on('bye', (m) => {
+    const call = tally.live(m.call);
+    if (!call) return;
+    call.aliceEnded = true;
+    tally.fail(call, `alice got bye (reason ${m.reason ?? 'none'}) ${call.answered ? 'after' : 'before'} the answer`);
+  });
+  alice.on('error', (m) => {
+    const call = tally.live(m.id);
+    if (call) {
+      call.aliceEnded = true;
+      tally.fail(call, `alice's offer refused: ${m.code}: ${m.message}`);
+    } else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) {
+      tally.stray(general(`alice got error ${m.code}: ${m.message}`));
+    }
+  });
+  bob.on('offer', (m) => {
+    const ufrag = /a=ice-ufrag:(\S+)/.exec(m.sdp ?? '')?.[1];
+    const call = byUfrag.get(ufrag);
+    if (!call || call.done) {
+      // Not one of this run's live calls (one that failed already, say): refuse it.
+      bob.send({ type: 'bye', id: 'cleanup-stray', call: m.call, reason: 'decline' });
+      tally.stray('bob got an offer of no live call (declined)');
+      return;
+    }
+    if (m.from !== 'xmpp:alice@localhost') { tally.fail(call, `bob's offer came from ${m.from}`); return; }
+    call.bobCall = m.call;
+    byBobCall.set(m.call, call);
+    bob.send({ type: 'answer', id: `answer-${call.id}`, call: m.call, sdp: ANSWER.replaceAll(`a=ice-ufrag:${ANSWER_UFRAG}`, `a=ice-ufrag:b${ufrag}`) });
+  });
+  bob.on('bye', (m) => {
+    const call = byBobCall.get(m.call);
+    if (!call || call.done) return;
+    call.bobGotBye = true;
+    if (call.aliceBye) tally.succeed(call);
+    else tally.fail(call, `bob got bye (reason ${m.reason ?? 'none'}) before alice hung up`);
+  });
+  bob.on('error', (m) => {
+    const call = tally.live(String(m.id ?? '').replace(/^answer-/, ''));
+    if (call) tally.fail(call, `bob's answer refused: ${m.code}: ${m.message}`);
+    else if (!(m.code === 'unknown-call' && String(m.id).startsWith('cleanup-'))) tally.stray(general(`bob got error ${m.code}: ${m.message}`));
+  });
+  return tally.start();
 }
 
 let prosody;

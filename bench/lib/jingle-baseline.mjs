@@ -18,6 +18,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { JINGLE_MESSAGE } from './jingle-client.mjs';
+import { CallRun } from './call-run.mjs';
 
 const e2e = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../e2e');
 const require = createRequire(path.join(e2e, 'package.json'));
@@ -38,8 +39,6 @@ const withUfrag = (jingle, ufrag) => ({
   contents: jingle.contents.map((c) => ({ ...c, transport: { ...c.transport, usernameFragment: ufrag } })),
 });
 
-const count = (map, what) => map.set(what, (map.get(what) ?? 0) + 1);
-
 /**
  * One run of `n` calls from `caller` to `callee` ({ client, jid } of jingle-client.mjs), at most `concurrent` at a
  * time, each at most `callTimeoutMs`, the run at most `runTimeoutMs`; sids `${label}-<i>`. Resolves to the shape of
@@ -52,149 +51,95 @@ export function runBaseline(caller, callee, { label, n, concurrent, callTimeoutM
   const calleeBare = callee.jid.split('/')[0];
   const c = caller.client;
   const d = callee.client;
-  return new Promise((resolveRun) => {
-    const calls = new Map(); // sid -> call
-    const failures = new Map();
-    const strays = new Map();
-    const firstFailures = [];
-    const setupMs = [];
-    const cycleMs = [];
-    let placed = 0;
-    let inFlight = 0;
-    let ok = 0;
-    let answered = 0;
-    let failed = 0;
-    let firstPropose = null;
-    let lastAccept = null;
-    let finished = false;
-    const runTimer = setTimeout(() => finish(`the run's ${runTimeoutMs / 1000} s ran out`), runTimeoutMs);
-
-    const stage = (call) => (!call.proposed ? 'no propose reached the callee' : !call.proceeded ? 'no proceed reached the caller'
-      : !call.initiated ? 'no session-initiate reached the callee' : !call.answered ? 'no session-accept reached the caller'
-        : 'no session-terminate reached the callee');
-    const release = () => { inFlight--; pump(); };
-    const fail = (call, reason) => {
-      if (call.done) return;
-      call.done = true;
-      clearTimeout(call.timer);
-      failed++;
-      count(failures, reason.replace(/'[\w-]+'/g, "'<sid>'"));
-      if (firstFailures.length < 3) firstFailures.push(`${call.sid}: ${reason}`);
-      release();
-    };
-    const succeed = (call) => {
-      if (call.done) return;
-      call.done = true;
-      clearTimeout(call.timer);
-      ok++;
-      cycleMs.push(performance.now() - call.t0);
-      release();
-    };
-    /** Sends an IQ set; an error answer or none fails the call (StanzaJS rejects the promise then). */
-    const request = (client, call, to, jingle) => client.sendIQ({ to, type: 'set', jingle }).catch((err) => {
-      if (!call.done) fail(call, `${jingle.action} answered ${err?.error?.condition ?? err?.message ?? err}`);
-    });
-    const jmi = (client, to, action, sid, extra = {}) => client.send('message', {
-      to, type: 'chat', id: `${action}-${sid}`, jingleMessage: { action, id: sid, ...extra }, processingHints: { store: true },
-    });
-
-    function place() {
-      const i = placed++;
-      const sid = `${label}-${i}`;
-      const call = { sid, ufrag: `${label}${i.toString(36).padStart(5, '0')}`, t0: performance.now() };
-      calls.set(sid, call);
-      inFlight++;
-      call.timer = setTimeout(() => fail(call, `timeout: ${stage(call)} within ${callTimeoutMs / 1000} s`), callTimeoutMs);
-      firstPropose ??= call.t0;
+  const stage = (call) => (!call.proposed ? 'no propose reached the callee' : !call.proceeded ? 'no proceed reached the caller'
+    : !call.initiated ? 'no session-initiate reached the callee' : !call.answered ? 'no session-accept reached the caller'
+      : 'no session-terminate reached the callee');
+  const tally = new CallRun({
+    label, n, concurrent, callTimeoutMs, runTimeoutMs, runTimeoutText: `the run's ${runTimeoutMs / 1000} s ran out`, stage,
+    general: (reason) => reason.replace(/'[\w-]+'/g, "'<sid>'"),
+    place: (call, i) => {
+      call.ufrag = `${label}${i.toString(36).padStart(5, '0')}`;
       c.send('message', {
-        to: calleeBare, type: 'chat', id: `propose-${sid}`,
-        jingleMessage: { action: 'propose', id: sid, media: ['audio', 'video'] },
+        to: calleeBare, type: 'chat', id: `propose-${call.id}`,
+        jingleMessage: { action: 'propose', id: call.id, media: ['audio', 'video'] },
         processingHints: { store: true }, receipt: { type: 'request' },
       });
-    }
-    function pump() {
-      if (finished) return;
-      while (inFlight < concurrent && placed < n) place();
-      if (placed === n && inFlight === 0) finish(null);
-    }
-    function finish(why) {
-      if (finished) return;
-      finished = true;
-      clearTimeout(runTimer);
-      for (const call of calls.values()) if (!call.done) fail(call, `${why}: ${stage(call)}`);
-      if (placed < n) { failures.set(`not placed: ${why}`, n - placed); failed += n - placed; }
-      for (const [client, event, handler] of listeners) client.off(event, handler);
-      const seconds = firstPropose !== null && lastAccept !== null && lastAccept > firstPropose ? (lastAccept - firstPropose) / 1000 : NaN;
-      resolveRun({ ok, answered, failed, failures, strays, firstFailures, setupMs: setupMs.sort((a, b) => a - b), cycleMs: cycleMs.sort((a, b) => a - b), seconds });
-    }
-    const live = (sid, what) => {
-      const call = calls.get(sid);
-      if (call && !call.done) return call;
-      count(strays, `${what} for no live call of the run`);
-      return null;
-    };
-
-    // The callee: proceeds at once (as the gateway does for a logged-in user), answers the offer with the answer.
-    const calleeMessage = (m) => {
-      const j = m.jingleMessage;
-      if (!j || m.type === 'error' || m.from === callee.jid) return; // its own accept, back from its bare JID
-      if (j.action !== 'propose') return; // finish: for call logs
-      const call = live(j.id, 'a propose');
-      if (!call) return;
-      call.proposed = true;
-      jmi(d, m.from, 'ringing', j.id);
-      jmi(d, m.from, 'proceed', j.id);
-    };
-    const calleeJingle = (iq) => {
-      const { action, sid } = iq.jingle;
-      const call = calls.get(sid);
-      if (!call || call.done) {
-        d.sendIQError(iq, { error: { condition: 'item-not-found', type: 'cancel' } });
-        count(strays, `${action} for no live call of the run`);
-        return;
-      }
-      d.sendIQResult(iq);
-      if (action === 'session-initiate') {
-        call.initiated = true;
-        request(d, call, iq.from, { action: 'session-accept', sid, ...answer });
-        jmi(d, calleeBare, 'accept', sid); // tells the callee's other devices the call was taken (the gateway does)
-      } else if (action === 'session-terminate') {
-        succeed(call);
-      }
-    };
-    // The caller: session-initiate on proceed; on session-accept, the set-up is done and it hangs up at once.
-    const callerMessage = (m) => {
-      const j = m.jingleMessage;
-      if (!j) return;
-      if (m.type === 'error') {
-        const call = calls.get(j.id);
-        if (call) fail(call, `the ${j.action} came back as an error (${m.error?.condition ?? 'no condition'})`);
-        return;
-      }
-      if (j.action !== 'proceed') return; // ringing: nothing to do
-      const call = live(j.id, 'a proceed');
-      if (!call) return;
-      call.proceeded = true;
-      request(c, call, m.from, { action: 'session-initiate', sid: j.id, initiator: caller.jid, ...withUfrag(offer, call.ufrag) });
-    };
-    const callerJingle = (iq) => {
-      const { action, sid } = iq.jingle;
-      const call = calls.get(sid);
-      if (!call || call.done || action !== 'session-accept') {
-        c.sendIQError(iq, { error: { condition: 'item-not-found', type: 'cancel' } });
-        count(strays, `${action} for no live call of the run`);
-        return;
-      }
-      c.sendIQResult(iq);
-      call.answered = true;
-      answered++;
-      lastAccept = performance.now();
-      setupMs.push(lastAccept - call.t0);
-      request(c, call, iq.from, { action: 'session-terminate', sid, initiator: caller.jid, reason: { condition: 'success' } });
-      jmi(c, iq.from, 'finish', sid, { reason: ['reason', 'success'] });
-    };
-    const listeners = [[d, 'message', calleeMessage], [d, 'iq:set:jingle', calleeJingle], [c, 'message', callerMessage], [c, 'iq:set:jingle', callerJingle]];
-    for (const [client, event, handler] of listeners) client.on(event, handler);
-    pump();
+    },
+    // Stanzas that arrive after the run (in the same read as its last one, say) are none of its business.
+    onFinish: () => { for (const [client, event, handler] of listeners) client.off(event, handler); },
   });
+
+  /** Sends an IQ set; an error answer or none fails the call (StanzaJS rejects the promise then). */
+  const request = (client, call, to, jingle) => client.sendIQ({ to, type: 'set', jingle }).catch((err) => {
+    if (!call.done) tally.fail(call, `${jingle.action} answered ${err?.error?.condition ?? err?.message ?? err}`);
+  });
+  const jmi = (client, to, action, sid, extra = {}) => client.send('message', {
+    to, type: 'chat', id: `${action}-${sid}`, jingleMessage: { action, id: sid, ...extra }, processingHints: { store: true },
+  });
+  /** The live call of `sid`, or null, counting `what` as a stray. */
+  const live = (sid, what) => {
+    const call = tally.live(sid);
+    if (!call) tally.stray(`${what} for no live call of the run`);
+    return call;
+  };
+
+  // The callee: proceeds at once (as the gateway does for a logged-in user), answers the offer with the answer.
+  const calleeMessage = (m) => {
+    const j = m.jingleMessage;
+    if (!j || m.type === 'error' || m.from === callee.jid) return; // its own accept, back from its bare JID
+    if (j.action !== 'propose') return; // finish: for call logs
+    const call = live(j.id, 'a propose');
+    if (!call) return;
+    call.proposed = true;
+    jmi(d, m.from, 'ringing', j.id);
+    jmi(d, m.from, 'proceed', j.id);
+  };
+  const calleeJingle = (iq) => {
+    const { action, sid } = iq.jingle;
+    const call = tally.live(sid);
+    if (!call) {
+      d.sendIQError(iq, { error: { condition: 'item-not-found', type: 'cancel' } });
+      tally.stray(`${action} for no live call of the run`);
+      return;
+    }
+    d.sendIQResult(iq);
+    if (action === 'session-initiate') {
+      call.initiated = true;
+      request(d, call, iq.from, { action: 'session-accept', sid, ...answer });
+      jmi(d, calleeBare, 'accept', sid); // tells the callee's other devices the call was taken (the gateway does)
+    } else if (action === 'session-terminate') {
+      tally.succeed(call);
+    }
+  };
+  // The caller: session-initiate on proceed; on session-accept, the set-up is done and it hangs up at once.
+  const callerMessage = (m) => {
+    const j = m.jingleMessage;
+    if (!j) return;
+    if (m.type === 'error') {
+      const call = tally.live(j.id);
+      if (call) tally.fail(call, `the ${j.action} came back as an error (${m.error?.condition ?? 'no condition'})`);
+      return;
+    }
+    if (j.action !== 'proceed') return; // ringing: nothing to do
+    const call = live(j.id, 'a proceed');
+    if (!call) return;
+    call.proceeded = true;
+    request(c, call, m.from, { action: 'session-initiate', sid: j.id, initiator: caller.jid, ...withUfrag(offer, call.ufrag) });
+  };
+  const callerJingle = (iq) => {
+    const { action, sid } = iq.jingle;
+    const call = tally.live(sid);
+    if (!call || action !== 'session-accept') {
+      c.sendIQError(iq, { error: { condition: 'item-not-found', type: 'cancel' } });
+      tally.stray(`${action} for no live call of the run`);
+      return;
+    }
+    c.sendIQResult(iq);
+    tally.answerArrived(call);
+    request(c, call, iq.from, { action: 'session-terminate', sid, initiator: caller.jid, reason: { condition: 'success' } });
+    jmi(c, iq.from, 'finish', sid, { reason: ['reason', 'success'] });
+  };
+  const listeners = [[d, 'message', calleeMessage], [d, 'iq:set:jingle', calleeJingle], [c, 'message', callerMessage], [c, 'iq:set:jingle', callerJingle]];
+  for (const [client, event, handler] of listeners) client.on(event, handler);
+  return tally.start();
 }

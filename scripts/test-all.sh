@@ -10,7 +10,7 @@ scripts/install-test-deps.sh
 
 # The rules that mark each benchmark target met or not in docs/benchmarks.md, and the tally the XMPP benchmark
 # keeps of its calls (no server, no network).
-node --test bench/test/judge.test.mjs bench/test/call-run.test.mjs
+node --test bench/test/judge.test.mjs bench/test/cold.test.mjs bench/test/call-run.test.mjs
 
 # Resolve every Maven artifact outside (plugins, test providers included), running no test:
 # inside the namespace Maven must work offline. The same phases as the run inside.

@@ -15,12 +15,14 @@
 #   bench/run.sh --bounds-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --cold-only [--reuse DIR] [--out DIR]
 #   bench/run.sh --xmpp-only [--reuse DIR] [--out DIR]
+#   bench/run.sh --sip-only [--reuse DIR] [--out DIR]
 #
 # --hostile-only runs only the hostile-client soak (~6 minutes), --cluster-only only the cluster benchmark
 # (~8 minutes), --storm-only only the reconnect storm (bench/storm.sh, ~2 minutes),
 # --bounds-only only the protections' cost on the relay (bench/bounds.sh, ~5 minutes), --cold-only only the harness's
 # scenarios in the first seconds after each server starts (bench/cold.sh, ~3 minutes), --xmpp-only only the XMPP
-# bridge's Jingle calls beside client-to-client ones (bench/xmpp-load.sh, ~3 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
+# bridge's Jingle calls beside client-to-client ones (bench/xmpp-load.sh, ~3 minutes), --sip-only only the SIP
+# bridge's calls beside sipp-to-sipp ones (bench/sip-load.sh, ~6 minutes), and writes docs/benchmarks.md with every other figure copied from an earlier run: DIR (a
 # bench/results/ folder, of a full run or of another such partial run), by default the newest one. The
 # document then says which figures come from which run.
 # --cluster also runs bench/cluster.sh (redis-server and 1, 2, 3 gateway nodes: cross-node relay throughput
@@ -42,7 +44,7 @@
 # bench/loadgen; BENCH_HARNESS=DIR picks another (the cluster benchmark always uses bench/loadgen: it needs its
 # --ports). Needs node and npm, and e2e's npm packages (e2e/install.sh) for the hostile-client soak; about 36
 # minutes (--quick: 14, --sip: 5 more, --xmpp: 3 more, --cluster: 8 more; --hostile-only: 6, --cluster-only: 8, --storm-only: 2,
-# --bounds-only: 5, --cold-only: 3, --xmpp-only: 3).
+# --bounds-only: 5, --cold-only: 3, --xmpp-only: 3, --sip-only: 6).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -52,7 +54,7 @@ args=(--warmup 30)
 sip=false
 xmpp=false
 cluster=false
-only=        # hostile, cluster, storm, bounds, cold or xmpp: run that section only, copy the others
+only=        # hostile, cluster, storm, bounds, cold, sip or xmpp: run that section only, copy the others
 reuse=
 while [ $# -gt 0 ]; do
   case $1 in
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
     --bounds-only) only=bounds ;;
     --cold-only) only=cold ;;
     --xmpp-only) only=xmpp ;;
+    --sip-only) only=sip ;;
     --cluster) cluster=true ;;
     --reuse) reuse=$(realpath -m "$2"); shift ;;
     --sip) sip=true ;;
@@ -89,19 +92,22 @@ if [ -n "$only" ]; then
     exit 2; }
   rel() { realpath --relative-to="$root" "$1"; }
   for f in results.jsonl table.md startup.json idle-max.json sip.txt xmpp.txt; do
-    [ "$only.txt" != "$f" ] || continue # xmpp.txt: this run's own with --xmpp-only
+    [ "$only.txt" != "$f" ] || continue # sip.txt or xmpp.txt: this run's own with --sip-only or --xmpp-only
     [ ! -f "$reuse/$f" ] || cp -p "$reuse/$f" "$out/"
   done
   echo "$only" > "$out/ran.txt" # which section this run measured (targets.mjs)
-  # xmpp.txt as DIR had it: measured by an --xmpp-only run (xmpp-from.txt names it), or by the full run.
-  if [ "$only" != xmpp ] && [ -f "$reuse/xmpp.txt" ]; then
-    if [ -f "$reuse/xmpp-from.txt" ]; then cp -p "$reuse/xmpp-from.txt" "$out/"
-    elif [ "$(cat "$reuse/ran.txt" 2>/dev/null)" = xmpp ]; then rel "$reuse" > "$out/xmpp-from.txt"; fi
-  fi
-  # Whether the full run had --xmpp (for its command line in docs/benchmarks.md), once its xmpp.txt is replaced.
-  if [ -f "$reuse/full-run-xmpp.txt" ]; then cp -p "$reuse/full-run-xmpp.txt" "$out/"
-  elif [ -f "$reuse/xmpp.txt" ] && [ ! -f "$reuse/xmpp-from.txt" ] && [ "$(cat "$reuse/ran.txt" 2>/dev/null)" != xmpp ]; then
-    echo yes > "$out/full-run-xmpp.txt"; fi
+  # sip.txt and xmpp.txt as DIR had them: measured by an --sip-only or --xmpp-only run (X-from.txt names it), or by
+  # the full run; and whether the full run had --sip or --xmpp (its command line in docs/benchmarks.md), once a
+  # partial run has replaced its X.txt (full-run-X.txt).
+  for t in sip xmpp; do
+    if [ "$only" != "$t" ] && [ -f "$reuse/$t.txt" ]; then
+      if [ -f "$reuse/$t-from.txt" ]; then cp -p "$reuse/$t-from.txt" "$out/"
+      elif [ "$(cat "$reuse/ran.txt" 2>/dev/null)" = "$t" ]; then rel "$reuse" > "$out/$t-from.txt"; fi
+    fi
+    if [ -f "$reuse/full-run-$t.txt" ]; then cp -p "$reuse/full-run-$t.txt" "$out/"
+    elif [ -f "$reuse/$t.txt" ] && [ ! -f "$reuse/$t-from.txt" ] && [ "$(cat "$reuse/ran.txt" 2>/dev/null)" != "$t" ]; then
+      echo yes > "$out/full-run-$t.txt"; fi
+  done
   # Where the full run's figures come from: DIR itself, or the run DIR had copied them from.
   if [ -f "$reuse/reused-from.txt" ]; then cp -p "$reuse/reused-from.txt" "$out/"; else rel "$reuse" > "$out/reused-from.txt"; fi
   rel "$reuse" > "$out/reuse.txt"
@@ -126,6 +132,7 @@ if [ "$only" = cluster ] || { [ -z "$only" ] && $cluster; }; then bench/cluster.
 if [ -z "$only" ] || [ "$only" = storm ]; then bench/storm.sh "$out/storm.json"; fi
 if [ -z "$only" ] || [ "$only" = bounds ]; then bench/bounds.sh "$out/bounds.json"; fi
 if [ -z "$only" ] || [ "$only" = cold ]; then BENCH_HARNESS=$harness bench/cold.sh "$out/cold.json"; fi
+if [ "$only" = sip ]; then bench/sip-load.sh | tee "$out/sip.txt" >&2; fi
 if [ "$only" = xmpp ]; then bench/xmpp-load.sh | tee "$out/xmpp.txt" >&2; fi
 node bench/targets.mjs "$out" "$harness" "$gateway_cmd" "${args[*]}" > docs/benchmarks.md
 echo "[bench] wrote docs/benchmarks.md" >&2

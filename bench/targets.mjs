@@ -41,8 +41,9 @@ const clusterFrom = readIfThere('cluster-from.txt')?.trim();
 const stormFrom = readIfThere('storm-from.txt')?.trim();
 const boundsFrom = readIfThere('bounds-from.txt')?.trim();
 const coldFrom = readIfThere('cold-from.txt')?.trim();
-// bench/run.sh --xmpp-only measures xmpp.txt itself (ran.txt says which section a partial run measured); a later
-// partial run copies it with xmpp-from.txt naming that run.
+// bench/run.sh --sip-only and --xmpp-only measure sip.txt or xmpp.txt themselves (ran.txt says which section a
+// partial run measured); a later partial run copies it with sip-from.txt or xmpp-from.txt naming that run.
+const sipFrom = readIfThere('sip-from.txt')?.trim();
 const xmppFrom = readIfThere('xmpp-from.txt')?.trim();
 const ranNote = readIfThere('ran.txt')?.trim();
 const utc = (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -53,7 +54,7 @@ const ran = !reusedFrom ? 'full' : ranNote || (cluster && !clusterFrom ? 'cluste
   : bounds && !boundsFrom ? 'bounds' : cold && !coldFrom ? 'cold' : 'hostile');
 const SECTION = { hostile: '"Hostile clients"', cluster: '"Cluster (issue 17)"', storm: '"Reconnect storm (issue 19)"',
   bounds: '"What the protections cost (issue 19)"', cold: '"Cold start: the first seconds after a start (issue 19)"',
-  xmpp: '"XMPP bridge"' };
+  xmpp: '"XMPP bridge"', sip: '"SIP bridge"' };
 const copied = [
   ...(hostile && hostileFrom ? [`the ${SECTION.hostile} section from the run of ${utc(mtime('hostile.json'))} (\`${hostileFrom}\`)`] : []),
   ...(cluster && clusterFrom ? [`the ${SECTION.cluster} section from the run of ${utc(new Date(cluster.startedAt))} (\`${clusterFrom}\`)`] : []),
@@ -61,10 +62,12 @@ const copied = [
   ...(bounds && boundsFrom ? [`the ${SECTION.bounds} section from the run of ${utc(new Date(bounds.startedAt))} (\`${boundsFrom}\`)`] : []),
   ...(cold && coldFrom ? [`the ${SECTION.cold} section from the run of ${utc(new Date(cold.startedAt))} (\`${coldFrom}\`)`] : []),
   ...(xmppText && xmppFrom ? [`the ${SECTION.xmpp} section from the run of ${utc(mtime('xmpp.txt'))} (\`${xmppFrom}\`)`] : []),
+  ...(sipText && sipFrom ? [`the ${SECTION.sip} section from the run of ${utc(mtime('sip.txt'))} (\`${sipFrom}\`)`] : []),
 ];
 // Whether the full run the other figures come from had --xmpp: its xmpp.txt is this one unless a partial run measured it.
-const xmppOfPartialRun = ran === 'xmpp' || Boolean(xmppFrom);
-const fullRunHadXmpp = xmppOfPartialRun ? Boolean(readIfThere('full-run-xmpp.txt')) : Boolean(xmppText);
+const fullRunHad = (t, text, from) => (ran === t || from ? Boolean(readIfThere(`full-run-${t}.txt`)) : Boolean(text));
+const fullRunHadXmpp = fullRunHad('xmpp', xmppText, xmppFrom);
+const fullRunHadSip = fullRunHad('sip', sipText, sipFrom);
 /** The command of a partial run: the folder it was told to --reuse, from its notes (reuse.txt, else reused-from.txt). */
 const partialCommand = (what, folder) => {
   const note = (name) => (fs.existsSync(path.join(folder, name)) ? fs.readFileSync(path.join(folder, name), 'utf8').trim() : null);
@@ -114,7 +117,8 @@ Differences under ~10 % are noise on this machine (see docs/performance.md, "Noi
 
 \`\`\`
 ${[
-  ...(reusedFrom ? [`bench/run.sh${sipText ? ' --sip' : ''}${fullRunHadXmpp ? ' --xmpp' : ''}          # ${fullRunAt}`] : []),
+  ...(reusedFrom ? [`bench/run.sh${fullRunHadSip ? ' --sip' : ''}${fullRunHadXmpp ? ' --xmpp' : ''}          # ${fullRunAt}`] : []),
+  ...(sipText && sipFrom ? [`${partialCommand('sip', sipFrom)}          # ${utc(mtime('sip.txt'))}`] : []),
   ...(xmppText && xmppFrom ? [`${partialCommand('xmpp', xmppFrom)}          # ${utc(mtime('xmpp.txt'))}`] : []),
   ...(hostile && hostileFrom ? [`${partialCommand('hostile', hostileFrom)}          # ${utc(mtime('hostile.json'))}`] : []),
   ...(cluster && clusterFrom ? [`${partialCommand('cluster', clusterFrom)}          # ${utc(new Date(cluster.startedAt))}`] : []),

@@ -14,17 +14,11 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 . "$repo/bench/lib/pinned-server.sh"
-[ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
-out=$(realpath -m "$1")
-gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
-[ -x "$gateway" ] || { echo "no bundle: mvn -o -B -q package -pl distribution -am -DskipTests" >&2; exit 2; }
-loadgen=$repo/bench/loadgen
-[ -d "$loadgen/node_modules/ws" ] || (cd "$loadgen" && npm ci --no-audit --no-fund --loglevel=error >&2)
+. "$repo/bench/lib/section.sh"
 repeat=${BOUNDS_REPEAT:-3}
 lines=$(mktemp)
 logs="${out%.json}-logs"
 mkdir -p "$logs"
-bench_args=$(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')
 # The same arguments, the two protections the load generator needs off put back on, beyond what it sends.
 bounded_args="$bench_args --websocket.messages-per-second 100000 --websocket.max-connections-per-address 10000"
 

@@ -14,15 +14,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 . bench/lib/harness.sh
-[ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
-out=$(realpath -m "$1")
-gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
-[ -x "$gateway" ] || { echo "no bundle: mvn -o -B -q package -pl distribution -am -DskipTests" >&2; exit 2; }
+. bench/lib/section.sh
 duration=${COLD_DURATION:-5}
 repeat=${COLD_REPEAT:-3}
 folder="${out%.json}-harness"
 rm -rf "$folder"
-gateway_cmd="$gateway --port {port} $(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')"
+gateway_cmd="$gateway --port {port} $bench_args"
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 (cd "$harness" && ./run-baselines.sh --targets ws-relay --gateway-cmd "$gateway_cmd" --gateway-name gateway \
   --warmup 0 --duration "$duration" --repeat "$repeat" --out "$folder") >&2

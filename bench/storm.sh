@@ -13,12 +13,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 . "$repo/bench/lib/pinned-server.sh"
-[ $# -eq 1 ] || { echo "usage: $0 OUT.json" >&2; exit 2; }
-out=$(realpath -m "$1")
-gateway=${GATEWAY_BIN:-$repo/distribution/target/gateway/bin/gateway}
-[ -x "$gateway" ] || { echo "no bundle: mvn -o -B -q package -pl distribution -am -DskipTests" >&2; exit 2; }
-loadgen=$repo/bench/loadgen
-[ -d "$loadgen/node_modules/ws" ] || (cd "$loadgen" && npm ci --no-audit --no-fund --loglevel=error >&2)
+. "$repo/bench/lib/section.sh"
 clients=${STORM_CLIENTS:-10000}
 repeat=${STORM_REPEAT:-3}
 lines=$(mktemp)
@@ -27,7 +22,7 @@ mkdir -p "$logs"
 
 server_cmd() { # TARGET PORT
   case $1 in
-    gateway) echo "$gateway --port $2 $(grep -v '^#' "$repo/bench/gateway-bench.args" | tr '\n' ' ')" ;;
+    gateway) echo "$gateway --port $2 $bench_args" ;;
     ws-relay) echo "node $loadgen/peers/ws-relay.mjs $2" ;;
   esac
 }

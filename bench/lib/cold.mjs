@@ -4,7 +4,7 @@
 //   scenarioFigures(runs, label) -> [{ scenario, rate, unit, p99, p99What }]   one per scenario the label has a run of
 //   judgeCold(coldRuns) -> { rows: [{ what, measured, goal, met }] }         like judge(): met true, false or null
 //   coldSection(cold, warmRuns, { utc }) -> the markdown of the "Cold start" section
-import { fmt, median } from './judge.mjs';
+import { fmt, medianRelay } from './judge.mjs';
 
 export const GATEWAY = 'gateway';
 export const WS_RELAY = 'ws-relay';
@@ -26,11 +26,8 @@ const SCENARIOS = [
 ];
 
 function relayMedian(runs, payload) {
-  const rs = runs.filter((r) => r.scenario === 'relay' && r.params.payload === payload && r.relay).map((r) => r.relay);
-  if (!rs.length) return null;
-  const m = median(rs.map((r) => r.msgs_per_s));
-  const run = rs.find((r) => r.msgs_per_s === m);
-  return { rate: run.msgs_per_s, p99: run.rtt_us.p99, n: rs.length };
+  const run = medianRelay(runs.filter((r) => r.scenario === 'relay' && r.params.payload === payload));
+  return run && { rate: run.msgs_per_s, p99: run.rtt_us.p99, n: run.all.length };
 }
 
 function only(runs, scenario, figures) {
@@ -75,8 +72,8 @@ const ms = (us) => (us >= 10000 ? `${fmt(us / 1000)} ms` : `${fmt(us / 1000, 1)}
 
 /** The "Cold start" section: each scenario cold and warm, gateway beside the ws relay, and the targets of issue 19. */
 export function coldSection(cold, warmRuns, { utc }) {
-  const figures = (runs, label) => scenarioFigures(runs, label);
-  const [gc, wc, gw, ww] = [figures(cold.runs, GATEWAY), figures(cold.runs, WS_RELAY), figures(warmRuns, GATEWAY), figures(warmRuns, WS_RELAY)];
+  const [gc, wc, gw, ww] = [scenarioFigures(cold.runs, GATEWAY), scenarioFigures(cold.runs, WS_RELAY),
+    scenarioFigures(warmRuns, GATEWAY), scenarioFigures(warmRuns, WS_RELAY)];
   const cell = (f) => (f.missing ? '–' : `${fmt(f.rate)} / ${ms(f.p99)}`);
   const times = (a, b) => (a.missing || b.missing ? '–' : `${fmt(a.rate / b.rate, 2)}× / ${fmt(a.p99 / b.p99, 2)}×`);
   const table = gc.map((g, i) => `| ${g.scenario} (${g.unit} / p99 ${g.p99What}) | ${cell(g)} | ${cell(wc[i])} | ${times(g, wc[i])} | `

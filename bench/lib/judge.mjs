@@ -16,19 +16,24 @@ export const fmt = (x, d = 0) => (x === undefined || x === null || Number.isNaN(
   : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 const ratio = (a, b) => (a && b ? a / b : NaN);
 
+/**
+ * The median of a target's relay runs (by msgs/s), as run-baselines.sh reports it, with every run's msgs/s in `all`;
+ * null without one.
+ */
+export function medianRelay(runs) {
+  const rs = runs.map((r) => r.relay).filter(Boolean);
+  if (!rs.length) return null;
+  const m = median(rs.map((r) => r.msgs_per_s));
+  return { ...rs.find((r) => r.msgs_per_s === m), all: rs.map((r) => r.msgs_per_s) };
+}
+
 /** The load generator at or above this share of its core has saturated (BASELINES.md). */
 const SATURATED = 0.9;
 
 export function judge({ runs, startup, idleMax = null, sipText = null, xmppText = null }) {
   const pick = (label, scenario, payload) =>
     runs.filter((r) => r.label === label && r.scenario === scenario && (!payload || r.params.payload === payload));
-  // The median relay run (by msgs/s) of a target, as run-baselines.sh reports it.
-  const relay = (label, payload) => {
-    const rs = pick(label, 'relay', payload).map((r) => r.relay).filter(Boolean);
-    if (!rs.length) return null;
-    const m = median(rs.map((r) => r.msgs_per_s));
-    return { ...rs.find((r) => r.msgs_per_s === m), all: rs.map((r) => r.msgs_per_s) };
-  };
+  const relay = (label, payload) => medianRelay(pick(label, 'relay', payload));
   const one = (label, scenario, key) => pick(label, scenario)[0]?.[key];
 
   const g = { relay: relay('gateway', 'candidate'), sdp: relay('gateway', 'sdp'), latency: one('gateway', 'latency', 'latency'),

@@ -152,16 +152,11 @@ public final class KamailioExtension implements BeforeAllCallback, AfterAllCallb
      * contact: contacts an earlier test left would fork calls to a dead end.
      */
     public SippPhone registeredPhone(String scenario, String number, String password, String... extra) {
-        try (SippPhone unregister = SippPhone.start("unregister-all.xml", FreePorts.udpAndTcp(), hostPort(),
-                "-s", number, "-au", number, "-ap", password)) {
-            unregister.awaitSuccess();
-        }
+        SippPhone.runToSuccess("unregister-all.xml", hostPort(), "-s", number, "-au", number, "-ap", password);
         int port = FreePorts.udpAndTcp();
         SippPhone phone = SippPhone.start(scenario, port, null, extra);
-        try (SippPhone register = SippPhone.start("register.xml", FreePorts.udpAndTcp(), hostPort(),
-                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password)) {
-            register.awaitSuccess();
-        }
+        SippPhone.runToSuccess("register.xml", hostPort(),
+                "-s", number, "-key", "contact_port", String.valueOf(port), "-au", number, "-ap", password);
         return phone;
     }
 }

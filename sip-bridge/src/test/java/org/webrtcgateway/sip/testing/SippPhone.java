@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class SippPhone implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** What sipp says when its port was taken between {@link FreePorts} and its bind. */
+    private static final String PORT_TAKEN = "Unable to bind main socket";
 
     private final String name;
     private final Process process;
@@ -73,6 +75,23 @@ public final class SippPhone implements AutoCloseable {
             return new SippPhone(name, process, messages, output, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs a short scenario (a REGISTER, an un-REGISTER) from a free port to the end and fails unless it succeeded.
+     * {@link FreePorts} can only say a port was free a moment ago: when another process took it before sipp bound
+     * it, sipp ends at once, and the scenario runs again from another port (three tries in all).
+     */
+    public static void runToSuccess(String scenario, String remote, String... extra) {
+        for (int attempt = 1; ; attempt++) {
+            try (SippPhone sipp = start(scenario, FreePorts.udpAndTcp(), remote, extra)) {
+                if (attempt < 3 && sipp.awaitExit() != 0 && read(sipp.output).contains(PORT_TAKEN)) {
+                    continue;
+                }
+                sipp.awaitSuccess();
+                return;
+            }
         }
     }
 

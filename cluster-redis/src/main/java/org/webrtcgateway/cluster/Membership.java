@@ -49,6 +49,11 @@ final class Membership {
     private volatile Instant unreachableSince;
     /** False until the first heartbeat: a node that starts is unknown to Redis, and has nothing to register again. */
     private boolean started;
+    /**
+     * Until when (System.nanoTime) this node judges no other node dead, after Redis came back to it: the others could
+     * not beat while Redis was away either (a restart, a failover), so their silence says nothing yet. Null: judging.
+     */
+    private Long judgeOthersAfter;
     /** Sessions that ended while Redis was away: their names are released once it is back. */
     private final Map<String, String> releasedWhileAway = new ConcurrentHashMap<>();
 
@@ -147,9 +152,17 @@ final class Membership {
         started = true;
         Set<String> now = new HashSet<>();
         answer.subList(1, answer.size()).forEach(node -> now.add((String) node));
-        noticeDeparted(now);
+        if (wasAway) {
+            judgeOthersAfter = System.nanoTime() + config.nodeExpiry().toNanos();
+        }
+        if (judgeOthersAfter != null && System.nanoTime() - judgeOthersAfter < 0) {
+            now.addAll(live); // no node departs in this window; the ones that beat are live already
+        } else {
+            judgeOthersAfter = null;
+            noticeDeparted(now);
+            reap();
+        }
         live = Set.copyOf(now);
-        reap();
         endExpiredOrphans();
         checkInbox();
     }

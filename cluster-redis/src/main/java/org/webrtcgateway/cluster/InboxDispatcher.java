@@ -25,24 +25,29 @@ final class InboxDispatcher {
     private final Outbound outbound;
     private final MovesInProgress moves;
     private final RoomNodes roomNodes;
+    private final RoomSeats seats;
 
-    InboxDispatcher(ClusterInbound inbound, Outbound outbound, MovesInProgress moves, RoomNodes roomNodes) {
+    InboxDispatcher(ClusterInbound inbound, Outbound outbound, MovesInProgress moves, RoomNodes roomNodes, RoomSeats seats) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.moves = moves;
         this.roomNodes = roomNodes;
+        this.seats = seats;
     }
 
-    /** An entry from the inbox: held while its user's session is being taken over here, else handled now. */
-    void dispatch(Map<String, String> entry) {
+    /**
+     * An entry from the inbox, read at {@code id}: held while its user's session is being taken over here, else
+     * handled now.
+     */
+    void dispatch(Map<String, String> entry, String id) {
         if (Outbound.USER.equals(entry.get("k")) && moves.holdIfMoving(entry.get("to"), entry)) {
             return;
         }
-        handle(entry);
+        handle(entry, id);
     }
 
-    /** Handles an entry now. */
-    void handle(Map<String, String> entry) {
+    /** Handles an entry now; {@code id} is where it was read in the inbox (null: it came another way). */
+    void handle(Map<String, String> entry, String id) {
         String kind = entry.get("k");
         String to = entry.get("to");
         if (Outbound.REPLACED.equals(kind)) {
@@ -75,9 +80,24 @@ final class InboxDispatcher {
                     refused(result, signal, new RemoteUser(user, outbound), address);
                 }
             }
-            case Outbound.ROOM -> inbound.toRoom(to, signal);
+            case Outbound.ROOM -> toRoom(to, signal, id);
             case Outbound.PRESENCE -> inbound.toFollowers((Signal.Presence) signal);
             default -> log.warn("an inbox entry of unknown kind '{}' was skipped", kind);
+        }
+    }
+
+    /**
+     * A room's message goes to its members here; who joined or left, to those it is news to (RoomSeats), while no
+     * join or leave of the room is half done here.
+     */
+    private void toRoom(String room, Signal signal, String id) {
+        if (id != null && (signal instanceof Signal.PeerJoined || signal instanceof Signal.PeerLeft)) {
+            seats.inRoom(room, () -> {
+                inbound.toRoom(room, signal, member -> seats.isNews(room, member.id(), id));
+                return null;
+            });
+        } else {
+            inbound.toRoom(room, signal, member -> true);
         }
     }
 

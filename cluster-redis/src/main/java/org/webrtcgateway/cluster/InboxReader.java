@@ -65,7 +65,7 @@ final class InboxReader implements Runnable {
                 for (StreamMessage<String, String> entry : entries) {
                     lastRead = entry.getId();
                     meters.received();
-                    dispatch(entry.getBody());
+                    dispatch(entry.getBody(), entry.getId());
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -77,9 +77,9 @@ final class InboxReader implements Runnable {
         }
     }
 
-    private void dispatch(Map<String, String> entry) {
+    private void dispatch(Map<String, String> entry, String id) {
         try {
-            dispatcher.dispatch(entry);
+            dispatcher.dispatch(entry, id);
         } catch (RuntimeException e) {
             // One bad entry (a node of another version, a bug) must not stop the node's inbox.
             log.warn("an inbox entry could not be handled: {}", entry, e);

@@ -122,6 +122,13 @@ final class Outbound {
                 }, store.callbacks());
     }
 
+    /** The arguments that make the join script announce {@code joined} to the room's members on other nodes. */
+    List<String> announcement(String room, Signal.PeerJoined joined) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(config.inboxLength())));
+        addEntry(args, ROOM, room, joined);
+        return args;
+    }
+
     /** A presence change of {@code sessionId}'s user, kept on its name and sent to nodes with followers of it. */
     void presence(String sessionId, Signal.Presence presence, String fromNode) {
         if (!store.isConnected()) {

@@ -48,6 +48,7 @@ final class RedisCluster implements Cluster {
     private InboxReader reader;
     private Membership membership;
     private final MovesInProgress moves = new MovesInProgress();
+    private final RoomSeats seats = new RoomSeats();
     private RoomNodes roomNodes;
     private InboxDispatcher dispatcher;
     private SessionTakeovers takeovers;
@@ -85,7 +86,7 @@ final class RedisCluster implements Cluster {
         ClusterMeters meters = new ClusterMeters(registry, store::isConnected, () -> membership.liveNodes());
         outbound = new Outbound(store, config, inbound, meters, knownRemote);
         roomNodes = new RoomNodes(store, config);
-        dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes);
+        dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes, seats);
         reader = new InboxReader(store, outbound.inbox(config.nodeId()), dispatcher, meters, "0", config.commandTimeout());
         takeovers = new SessionTakeovers(store, config, outbound, roomNodes, moves, dispatcher);
         membership = new Membership(store, config, outbound, reader, inbound, nodeState, meters);
@@ -221,8 +222,10 @@ final class RedisCluster implements Cluster {
         }
         List<Object> result;
         try {
-            result = store.call(RedisStore.Script.JOIN, ScriptOutputType.MULTI, config.keyPrefix(), room, member.name(),
-                    config.nodeId(), String.valueOf(capacityIfCreated), creationRefusal == null ? "" : creationRefusal);
+            List<String> args = new ArrayList<>(List.of(config.keyPrefix(), room, member.name(), config.nodeId(),
+                    String.valueOf(capacityIfCreated), creationRefusal == null ? "" : creationRefusal));
+            args.addAll(outbound.announcement(room, new Signal.PeerJoined(member.address(), room)));
+            result = store.call(RedisStore.Script.JOIN, ScriptOutputType.MULTI, args.toArray(String[]::new));
         } catch (Exception e) {
             log.debug("join of '{}' failed", room, e);
             return Unavailable.storeUnreachable();
@@ -234,15 +237,22 @@ final class RedisCluster implements Cluster {
         if ("full".equals(outcome)) {
             return new Full();
         }
+        seats.seated(room, member.id(), (String) result.get(3));
         List<String> others = new ArrayList<>();
-        for (Object other : result.subList(3, result.size())) {
+        for (Object other : result.subList(4, result.size())) {
             others.add((String) other);
         }
         return new Seated(((Long) result.get(2)) == 1, "already".equals(outcome), ((Long) result.get(1)).intValue(), others);
     }
 
     @Override
+    public <T> T inRoom(String room, java.util.function.Supplier<T> work) {
+        return seats.inRoom(room, work);
+    }
+
+    @Override
     public void left(String room, Session member) {
+        seats.left(room, member.id());
         if (store.isConnected()) {
             store.run(RedisStore.Script.LEAVE, ScriptOutputType.INTEGER, config.keyPrefix(), room, member.name(), config.nodeId());
         }

@@ -65,12 +65,12 @@ final class SessionTakeovers {
                     config.nodeId(), newSessionId, ResumeTokens.digest(newResumeToken), String.valueOf(config.inboxLength()),
                     String.valueOf(config.nodeExpiry().toMillis()), String.valueOf(Math.max(1, config.resumeQueue())));
             if (taken.isEmpty()) {
-                moves.abandon(name, move, dispatcher::handle);
+                moves.abandon(name, move, entry -> dispatcher.handle(entry, null));
                 return Optional.empty();
             }
             return Optional.of(takeover(name, taken, move));
         } catch (Exception e) {
-            moves.abandon(name, move, dispatcher::handle);
+            moves.abandon(name, move, entry -> dispatcher.handle(entry, null));
             // If the script ran, the name is this node's with no session here to release it: free it.
             store.run(RedisStore.Script.RELEASE, ScriptOutputType.INTEGER, config.keyPrefix(), name, newSessionId);
             log.warn("cluster: taking over {}'s session failed", name, e);
@@ -122,7 +122,7 @@ final class SessionTakeovers {
                     .forEach(entry -> queuedInCluster.add(entry.getBody()));
             store.sync().del(session + ":queue");
         }
-        Runnable registered = () -> moves.finish(name, move, queuedInCluster, dispatcher::handle);
+        Runnable registered = () -> moves.finish(name, move, queuedInCluster, entry -> dispatcher.handle(entry, null));
         return new Cluster.Takeover(name, access.isEmpty() ? null : access, status, note.isEmpty() ? null : note, rooms, follows,
                 calls, queued, interrupted, registered);
     }

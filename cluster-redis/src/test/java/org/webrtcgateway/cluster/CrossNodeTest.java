@@ -155,6 +155,54 @@ class CrossNodeTest {
     }
 
     @Test
+    void membersJoiningOnThreeNodesAtOnceEachHearOfEveryOtherMemberExactlyOnce() throws Exception {
+        List<GatewayExtension> where = List.of(nodes.start("a"), nodes.start("b"), nodes.start("c"));
+        where.get(0).login("owner").requestOk("type", "join", "room", "many", "capacity", 13);
+        List<TestClient> members = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            members.add(where.get(i % 3).login("member" + i));
+        }
+        // Whom each member heard of: in its join's list of peers, or as peer-joined (before or after its ok).
+        java.util.Map<TestClient, java.util.Map<String, Integer>> heard = new java.util.concurrent.ConcurrentHashMap<>();
+        members.parallelStream().forEach(member -> {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            heard.put(member, counts);
+            member.send("type", "join", "room", "many", "id", 1);
+            JsonNode message = member.next();
+            while (message.path("type").asText().equals("peer-joined")) {
+                counts.merge(message.path("from").asText(), 1, Integer::sum);
+                message = member.next();
+            }
+            assertThat(message.path("type").asText()).as(message.toString()).isEqualTo("ok");
+            message.path("peers").forEach(peer -> counts.merge(peer.asText(), 1, Integer::sum));
+        });
+        members.forEach(member -> member.send("type", "message", "room", "many", "data", java.util.Map.of("done", 1)));
+
+        // A member's peer-joined goes the same way as its message after it: once every 'done' is in, all is.
+        members.parallelStream().forEach(member -> {
+            java.util.Map<String, Integer> counts = heard.get(member);
+            java.util.Set<String> done = new java.util.HashSet<>();
+            while (done.size() < members.size() - 1) {
+                JsonNode message = member.next();
+                switch (message.path("type").asText()) {
+                    case "peer-joined" -> counts.merge(message.path("from").asText(), 1, Integer::sum);
+                    case "message" -> done.add(message.path("from").asText());
+                    default -> throw new AssertionError(member + " got " + message);
+                }
+            }
+        });
+        for (int i = 0; i < members.size(); i++) {
+            java.util.Map<String, Integer> everyOtherOnce = new java.util.HashMap<>(java.util.Map.of("owner", 1));
+            for (int j = 0; j < members.size(); j++) {
+                if (j != i) {
+                    everyOtherOnce.put("member" + j, 1);
+                }
+            }
+            assertThat(heard.get(members.get(i))).as("whom member%d heard of", i).isEqualTo(everyOtherOnce);
+        }
+    }
+
+    @Test
     void twoNodesCannotBothGiveAwayARoomsLastSeat() throws Exception {
         GatewayExtension a = nodes.start("a");
         GatewayExtension b = nodes.start("b");

@@ -124,12 +124,23 @@ public interface Cluster {
 
     /**
      * Takes a seat for {@code member} in {@code room}, cluster-wide and atomically with the room's capacity: two
-     * nodes cannot both give away the last seat.
+     * nodes cannot both give away the last seat. In the same step the seat is announced ({@code peer-joined}) to the
+     * room's members on other nodes; this node's members are the caller's to tell (within {@link #inRoom}).
      *
      * @param capacityIfCreated the capacity of the room if this join creates it
      * @param creationRefusal   null when the member may create the room, else the access rule that forbids it
      */
     Seat join(String room, Session member, int capacityIfCreated, String creationRefusal);
+
+    /**
+     * Runs {@code work} while this node handles nothing else that changes who is in {@code room} here: no other join
+     * or leave of it, no {@code peer-joined} or {@code peer-left} for it from another node. A join's seat, the
+     * member's place in this node's room and its announcement to this node's members happen in one such step, so
+     * each member hears of every other exactly once: in its own seat's list of others, or as {@code peer-joined}.
+     */
+    default <T> T inRoom(String room, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
 
     /** {@code member} left {@code room} (or its session ended); the room goes when its last member does. */
     void left(String room, Session member);

@@ -72,9 +72,12 @@ public final class ClusterInbound {
                 .orElseGet(() -> RouteResult.rejected(ErrorCode.UNREACHABLE, "this node has no bridge for " + to.scheme() + ":"));
     }
 
-    /** A room's signal (a message, {@code peer-joined}, {@code peer-left}) for its members on this node. */
-    public void toRoom(String room, Signal signal) {
-        rooms.fromOtherNode(room, signal);
+    /**
+     * A room's signal (a message, {@code peer-joined}, {@code peer-left}) for those of its members on this node that
+     * {@code recipient} accepts.
+     */
+    public void toRoom(String room, Signal signal, java.util.function.Predicate<Session> recipient) {
+        rooms.fromOtherNode(room, signal, recipient);
     }
 
     /**

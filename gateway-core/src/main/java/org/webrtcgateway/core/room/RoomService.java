@@ -95,6 +95,10 @@ public final class RoomService {
      * joins this node's part of the room, which is what relays to it.
      */
     private Outcome joinShared(Session session, ClientMessage.Join join) {
+        return cluster.inRoom(join.room(), () -> seatShared(session, join));
+    }
+
+    private Outcome seatShared(Session session, ClientMessage.Join join) {
         Integer asked = join.capacity();
         AccessPolicy access = session.access();
         String creationRefusal = !access.rooms() ? "rooms: false"
@@ -114,18 +118,24 @@ public final class RoomService {
         }
         Cluster.Seated seated = (Cluster.Seated) seat;
         if (!seated.alreadyIn()) {
-            rooms.compute(join.room(), (name, room) -> {
+            Room local = rooms.compute(join.room(), (name, room) -> {
                 Room target = room != null ? room : new Room(seated.capacity());
                 target.add(session);
                 return target;
             });
             session.addRoom(join.room());
-            announce(session, join.room(), new Signal.PeerJoined(session.address(), join.room()));
+            // This node's members only: the seat announced the member to the other nodes' (Cluster.join).
+            Signal joined = new Signal.PeerJoined(session.address(), join.room());
+            local.others(session).forEach(member -> member.deliver(joined));
         }
         return Outcome.always(new JoinResult(join.room(), seated.others(), seated.created(), seated.capacity()));
     }
 
     public Outcome leave(Session session, ClientMessage.Leave leave) {
+        return cluster.inRoom(leave.room(), () -> leaveNow(session, leave));
+    }
+
+    private Outcome leaveNow(Session session, ClientMessage.Leave leave) {
         if (session.removeRoom(leave.room())) {
             List<Session> remaining = removeMember(session, leave.room());
             Signal left = new Signal.PeerLeft(session.address(), leave.room());
@@ -160,12 +170,12 @@ public final class RoomService {
 
     /**
      * A room signal from a member on another node ({@code peer-joined}, {@code peer-left}, a message): this node's
-     * members of the room get it.
+     * members of the room get it, those {@code recipient} accepts (the cluster knows who heard of a member already).
      */
-    public void fromOtherNode(String roomName, Signal signal) {
+    public void fromOtherNode(String roomName, Signal signal, java.util.function.Predicate<Session> recipient) {
         Room room = rooms.get(roomName);
         if (room != null) {
-            room.others(null).forEach(member -> member.deliver(signal));
+            room.others(null).stream().filter(recipient).forEach(member -> member.deliver(signal));
         }
     }
 

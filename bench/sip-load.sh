@@ -28,7 +28,8 @@
 # Kamailio's for the same calls); the line after it splits the gateway's CPU by thread.
 # SIP_LOAD_JFR=/path/file.jfr also records the measured (warm) bridged run with JFR (settings=profile, or
 # the .jfc file SIP_LOAD_JFR_SETTINGS names). JFR starts with the gateway: started later, it made the JIT
-# compile much of the code again, in the measured run. SIP_LOAD_GATEWAY runs another bundle (A/B runs).
+# compile much of the code again, in the measured run. SIP_LOAD_GATEWAY runs another bundle (A/B runs);
+# SIP_LOAD_GATEWAY_ARGS adds gateway flags (e.g. "--sip.requests-per-second 0": the one proxy is every request's source).
 #
 # Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 12000)
 # Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
@@ -114,7 +115,7 @@ read -r b_ok b_fail b_s < <(run_uac baseline 1003 "$CALLS")
 jfr_opts=""
 if [ -n "${SIP_LOAD_JFR:-}" ]; then jfr_opts="-XX:StartFlightRecording=name=sip-load-warm-up,settings=${SIP_LOAD_JFR_SETTINGS:-profile}"; fi
 JAVA_OPTS="$JAVA_HEAP ${JAVA_OPTS:-} $jfr_opts" "$gw" --config "$repo/distribution/src/conf/sip-kamailio-example.yaml" --port 8080 --sip.port 5080 \
-  --call.max-per-user 10000 --call.attempts-per-minute 0 --websocket.messages-per-second 0 --sip.keepalive-interval 0 >"$state/gateway.log" 2>&1 &
+  --call.max-per-user 10000 --call.attempts-per-minute 0 --websocket.messages-per-second 0 --sip.keepalive-interval 0 ${SIP_LOAD_GATEWAY_ARGS:-} >"$state/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($!)
 for _ in $(seq 300); do grep -q "sip:1001@127.0.0.1 registered" "$state/gateway.log" && break; sleep 0.1; done

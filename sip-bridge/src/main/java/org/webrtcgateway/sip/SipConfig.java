@@ -96,7 +96,8 @@ public record SipConfig(
                     + " others get 403 (default: the addresses of sip.proxy, the accounts' and the trunk's proxies, resolved at start)");
     public static final Setting<Integer> REQUESTS_PER_SECOND = Setting.integer("sip.requests-per-second", 1000, 0, 1_000_000,
             "SIP requests a second one source address may send on average; past it a trusted source gets 503 with"
-                    + " Retry-After, others nothing (0 = no limit)");
+                    + " Retry-After, others nothing (0 = no limit). A trusted source's requests in dialogs the gateway"
+                    + " has (ACK, BYE, re-INVITE) and its CANCELs are not counted: they end or carry calls already let in");
     public static final Setting<Integer> REQUEST_BURST = Setting.integer("sip.request-burst", 2000, 1, 10_000_000,
             "SIP requests one source address may send at once before sip.requests-per-second holds it back");
     public static final Setting<String> UNTRUSTED_POLICY = new Setting<>("sip.untrusted-policy", "reject",

@@ -11,12 +11,14 @@ import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.PeerUnavailableException;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -104,7 +106,7 @@ public final class SipDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         InetAddress source = event.getRequest() instanceof SIPMessage m ? m.getRemoteAddress() : null;
-        Verdict verdict = gate.check(source, event.getRequest().getMethod());
+        Verdict verdict = gate.check(source, event.getRequest().getMethod(), ofKnownDialog(event));
         if (verdict != Verdict.ACCEPT) {
             refusals.refused(source, verdict, event.getRequest().getMethod() + " " + event.getRequest().getRequestURI());
             answer(event, verdict);
@@ -114,6 +116,19 @@ public final class SipDispatcher implements SipListener {
         if (handler != null) {
             run(event.getRequest(), event.getRequest().getMethod(), () -> handler.onRequest(event));
         }
+    }
+
+    /**
+     * Whether the stack matched {@code event}'s request to a dialog it has (a request with a To tag: ACK, BYE,
+     * re-INVITE...) or, for a CANCEL, to the INVITE transaction it cancels. A To tag alone is not enough: anyone can
+     * write one.
+     */
+    private static boolean ofKnownDialog(RequestEvent event) {
+        Request request = event.getRequest();
+        if (Request.CANCEL.equals(request.getMethod())) {
+            return event.getServerTransaction() != null; // the stack answers a CANCEL that matches nothing itself (481)
+        }
+        return event.getDialog() != null && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
     }
 
     @Override
@@ -158,8 +173,10 @@ public final class SipDispatcher implements SipListener {
     }
 
     /**
-     * Answers a refused request statelessly, on this stack thread: no transaction is kept for it (a retransmission
-     * is refused again, at the same small cost), and the bridge thread never sees it.
+     * Answers a refused request on this stack thread, statelessly: no transaction is kept for it (a retransmission
+     * is refused again, at the same small cost), and the bridge thread never sees it. A request the stack already
+     * made a transaction for is answered through it: JAIN-SIP refuses to send a stateless response then ("Transaction
+     * exists"), and the request would get no answer at all.
      */
     private void answer(RequestEvent event, Verdict verdict) {
         if (verdict.status == 0) {
@@ -171,7 +188,12 @@ public final class SipDispatcher implements SipListener {
             if (verdict.status == Response.SERVICE_UNAVAILABLE) {
                 response.addHeader(headerFactory.createRetryAfterHeader(RETRY_AFTER_SECONDS));
             }
-            ((SipProvider) event.getSource()).sendResponse(response);
+            ServerTransaction transaction = event.getServerTransaction();
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else {
+                ((SipProvider) event.getSource()).sendResponse(response);
+            }
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.debug("could not answer a refused {}: {}", event.getRequest().getMethod(), e.toString());
         }

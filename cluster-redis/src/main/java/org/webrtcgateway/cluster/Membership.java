@@ -276,8 +276,8 @@ final class Membership {
         try {
             store.loadScripts();
         } catch (RuntimeException e) {
-            log.warn("cluster: reloading the scripts failed", e);
-            return;
+            // Not a reason to skip the rest: a script Redis lacks is run as EVAL the first time (RedisStore.run).
+            log.warn("cluster: reloading the scripts failed ({}); they load as they are used", e.getMessage());
         }
         releasedWhileAway.forEach((name, id) -> store.run(RedisStore.Script.RELEASE, ScriptOutputType.INTEGER,
                 config.keyPrefix(), name, id));

@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import org.webrtcgateway.testing.ChildProcesses;
 import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
@@ -275,15 +275,7 @@ public final class Haproxy implements AutoCloseable {
     /** Stops it (SIGTERM, then SIGKILL if it lingers). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.end(process, false, Duration.ofSeconds(5));
         Path socketFolder = stats.path().getParent();
         if (!socketFolder.equals(directory)) { // a temporary folder of its own, for a short path
             try {

@@ -9,19 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.webrtcgateway.testing.ChildProcesses;
 import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
@@ -37,6 +36,7 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     private static final int MASTERS = 3;
     private static final Duration FORM_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private Path dir;
     private final Map<Integer, Process> servers = new LinkedHashMap<>();
@@ -124,13 +124,7 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
 
     /** Kills the server on {@code port} (SIGKILL), as a crash would, and returns once it has ended. */
     public void kill(int port) {
-        Process server = servers.get(port);
-        server.destroyForcibly();
-        try {
-            server.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.end(servers.get(port), true, STOP_TIMEOUT);
     }
 
     /** Waits until {@code key}'s slot is served by a live master other than {@code old} and the cluster is whole again. */
@@ -177,22 +171,8 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        servers.values().forEach(Process::destroy);
-        for (Process server : servers.values()) {
-            try {
-                if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.destroyForcibly();
-            }
-        }
+        servers.values().forEach(server -> ChildProcesses.end(server, false, STOP_TIMEOUT));
         servers.clear();
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        ChildProcesses.deleteFolder(dir);
     }
 }

@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.webrtcgateway.testing.ChildProcesses;
 import org.webrtcgateway.testing.LoopbackPorts;
 
 /**
@@ -260,20 +259,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         if (process == null) {
             return;
         }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        if (process.isAlive()) {
+        if (!ChildProcesses.end(process, forcibly, STOP_TIMEOUT)) {
             throw new IllegalStateException("redis-server (pid " + process.pid() + ") did not end: " + log());
         }
         process = null;
@@ -293,11 +279,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
 
     private void finish() throws IOException {
         end(false);
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-            dir = null;
-        }
+        ChildProcesses.deleteFolder(dir);
+        dir = null;
     }
 }

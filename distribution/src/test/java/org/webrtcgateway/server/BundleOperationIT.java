@@ -116,6 +116,47 @@ class BundleOperationIT {
     }
 
     @Test
+    void onJava25TheUnpackedBundleMakesAnAotCacheAtItsFirstStopAndUsesItNextTime() throws Exception {
+        Path java25 = javaAtLeast(25);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java25 != null, "no Java 25 or newer under /usr/lib/jvm");
+        UnpackedBundle fresh = UnpackedBundle.unpack(Files.createDirectories(folder.resolve("fresh25")));
+        Map<String, String> onJava25 = Map.of("JAVA_HOME", java25.toString());
+        try (GatewayProcess first = fresh.start(onJava25, "--port", "0")) {
+            first.awaitLine("started in");
+            first.terminate();
+            assertThat(first.awaitExit()).isEqualTo(143);
+        }
+        try (var lib = Files.list(fresh.home().resolve("lib"))) {
+            assertThat(lib.map(Path::toString)).anyMatch(name -> name.endsWith(".aot")).noneMatch(name -> name.endsWith(".jsa"));
+        }
+
+        Map<String, String> showingIt = Map.of("JAVA_HOME", java25.toString(), "JAVA_OPTS", "-Xlog:aot=info");
+        try (GatewayProcess second = fresh.start(showingIt, "--port", "0")) {
+            assertThat(second.awaitLine("Opened AOT cache " + fresh.home().resolve("lib"))).contains("/gateway-");
+            second.awaitLine("started in");
+        }
+    }
+
+    /** A JDK under /usr/lib/jvm of at least {@code feature}, by its release file; null when there is none. */
+    private static Path javaAtLeast(int feature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (var homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java"))).filter(home -> {
+                try {
+                    String release = Files.readString(home.resolve("release"));
+                    java.util.regex.Matcher version = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+                    return version.find() && Integer.parseInt(version.group(1)) >= feature;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
+    }
+
+    @Test
     void jsonLogLinesAtTheSwitchOfOneVariable() throws Exception {
         try (GatewayProcess gateway = bundle.start(Map.of("GATEWAY_LOG_FORMAT", "json"),
                 "--port", "0")) {

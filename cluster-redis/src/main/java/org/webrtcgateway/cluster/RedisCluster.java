@@ -237,7 +237,9 @@ final class RedisCluster implements Cluster {
         if ("full".equals(outcome)) {
             return new Full();
         }
-        seats.seated(room, member.id(), (String) result.get(3));
+        if (!"already".equals(outcome)) { // a member already in hears of everything as before
+            seats.seated(room, member.id(), (String) result.get(3));
+        }
         List<String> others = new ArrayList<>();
         for (Object other : result.subList(4, result.size())) {
             others.add((String) other);

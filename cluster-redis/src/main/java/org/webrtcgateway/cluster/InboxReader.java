@@ -29,6 +29,8 @@ final class InboxReader implements Runnable {
     /** How long one read waits for entries: well within the command timeout, so a quiet inbox is no failure. */
     private final Duration block;
     private volatile boolean running = true;
+    /** Set by {@link #pause}; guarded by this. */
+    private boolean paused;
     /** The last entry handed on: where reading goes on, and what the heartbeat commits. */
     private volatile String lastRead;
 
@@ -59,8 +61,8 @@ final class InboxReader implements Runnable {
             try {
                 List<StreamMessage<String, String>> entries = store.readerSync()
                         .xread(XReadArgs.Builder.block(block).count(200), XReadArgs.StreamOffset.from(inbox, lastRead));
-                if (entries == null) {
-                    continue;
+                if (entries == null || waitedWhilePaused()) {
+                    continue; // read again from lastRead: a batch read while paused is not handed on
                 }
                 for (StreamMessage<String, String> entry : entries) {
                     lastRead = entry.getId();
@@ -72,7 +74,7 @@ final class InboxReader implements Runnable {
                     return;
                 }
                 readFailures.occurred(e.getMessage());
-                pause();
+                waitBeforeRetrying();
             }
         }
     }
@@ -86,8 +88,36 @@ final class InboxReader implements Runnable {
         }
     }
 
+    /**
+     * Stops handing entries on until {@link #resume}: they stay in the inbox, unread, as they would behind a node
+     * that cannot keep up. For tests in one JVM (readiness while the inbox is behind).
+     */
+    synchronized void pause() {
+        paused = true;
+    }
+
+    synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    /** Waits while paused; true when it did (what was read meanwhile is read again). */
+    private synchronized boolean waitedWhilePaused() {
+        boolean waited = false;
+        while (paused && running) {
+            waited = true;
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+        return waited;
+    }
+
     /** After a failed read (Redis away): wait a little before the next, without spinning. */
-    private void pause() {
+    private void waitBeforeRetrying() {
         synchronized (this) {
             try {
                 wait(200);

@@ -54,6 +54,8 @@ final class Membership {
      * not beat while Redis was away either (a restart, a failover), so their silence says nothing yet. Null: judging.
      */
     private Long judgeOthersAfter;
+    /** The age of the oldest inbox entry this node had not read at its last heartbeat, in ms (0: none unread). */
+    private volatile long inboxBehindMillis;
     /** Sessions that ended while Redis was away: their names are released once it is back. */
     private final Map<String, String> releasedWhileAway = new ConcurrentHashMap<>();
 
@@ -105,6 +107,11 @@ final class Membership {
         return live.size();
     }
 
+    /** How far behind this node's inbox reading was at the last heartbeat, in seconds. */
+    double inboxBehindSeconds() {
+        return inboxBehindMillis / 1000.0;
+    }
+
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         Instant since = unreachableSince;
@@ -112,6 +119,9 @@ final class Membership {
             problems.add("Redis unreachable since " + since);
         } else if (!store.isConnected()) {
             problems.add("Redis connection down");
+        } else if (inboxBehindMillis > config.nodeExpiry().toMillis()) {
+            // Users of other nodes wait that long for what they send here: a load balancer should send new users elsewhere.
+            problems.add("this node's inbox is " + inboxBehindMillis + " ms behind (more than cluster.node-expiry)");
         }
         return problems;
     }
@@ -150,8 +160,9 @@ final class Membership {
             reconcile(known);
         }
         started = true;
+        inboxBehindMillis = (Long) answer.get(1);
         Set<String> now = new HashSet<>();
-        answer.subList(1, answer.size()).forEach(node -> now.add((String) node));
+        answer.subList(2, answer.size()).forEach(node -> now.add((String) node));
         if (wasAway) {
             judgeOthersAfter = System.nanoTime() + config.nodeExpiry().toNanos();
         }

@@ -83,7 +83,8 @@ final class RedisCluster implements Cluster {
             throw new ConfigException(ClusterConfig.REDIS_URI.key() + ": cannot reach Redis at " + config.redisUri()
                     + ": " + e.getMessage());
         }
-        ClusterMeters meters = new ClusterMeters(registry, store::isConnected, () -> membership.liveNodes());
+        ClusterMeters meters = new ClusterMeters(registry, store::isConnected, () -> membership.liveNodes(),
+                () -> membership.inboxBehindSeconds());
         outbound = new Outbound(store, config, inbound, meters, knownRemote);
         roomNodes = new RoomNodes(store, config);
         dispatcher = new InboxDispatcher(inbound.get(), outbound, moves, roomNodes, seats);
@@ -116,6 +117,15 @@ final class RedisCluster implements Cluster {
         reader.stop();
         store.close(); // from here on, every request finds Redis unreachable
         halted = true;
+    }
+
+    /** Stops (or, with false, resumes) reading this node's inbox, heartbeats going on. For tests in one JVM. */
+    void pauseInbox(boolean paused) {
+        if (paused) {
+            reader.pause();
+        } else {
+            reader.resume();
+        }
     }
 
     @Override

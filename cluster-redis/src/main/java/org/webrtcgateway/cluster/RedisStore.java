@@ -132,9 +132,11 @@ final class RedisStore implements AutoCloseable {
                 RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
                 client = cluster;
                 cluster.setOptions(ClusterClientOptions.builder(options)
-                        // Learn a failover from the MOVED it causes or a lost connection, and check every 10 s anyway.
+                        // Learn a failover from the MOVED it causes or from a master's connection lost twice in a
+                        // row (Lettuce's default waits for five reconnects), and check every 10 s anyway.
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                                 .enableAllAdaptiveRefreshTriggers()
+                                .refreshTriggersReconnectAttempts(2)
                                 .enablePeriodicRefresh(Duration.ofSeconds(10))
                                 .build())
                         .build());

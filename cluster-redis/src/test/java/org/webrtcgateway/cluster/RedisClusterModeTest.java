@@ -61,8 +61,12 @@ class RedisClusterModeTest {
 
     @Test
     void whenTheMasterHoldingTheKeysIsKilledItsReplicaTakesOverAndTheNodesCarryOn() throws Exception {
-        GatewayExtension a = nodes.start("a");
-        GatewayExtension b = nodes.start("b");
+        // A node expiry as an operator sets it, longer than a failover's effects take to settle: the nodes come back
+        // to Redis each on its own time (its client learns the new master by itself), and until the other has
+        // beaten again neither may take it for dead.
+        Map<String, String> expiry = Map.of("cluster.node-expiry", "3s");
+        GatewayExtension a = nodes.start("a", expiry);
+        GatewayExtension b = nodes.start("b", expiry);
         TestClient alice = a.login("alice");
         TestClient bob = b.login("bob");
         alice.requestOk("type", "message", "to", "bob", "data", Map.of("n", 1));

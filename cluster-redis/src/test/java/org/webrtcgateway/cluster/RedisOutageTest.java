@@ -73,6 +73,32 @@ class RedisOutageTest {
         assertThat(alice.next("message").path("data").path("room").asText()).isEqualTo("back");
     }
 
+    @Test
+    void aNodeWhoseInboxFallsBehindIsNotReadyUntilItHasCaughtUp() throws Exception {
+        GatewayExtension a = nodes.start("a");
+        GatewayExtension b = nodes.start("b");
+        TestClient alice = a.login("alice");
+        TestClient bob = b.login("bob");
+        RedisCluster bobsNode = (RedisCluster) b.injector().getInstance(org.webrtcgateway.core.cluster.Cluster.class);
+
+        bobsNode.pauseInbox(true);
+        alice.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("waits", "unread"));
+
+        await("node b reports its inbox behind, past cluster.node-expiry (400ms)").atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    HttpResponse<String> ready = readyz(b);
+                    assertThat(ready.statusCode()).isEqualTo(503);
+                    assertThat(ready.body()).contains("inbox is").contains("ms behind");
+                });
+        assertThat(readyz(a).statusCode()).as("the sender's node is not behind").isEqualTo(200);
+
+        bobsNode.pauseInbox(false);
+
+        assertThat(bob.next("message").path("data").path("waits").asText()).isEqualTo("unread");
+        await("node b is ready again").atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(readyz(b).statusCode()).isEqualTo(200));
+    }
+
     private HttpResponse<String> readyz(GatewayExtension node) throws Exception {
         return http.send(HttpRequest.newBuilder(node.httpUri("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
     }

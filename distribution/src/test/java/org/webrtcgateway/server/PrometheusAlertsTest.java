@@ -21,7 +21,7 @@ class PrometheusAlertsTest {
         Promtool.Result check = Promtool.checkRules(RULES);
 
         assertThat(check.passed()).as(check.output()).isTrue();
-        assertThat(check.output()).contains("SUCCESS: 10 rules found");
+        assertThat(check.output()).contains("SUCCESS: 11 rules found");
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         Awaitility.await("every node of the Redis Cluster says cluster_state:ok").atMost(FORM_TIMEOUT)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> servers.keySet().stream().allMatch(port -> cli(port, "cluster", "info").contains("cluster_state:ok")));
+        // A replica copies its master in the background after the cluster forms: a test that kills a master before
+        // that has ended loses data no failover would lose in service.
+        Awaitility.await("every master's replica is in sync").atMost(FORM_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> masters().stream().map(port -> cli(port, "info", "replication"))
+                        .allMatch(info -> info.contains("connected_slaves:1") && info.contains("state=online")));
     }
 
     private void startServer() throws IOException {

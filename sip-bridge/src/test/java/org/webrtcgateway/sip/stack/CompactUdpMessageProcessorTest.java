@@ -13,16 +13,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.MessageFactory;
 
@@ -30,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcgateway.sip.testing.FreePorts;
+import org.webrtcgateway.sip.testing.RequestListener;
 
 /**
  * A JAIN-SIP stack with {@link CompactUdpMessageProcessorFactory}, as the gateway runs it, fed raw datagrams over
@@ -113,7 +108,7 @@ class CompactUdpMessageProcessorTest {
 
     /** Records each OPTIONS' body by Call-ID and answers 200, statelessly. */
     private record AnswerEveryOptions(SipProvider provider, MessageFactory messages, Map<String, String> bodies)
-            implements SipListener {
+            implements RequestListener {
 
         @Override
         public void processRequest(RequestEvent event) {
@@ -124,26 +119,6 @@ class CompactUdpMessageProcessorTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        @Override
-        public void processResponse(ResponseEvent event) {
-        }
-
-        @Override
-        public void processTimeout(TimeoutEvent event) {
-        }
-
-        @Override
-        public void processIOException(IOExceptionEvent event) {
-        }
-
-        @Override
-        public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        }
-
-        @Override
-        public void processDialogTerminated(DialogTerminatedEvent event) {
         }
     }
 }

@@ -13,8 +13,6 @@ import java.util.function.Predicate;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -25,7 +23,6 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -53,7 +50,7 @@ import org.webrtcgateway.sip.stack.Slf4jStackLogger;
  * gateway's JVM, so it has a name of its own. Incoming requests go to the handler given at start, on
  * JAIN-SIP's thread; responses queue up for the test thread that sent the request ({@link Sent}).
  */
-public final class SipAgent implements SipListener, AutoCloseable {
+public final class SipAgent implements RequestListener, AutoCloseable {
 
     /** How long a wait for SIP lasts before it fails the test: above the bridge's gathering deadline. */
     public static final Duration WAIT = Duration.ofSeconds(10);
@@ -353,18 +350,6 @@ public final class SipAgent implements SipListener, AutoCloseable {
     @Override
     public void processTimeout(TimeoutEvent event) {
         // the request's waiter fails on its own deadline, saying what it waited for
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
     }
 
     @Override

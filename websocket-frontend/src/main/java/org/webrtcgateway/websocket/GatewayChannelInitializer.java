@@ -10,8 +10,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -39,7 +37,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final WriteGuard writeGuard = new WriteGuard();
     private final TlsFailures tlsFailures = new TlsFailures();
     private final WriteBuffers writeBuffers;
-    private final WebSocketServerProtocolConfig websocketProtocol;
     private final FrontendMeters meters;
     private final CloseCodeMeter closeCodes;
     private final TrustedProxies proxies;
@@ -68,29 +65,24 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         this.channels = channels;
         // 0 = no limit: then no handler at all, rather than one that counts for nothing
         this.connectionLimiter = config.maxConnectionsPerAddress() > 0 ? new ConnectionLimiter(config.maxConnectionsPerAddress(), proxies) : null;
-        this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
-                gateway::overloaded, gateway::notReady, metricsText, proxies, connectionLimiter);
-        this.websocketProtocol = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(config.path())
-                .checkStartsWith(true) // the path may carry ?token=
-                .handleCloseFrames(false) // SignalingHandler must see the close frame: it ends the session
-                .dropPongFrames(true)
-                // RFC 6455 as the Autobahn catalogue checks it (framing.AutobahnFramingTest): each breach is a
-                // CorruptedWebSocketFrameException that SignalingHandler answers with a close frame.
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        // a frame longer than a message may be is refused from its header (1009), never buffered
-                        .maxFramePayloadLength(config.maxFrameSize())
-                        .expectMaskedFrames(true)
-                        .allowMaskMismatch(false) // an unmasked client frame: 1002 (§5.1)
-                        .allowExtensions(false) // none is negotiated: reserved bits set are 1002 (§5.2)
-                        // SignalingHandler answers violations itself: Netty's decoder answers an invalid
-                        // close code with no close frame at all (RFC 6455 asks for 1002)
-                        .closeOnProtocolViolation(false)
-                        // SignalingHandler validates whole messages, faster (Utf8); a fragmented message's
-                        // UTF-8 is judged when it is whole (not fail-fast: allowed, and bounded by the size limit)
-                        .withUTF8Validator(false)
-                        .build())
+        // RFC 6455 as the Autobahn catalogue checks it (framing.AutobahnFramingTest): each breach is a
+        // CorruptedWebSocketFrameException that SignalingHandler answers with a close frame.
+        WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder()
+                // a frame longer than a message may be is refused from its header (1009), never buffered
+                .maxFramePayloadLength(config.maxFrameSize())
+                .expectMaskedFrames(true)
+                .allowMaskMismatch(false) // an unmasked client frame: 1002 (§5.1)
+                .allowExtensions(false) // none is negotiated: reserved bits set are 1002 (§5.2)
+                // SignalingHandler answers violations itself: Netty's decoder answers an invalid
+                // close code with no close frame at all (RFC 6455 asks for 1002)
+                .closeOnProtocolViolation(false)
+                // SignalingHandler validates whole messages, faster (Utf8); a fragmented message's
+                // UTF-8 is judged when it is whole (not fail-fast: allowed, and bounded by the size limit)
+                .withUTF8Validator(false)
                 .build();
+        this.httpRequests = new HttpRequestHandler(config, new StaticFiles(config.staticDir()), gateway::sessionCount,
+                gateway::overloaded, gateway::notReady, metricsText, proxies, connectionLimiter,
+                new WebSocketHandshake(config.path(), frames));
     }
 
     @Override
@@ -124,7 +116,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast(PipelineStages.WRITE_GUARD, writeGuard);
         pipeline.addLast(PipelineStages.CLOSE_CODES, closeCodes);
         pipeline.addLast(PipelineStages.HTTP_REQUESTS, httpRequests);
-        pipeline.addLast(PipelineStages.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(websocketProtocol));
         // The same limit for a fragmented message as a whole: past it, 1009 (TooLongFrameException).
         pipeline.addLast(PipelineStages.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameSize()));
         pipeline.addLast(PipelineStages.SIGNALING, new SignalingHandler(gateway, decoder, encoder, config, writeBuffers, meters,

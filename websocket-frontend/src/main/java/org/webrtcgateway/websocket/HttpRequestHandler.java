@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.webrtcgateway.core.log.RepeatedCondition;
 
 /**
- * Plain HTTP: refuses what the HTTP decoder could not read, passes an RFC 6455 upgrade at
- * {@code websocket.path} on (after the Origin check) and refuses any other request there, answers
+ * Plain HTTP: refuses what the HTTP decoder could not read, answers an RFC 6455 upgrade at
+ * {@code websocket.path} (after the Origin check, with {@link WebSocketHandshake}) and refuses any other request there, answers
  * {@code /health}, {@code /healthz}, {@code /readyz} and (unless served on a port of its own, or off) {@code /metrics}, and serves the static client files; anything else is 404.
  */
 @Sharable
@@ -73,11 +73,13 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final TrustedProxies proxies;
     /** Null when connections per address are not limited. */
     private final ConnectionLimiter connectionLimiter;
+    private final WebSocketHandshake handshake;
 
     HttpRequestHandler(WebSocketConfig config, StaticFiles files, IntSupplier sessionCount, BooleanSupplier overloaded,
                        Supplier<List<String>> notReady, Supplier<String> metricsText, TrustedProxies proxies,
-                       ConnectionLimiter connectionLimiter) {
+                       ConnectionLimiter connectionLimiter, WebSocketHandshake handshake) {
         super(false);
+        this.handshake = handshake;
         this.proxies = proxies;
         this.connectionLimiter = connectionLimiter;
         this.metricsText = metricsText;
@@ -102,7 +104,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             // then match nothing there, leaving the request unanswered.
             if (uri.rawPath().equals(config.path())) {
                 if (upgradeAccepted(ctx, request)) {
-                    ctx.fireChannelRead(request.retain()); // on to the WebSocket handshake, which releases it
+                    handshake.upgrade(ctx, request);
                 }
             } else {
                 serve(ctx, request, path);

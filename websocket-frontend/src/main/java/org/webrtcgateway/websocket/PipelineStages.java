@@ -15,7 +15,6 @@ final class PipelineStages {
     static final String WRITE_GUARD = "write-guard";
     static final String CLOSE_CODES = "close-codes";
     static final String HTTP_REQUESTS = "http-requests";
-    static final String WEBSOCKET_PROTOCOL = "websocket-protocol";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
     static final String SIGNALING = "signaling";
 

@@ -97,10 +97,6 @@ final class SignalingHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             if (ctx.pipeline().get(PipelineStages.HTTP_REQUESTS) != null) {
                 ctx.pipeline().remove(PipelineStages.HTTP_REQUESTS);
             }
-            // Netty's protocol handler answers every ping with a pong, unlimited and whether or not the
-            // client reads them (a ping flood filled the heap): from here on this handler does, within
-            // the rate limit. The handshake is done, and close frames were already this handler's.
-            ctx.pipeline().remove(PipelineStages.WEBSOCKET_PROTOCOL);
             connection = new WebSocketConnection(ctx.channel(), encoder, ConnectionLimiter.slotOf(ctx.channel()), writeBuffers);
             pings = new PingAnswers(ctx, connection::isClosing);
             remote = ClientAddress.of(ctx.channel()); // known by now, from a trusted proxy's header too

@@ -2,11 +2,10 @@ package org.webrtcgateway.websocket;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.handler.ssl.SslHandler;
 
 /**
  * Answers an upgrade that {@link HttpRequestHandler} has checked (RFC 6455, allowed Origin, admitted client) with
@@ -32,12 +31,10 @@ final class WebSocketHandshake {
 
     /** Answers {@code request} (which the caller still releases) and fires {@link HandshakeComplete} from {@code ctx} once the 101 is written. */
     void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
-        // The location is only for the drafts' handshakes; version 13's response does not carry it.
-        String scheme = ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://";
-        WebSocketServerHandshaker13 handshaker = new WebSocketServerHandshaker13(
-                scheme + request.headers().get(HttpHeaderNames.HOST) + path, null, decoderConfig);
+        // Its URL is only named in the drafts' handshakes (version 13's response carries none): the path will do.
+        WebSocketServerHandshaker13 handshaker = new WebSocketServerHandshaker13(path, null, decoderConfig);
         String uri = request.uri();
-        var headers = request.headers();
+        HttpHeaders headers = request.headers(); // not reference-counted: they outlive the request's release
         handshaker.handshake(ctx, request).addListener(written -> {
             if (written.isSuccess()) {
                 ctx.fireUserEventTriggered(new HandshakeComplete(uri, headers, null));

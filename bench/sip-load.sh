@@ -11,14 +11,16 @@
 # calls/s (the default is high enough not to hold either back). The bridged run follows WARMUP calls
 # through the same path: the figure is about the gateway warm, as it runs in service. 4,000 were not
 # enough on a shared 2-core machine: C2 was still compiling for ~40 % of the gateway's CPU in the
-# measured run (most likely HotSpot dropped what the warm-up left queued for C2 as its calls ended and
-# queued it again in the measured run); after 12,000 C2 takes 0.3-2 s of the gateway's 10-15 CPU-s
-# (docs/performance.md, section 9).
+# measured run, and after 12,000 or 20,000 still 2.3-3.2 s of the gateway's 9-11 CPU-s: JAIN-SIP is a lot of
+# code for one C2 thread that shares the machine with Kamailio and the sipps. After 40,000 (~40 s) C2 takes
+# ~0.1 s of the measured run (docs/performance.md, section 9).
 # The line "gateway threads" shows the C2 compiler's share of each run.
-# The gateway runs with SIP_LOAD_JAVA_OPTS (default -Xms1g -Xmx1g): JAIN-SIP keeps each call's
+# The gateway runs with SIP_LOAD_JAVA_OPTS (default -Xms2g -Xmx2g): JAIN-SIP keeps each call's
 # dialogs and transactions for SIP's retransmission timers (up to 32 s after the call, ~40 KB a call),
-# so N calls/s need about N x 1.3 MB of heap; with the bundle's 256 MB the gateway answers 503 from
-# ~200 calls/s on (bridge.heap-limit-percent), which this measures as failed calls.
+# so N calls/s need about N x 1.3 MB of heap; with 1 GB the ~1,000 calls/s of this load put the gateway
+# into overload after ~40 s (new calls 503, bridge.heap-limit-percent), and before that G1's concurrent
+# marking ran all through the measured run; with the bundle's 256 MB it answers 503 from ~200 calls/s on.
+# Both show here as failed calls.
 #
 # CPU: each program's CPU seconds during a run are read from /proc for the processes this script
 # started (and their children), not by program name: the machine is shared, and other Java or
@@ -31,16 +33,16 @@
 # compile much of the code again, in the measured run. SIP_LOAD_GATEWAY runs another bundle (A/B runs);
 # SIP_LOAD_GATEWAY_ARGS adds gateway flags (e.g. "--sip.requests-per-second 0": the one proxy is every request's source).
 #
-# Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 12000)
+# Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 40000)
 # Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
 # npm packages (e2e/install.sh). Loopback only: it re-runs itself inside scripts/netns-run.sh.
 # Bounded: CALLS at most 20000, every sipp has -timeout, the whole run at most 10 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "${GW_NETNS:-}" != 1 ]; then exec "$repo/scripts/netns-run.sh" timeout 600 "$0" "$@"; fi
-CALLS="${1:-6000}"; CONCURRENT="${2:-100}"; RATE="${3:-5000}"; WARMUP="${4:-12000}"
-[ "$CALLS" -le 20000 ] && [ "$WARMUP" -le 20000 ] || { echo "at most 20000 calls (and warm-up calls)" >&2; exit 2; }
-JAVA_HEAP="${SIP_LOAD_JAVA_OPTS:--Xms1g -Xmx1g}"
+CALLS="${1:-6000}"; CONCURRENT="${2:-100}"; RATE="${3:-5000}"; WARMUP="${4:-40000}"
+[ "$CALLS" -le 20000 ] && [ "$WARMUP" -le 60000 ] || { echo "at most 20000 calls (60000 warm-up calls)" >&2; exit 2; }
+JAVA_HEAP="${SIP_LOAD_JAVA_OPTS:--Xms2g -Xmx2g}"
 gw="${SIP_LOAD_GATEWAY:-$repo/distribution/target/gateway/bin/gateway}"
 [ -x "$gw" ] || { echo "no bundle at $gw: mvn -B -q -DskipTests package" >&2; exit 2; }
 cfg="$repo/sip-bridge/src/test/resources/kamailio/kamailio.cfg"

@@ -144,7 +144,7 @@ unpinned: Kamailio, both sipps, the relay bot and the gateway share the machine'
 bridged path costs Kamailio twice the work (two INVITE transactions with digest per call). The CPU
 lines below show where the time went; see docs/performance.md ("SIP bridge") for what that means for
 the 0.5× goal on two cores. CPU is counted per process the script started (the gateway, Kamailio, the
-sipps, the relay bot) over each measured run, after 12,000 warm-up calls; the \`result\` lines are what
+sipps, the relay bot) over each measured run, after 40,000 warm-up calls; the \`result\` lines are what
 the judge reads for issue 19's target (the gateway's CPU per bridged call at most Kamailio's for the
 same calls), and "gateway threads" splits the gateway's CPU by thread (docs/performance.md, section 9).
 

@@ -36,7 +36,7 @@
 # Usage: bench/sip-load.sh [CALLS] [CONCURRENT] [RATE] [WARMUP]     (defaults 6000 100 5000 40000)
 # Needs the bundle (mvn -B -q -DskipTests package), kamailio, sipp (sip-tester) and node with e2e's
 # npm packages (e2e/install.sh). Loopback only: it re-runs itself inside scripts/netns-run.sh.
-# Bounded: CALLS at most 20000, every sipp has -timeout, the whole run at most 10 minutes.
+# Bounded: CALLS at most 20000 (WARMUP 60000), every sipp has -timeout, the whole run at most 10 minutes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "${GW_NETNS:-}" != 1 ]; then exec "$repo/scripts/netns-run.sh" timeout 600 "$0" "$@"; fi

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -172,30 +173,40 @@ class CertificateWatchTest {
     @Test
     void aFileRewrittenWithinOneTickOfItsTimeStampIsStillSeen() throws Exception {
         // Same file, size and time stamp: only the bytes differ (a file system whose clock ticks coarsely).
-        TestCertificate sameSize = sameSizeAsFirst();
+        TestCertificate[] sameSize = twoOfTheSameSize();
         FileTime stamp = FileTime.from(Instant.now());
-        Files.setLastModifiedTime(certificateFile, stamp);
-        Files.setLastModifiedTime(keyFile, stamp);
+        writeStamped(sameSize[0], stamp);
         watch.look();
-        sameSize.writeTo(certificateFile, keyFile);
-        Files.setLastModifiedTime(certificateFile, stamp);
-        Files.setLastModifiedTime(keyFile, stamp);
+        assertThat(servedSerial()).isEqualTo(sameSize[0].serial());
 
+        writeStamped(sameSize[1], stamp);
         watch.look();
 
-        assertThat(servedSerial()).isEqualTo(sameSize.serial());
+        assertThat(servedSerial()).isEqualTo(sameSize[1].serial());
     }
 
-    private TestCertificate sameSizeAsFirst() throws Exception {
-        long certificateSize = Files.size(first.certificate());
-        long keySize = Files.size(first.privateKey());
-        for (int attempt = 0; attempt < 20; attempt++) {
+    private void writeStamped(TestCertificate pair, FileTime stamp) throws Exception {
+        pair.writeTo(certificateFile, keyFile);
+        Files.setLastModifiedTime(certificateFile, stamp);
+        Files.setLastModifiedTime(keyFile, stamp);
+    }
+
+    /**
+     * Two new pairs whose certificate files and key files are each of one size. An ECDSA signature's length varies
+     * by a byte or two, so sizes repeat among a few pairs; any two alike will do (waiting for one like
+     * {@code first} could take many more).
+     */
+    private TestCertificate[] twoOfTheSameSize() throws Exception {
+        Map<List<Long>, TestCertificate> bySizes = new HashMap<>();
+        for (int attempt = 0; attempt < 40; attempt++) {
             TestCertificate candidate = TestCertificate.create(folder.resolve("same-size-" + attempt));
-            if (Files.size(candidate.certificate()) == certificateSize && Files.size(candidate.privateKey()) == keySize) {
-                return candidate;
+            TestCertificate earlier = bySizes.putIfAbsent(
+                    List.of(Files.size(candidate.certificate()), Files.size(candidate.privateKey())), candidate);
+            if (earlier != null) {
+                return new TestCertificate[] {earlier, candidate};
             }
         }
-        throw new IllegalStateException("openssl made no certificate of the same size in 20 attempts");
+        throw new IllegalStateException("openssl made no two pairs of the same sizes in 40 attempts: " + bySizes.keySet());
     }
 
     private java.math.BigInteger servedSerial() {

@@ -119,13 +119,13 @@ final class RedisCluster implements Cluster {
         halted = true;
     }
 
-    /** Stops (or, with false, resumes) reading this node's inbox, heartbeats going on. For tests in one JVM. */
-    void pauseInbox(boolean paused) {
-        if (paused) {
-            reader.pause();
-        } else {
-            reader.resume();
-        }
+    /** Stops reading this node's inbox until {@link #resumeInbox}, heartbeats going on. For tests in one JVM. */
+    void pauseInbox() {
+        reader.pause();
+    }
+
+    void resumeInbox() {
+        reader.resume();
     }
 
     @Override

@@ -8,12 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcgateway.core.cluster.Cluster;
 import org.webrtcgateway.testing.GatewayExtension;
 import org.webrtcgateway.testing.Sdps;
 import org.webrtcgateway.testing.TestClient;
@@ -53,10 +55,10 @@ class RedisOutageTest {
         // Users of one node still call and message each other.
         String call = alice.requestOk("type", "offer", "to", "carol", "sdp", Sdps.ONE_AUDIO_STREAM).path("call").asText();
         assertThat(carol.next("offer").path("call").asText()).isEqualTo(call);
-        alice.requestOk("type", "message", "to", "carol", "data", java.util.Map.of("still", "here"));
+        alice.requestOk("type", "message", "to", "carol", "data", Map.of("still", "here"));
         assertThat(carol.next("message").path("data").path("still").asText()).isEqualTo("here");
         // What needs another node, or a cluster-wide claim, is refused with a reason.
-        JsonNode toBob = alice.requestError("unreachable", "type", "message", "to", "bob", "data", java.util.Map.of());
+        JsonNode toBob = alice.requestError("unreachable", "type", "message", "to", "bob", "data", Map.of());
         assertThat(toBob.path("message").asText()).contains("cluster store is unreachable");
         a.client().requestError("unreachable", "type", "login", "name", "dave");
 
@@ -66,10 +68,10 @@ class RedisOutageTest {
                 .untilAsserted(() -> assertThat(readyz(a).statusCode()).isEqualTo(200));
         await("both nodes registered their users again").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 b.client().requestError("name-taken", "type", "login", "name", "alice"));
-        alice.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("after", "outage"));
+        alice.requestOk("type", "message", "to", "bob", "data", Map.of("after", "outage"));
         assertThat(bob.next("message").path("data").path("after").asText()).isEqualTo("outage");
         // The room was registered again too: a message reaches the member on the other node.
-        bob.requestOk("type", "message", "room", "r", "data", java.util.Map.of("room", "back"));
+        bob.requestOk("type", "message", "room", "r", "data", Map.of("room", "back"));
         assertThat(alice.next("message").path("data").path("room").asText()).isEqualTo("back");
     }
 
@@ -79,10 +81,10 @@ class RedisOutageTest {
         GatewayExtension b = nodes.start("b");
         TestClient alice = a.login("alice");
         TestClient bob = b.login("bob");
-        RedisCluster bobsNode = (RedisCluster) b.injector().getInstance(org.webrtcgateway.core.cluster.Cluster.class);
+        RedisCluster bobsNode = (RedisCluster) b.injector().getInstance(Cluster.class);
 
-        bobsNode.pauseInbox(true);
-        alice.requestOk("type", "message", "to", "bob", "data", java.util.Map.of("waits", "unread"));
+        bobsNode.pauseInbox();
+        alice.requestOk("type", "message", "to", "bob", "data", Map.of("waits", "unread"));
 
         await("node b reports its inbox behind, past cluster.node-expiry (400ms)").atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> {
@@ -92,7 +94,7 @@ class RedisOutageTest {
                 });
         assertThat(readyz(a).statusCode()).as("the sender's node is not behind").isEqualTo(200);
 
-        bobsNode.pauseInbox(false);
+        bobsNode.resumeInbox();
 
         assertThat(bob.next("message").path("data").path("waits").asText()).isEqualTo("unread");
         await("node b is ready again").atMost(Duration.ofSeconds(5))
